@@ -1,3 +1,4 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,12 +6,14 @@ import { defineConfig } from 'vitest/config';
  * (real MariaDB, Redis, HTTP and the browser). `npm test` runs both.
  * The `source` condition makes `#bpmn`-style imports resolve to TypeScript sources.
  */
-const sourceConditions = { conditions: ['source', 'node', 'import', 'default'] };
+const conditions = ['source', ...defaultServerConditions];
 
 export default defineConfig({
-  resolve: sourceConditions,
-  ssr: { resolve: { conditions: sourceConditions.conditions, externalConditions: ['node'] } },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
+    // The JSON report is what .ci/run counts ("N passed, M failed").
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         extends: true,

@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { KeyParam } from '../common/key-param.pipe.js';
+import { CurrentPrincipal, RequirePermission } from './auth.decorators.js';
+import { ApiTokenSearchResultDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from './dto/api-token.dto.js';
+import type { Principal } from './principal.js';
+import { ManageApiTokensUseCase } from './usecases/manage-api-tokens.usecase.js';
+
+@ApiTags('API tokens')
+@Controller('v2/api-tokens')
+@RequirePermission('identity:manage')
+export class ApiTokensController {
+  constructor(private readonly apiTokens: ManageApiTokensUseCase) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API token for a system (admin; Baton addition). The secret is in this response only.' })
+  @ApiCreatedResponse({ type: CreatedApiTokenDto })
+  create(@Body() body: CreateApiTokenRequestDto, @CurrentPrincipal() caller: Principal): Promise<CreatedApiTokenDto> {
+    return this.apiTokens.create(body, caller);
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'List API tokens, newest first, without their secrets (admin; Baton addition).' })
+  @ApiOkResponse({ type: ApiTokenSearchResultDto })
+  async search(): Promise<ApiTokenSearchResultDto> {
+    const items = await this.apiTokens.list();
+    return { items, page: { totalItems: items.length } };
+  }
+
+  @Delete(':apiTokenKey')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API token (admin; Baton addition).' })
+  @ApiNoContentResponse()
+  revoke(@Param('apiTokenKey', KeyParam) apiTokenKey: string): Promise<void> {
+    return this.apiTokens.revoke(apiTokenKey);
+  }
+}

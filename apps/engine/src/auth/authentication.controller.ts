@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBasicAuth, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '../infrastructure/clock.js';
+import { AccessTokenRepository } from './access-token.repository.js';
+import { CurrentPrincipal, Public } from './auth.decorators.js';
+import { CurrentUserDto } from './dto/current-user.dto.js';
+import { SignInRequestDto, SignInResponseDto } from './dto/sign-in.dto.js';
+import { allows } from './permissions.js';
+import type { Principal } from './principal.js';
+import { SignInUseCase } from './usecases/sign-in.usecase.js';
+
+@ApiTags('Authentication')
+@Controller('v2/authentication')
+export class AuthenticationController {
+  constructor(
+    private readonly signIn: SignInUseCase,
+    private readonly tokens: AccessTokenRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token (Baton addition, used by the portal).' })
+  @ApiOkResponse({ type: SignInResponseDto })
+  signInWithPassword(@Body() body: SignInRequestDto): Promise<SignInResponseDto> {
+    return this.signIn.execute(body);
+  }
+
+  @Post('sign-out')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke the sign-in token used for this call (Baton addition).' })
+  @ApiNoContentResponse()
+  async signOut(@CurrentPrincipal() principal: Principal): Promise<void> {
+    if (principal.authenticatedBy === 'session' && principal.tokenKey) {
+      await this.tokens.revoke(principal.tokenKey, this.clock.now());
+    }
+  }
+
+  @Get('me')
+  @ApiBasicAuth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The current user, with roles and groups (Camunda 8 shape).' })
+  @ApiOkResponse({ type: CurrentUserDto })
+  me(@CurrentPrincipal() principal: Principal): CurrentUserDto {
+    const components = ['tasklist', 'operate'];
+    if (allows(principal.roles, 'deployment:create')) components.push('modeler');
+    if (allows(principal.roles, 'identity:manage')) components.push('identity');
+    return {
+      username: principal.username,
+      displayName: principal.name,
+      email: principal.email,
+      authorizedComponents: components,
+      tenants: [{ tenantId: '<default>', name: 'Default' }],
+      groups: principal.groups,
+      roles: principal.roles,
+      salesPlanType: '',
+      c8Links: {},
+      canLogout: principal.authenticatedBy === 'session',
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { UnauthenticatedError } from '../common/errors/index.js';
+import { CLOCK, type Clock } from '../infrastructure/clock.js';
+import { AccessTokenRepository } from './access-token.repository.js';
+import { hashTokenSecret } from './access-tokens.js';
+import { IdentityRepository, type UserRecord } from './identity.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import type { Principal } from './principal.js';
+
+/** How long a verified Basic credential is remembered, to spare argon2 on every request. */
+const BASIC_CACHE_MS = 60_000;
+/** How often `last_used_at` of a token is written at most. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Turns an Authorization header into a Principal: HTTP Basic (username and password) or a
+ * Bearer token (portal session or API token). Throws UnauthenticatedError otherwise.
+ */
+@Injectable()
+export class Authenticator {
+  private readonly verifiedBasic = new Map<string, number>();
+  private readonly lastTouched = new Map<string, number>();
+
+  constructor(
+    private readonly identities: IdentityRepository,
+    private readonly tokens: AccessTokenRepository,
+    private readonly hasher: PasswordHasher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    if (!authorization) {
+      throw new UnauthenticatedError('Expected an Authorization header (HTTP Basic, or Bearer with a sign-in or API token) but found none');
+    }
+    const [scheme, ...rest] = authorization.trim().split(/\s+/);
+    const credentials = rest.join(' ');
+    switch (scheme?.toLowerCase()) {
+      case 'basic':
+        return this.authenticateBasic(credentials);
+      case 'bearer':
+        return this.authenticateBearer(credentials);
+      default:
+        throw new UnauthenticatedError(`Expected the Basic or Bearer authorization scheme but found '${scheme}'`);
+    }
+  }
+
+  /** Checks a username and password; used by Basic auth and by sign-in. */
+  async verifyPassword(username: string, password: string): Promise<UserRecord> {
+    const user = await this.identities.findUser(username);
+    const cacheKey = createHash('sha256').update(`${username}\u0000${password}`).digest('hex');
+    const now = this.clock.now().getTime();
+    if (user && (this.verifiedBasic.get(cacheKey) ?? 0) > now) {
+      return user;
+    }
+    if (!user || !(await this.hasher.verify(user.passwordHash, password))) {
+      throw new UnauthenticatedError('Unknown user or wrong password');
+    }
+    this.verifiedBasic.set(cacheKey, now + BASIC_CACHE_MS);
+    if (this.verifiedBasic.size > 10_000) this.verifiedBasic.clear();
+    return user;
+  }
+
+  private async authenticateBasic(encoded: string): Promise<Principal> {
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (separator < 1) {
+      throw new UnauthenticatedError('Expected Basic credentials as base64 of "username:password" but they do not decode to that');
+    }
+    const user = await this.verifyPassword(decoded.slice(0, separator), decoded.slice(separator + 1));
+    return toPrincipal(user, 'basic');
+  }
+
+  private async authenticateBearer(secret: string): Promise<Principal> {
+    if (!secret) throw new UnauthenticatedError('Expected a token after "Bearer" but found none');
+    const now = this.clock.now();
+    const token = await this.tokens.findLive(hashTokenSecret(secret), now);
+    if (!token) throw new UnauthenticatedError('The bearer token is unknown, expired or revoked');
+    const user = await this.identities.findUser(token.username);
+    if (!user) throw new UnauthenticatedError('The bearer token belongs to a user that no longer exists');
+    if ((this.lastTouched.get(token.tokenKey) ?? 0) + TOUCH_INTERVAL_MS < now.getTime()) {
+      this.lastTouched.set(token.tokenKey, now.getTime());
+      await this.tokens.touch(token.tokenKey, now);
+    }
+    return { ...toPrincipal(user, token.kind === 'session' ? 'session' : 'api-token'), tokenKey: token.tokenKey };
+  }
+}
+
+export function toPrincipal(user: UserRecord, authenticatedBy: Principal['authenticatedBy']): Principal {
+  return { username: user.username, name: user.name, email: user.email, roles: user.roles, groups: user.groups, authenticatedBy };
+}

@@ -1,0 +1,21 @@
+import type { Role } from '#persistence';
+
+/**
+ * What each role may do, in one table. Controllers name the permission they need with
+ * `@RequirePermission(...)`; a route without one is open to every authenticated user.
+ * The same table is documented in docs/security.md.
+ */
+export const PERMISSIONS = {
+  /** Deploy BPMN and forms. */
+  'deployment:create': ['admin', 'analyst'],
+  /** Create, list and revoke API tokens; manage users. */
+  'identity:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** True when one of the roles grants the permission. */
+export function allows(roles: readonly Role[], permission: Permission): boolean {
+  const granted: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => granted.includes(role));
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KeyGenerator } from '#engine-core';
+import type { AccessTokenEntity } from '#persistence';
+import { InvalidArgumentError, NotFoundError } from '../../common/errors/index.js';
+import { CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { AccessTokenRepository } from '../access-token.repository.js';
+import { hashTokenSecret, newTokenSecret } from '../access-tokens.js';
+import type { ApiTokenDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from '../dto/api-token.dto.js';
+import { IdentityRepository } from '../identity.repository.js';
+import type { Principal } from '../principal.js';
+
+/** API tokens for systems: created by an admin, acting as a user, revocable. */
+@Injectable()
+export class ManageApiTokensUseCase {
+  constructor(
+    private readonly tokens: AccessTokenRepository,
+    private readonly identities: IdentityRepository,
+    private readonly keys: KeyGenerator,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async create(request: CreateApiTokenRequestDto, caller: Principal): Promise<CreatedApiTokenDto> {
+    const username = request.username ?? caller.username;
+    if (!(await this.identities.userExists(username))) {
+      throw new NotFoundError('USER.NOT_FOUND', `Expected an existing user for the token to act as, but there is no user '${username}'`);
+    }
+    const now = this.clock.now();
+    const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+      throw new InvalidArgumentError('API_TOKEN.EXPIRY_IN_PAST', `Expected expiresAt in the future but it is ${request.expiresAt}`);
+    }
+    const secret = newTokenSecret('api');
+    const row = {
+      tokenKey: this.keys.next(),
+      kind: 'api' as const,
+      name: request.name,
+      username,
+      secretHash: hashTokenSecret(secret),
+      createdAt: now,
+      createdBy: caller.username,
+      expiresAt,
+    };
+    await this.tokens.insert(row);
+    return { ...toDto({ ...row, lastUsedAt: null, revokedAt: null }), token: secret };
+  }
+
+  async list(): Promise<ApiTokenDto[]> {
+    return (await this.tokens.listApiTokens()).map(toDto);
+  }
+
+  async revoke(apiTokenKey: string): Promise<void> {
+    const token = await this.tokens.findByKey(apiTokenKey, 'api');
+    if (!token) throw new NotFoundError('API_TOKEN.NOT_FOUND', `No API token with key ${apiTokenKey}`);
+    await this.tokens.revoke(apiTokenKey, this.clock.now());
+  }
+}
+
+function toDto(token: AccessTokenEntity): ApiTokenDto {
+  return {
+    apiTokenKey: token.tokenKey,
+    name: token.name,
+    username: token.username,
+    createdBy: token.createdBy,
+    createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+  };
+}

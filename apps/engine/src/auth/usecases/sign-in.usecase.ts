@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KeyGenerator } from '#engine-core';
+import { BATON_CONFIG, type BatonConfig } from '#runtime';
+import { CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { AccessTokenRepository } from '../access-token.repository.js';
+import { hashTokenSecret, newTokenSecret } from '../access-tokens.js';
+import { Authenticator } from '../authenticator.js';
+import type { SignInRequestDto, SignInResponseDto } from '../dto/sign-in.dto.js';
+
+/** Checks a username and password and opens a portal session: a bearer token with a lifetime. */
+@Injectable()
+export class SignInUseCase {
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly tokens: AccessTokenRepository,
+    private readonly keys: KeyGenerator,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+  ) {}
+
+  async execute(request: SignInRequestDto): Promise<SignInResponseDto> {
+    const user = await this.authenticator.verifyPassword(request.username, request.password);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlSeconds * 1000);
+    const secret = newTokenSecret('session');
+    await this.tokens.insert({
+      tokenKey: this.keys.next(),
+      kind: 'session',
+      name: 'portal sign-in',
+      username: user.username,
+      secretHash: hashTokenSecret(secret),
+      createdAt: now,
+      createdBy: user.username,
+      expiresAt,
+    });
+    return {
+      token: secret,
+      tokenType: 'Bearer',
+      expiresAt: expiresAt.toISOString(),
+      user: { username: user.username, displayName: user.name, email: user.email, roles: user.roles, groups: user.groups },
+    };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Base of every error Baton's services throw on purpose. Each carries a stable `code`
+ * (`AREA.REASON`, e.g. `USER_TASK.NOT_ASSIGNABLE`) that clients may rely on; the HTTP status
+ * is decided in one place, the problem-details filter, from the error's class.
+ */
+export abstract class BatonError extends Error {
+  /** Extra members for the problem+json body (RFC 9457 extension members). */
+  readonly extensions: Record<string, unknown>;
+
+  protected constructor(
+    readonly code: string,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+    this.extensions = extensions;
+  }
+}
+
+/** The request is malformed: a bad body, parameter or file (400). */
+export class InvalidArgumentError extends BatonError {
+  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
+    super(code, message, extensions);
+  }
+}
+
+/** Well-formed input that Baton cannot accept, e.g. BPMN with problems (422). */
+export class UnprocessableError extends BatonError {
+  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
+    super(code, message, extensions);
+  }
+}
+
+/** No or wrong credentials (401). */
+export class UnauthenticatedError extends BatonError {
+  constructor(message = 'Expected credentials (HTTP Basic or a Bearer token) but found none or invalid ones') {
+    super('AUTH.UNAUTHENTICATED', message);
+  }
+}
+
+/** Authenticated, but the role does not allow the call (403). */
+export class ForbiddenError extends BatonError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+/** An unknown key or id (404). */
+export class NotFoundError extends BatonError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+/** The resource is in the wrong state, or would be duplicated (409). */
+export class ConflictError extends BatonError {
+  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
+    super(code, message, extensions);
+  }
+}
+
+/** The request body or a file is larger than allowed (413). */
+export class PayloadTooLargeError extends BatonError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+/** A dependency (MySQL, Redis) is unavailable (503). */
+export class ServiceUnavailableError extends BatonError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}

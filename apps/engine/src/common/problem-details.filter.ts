@@ -1,0 +1,98 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  BatonError,
+  ConflictError,
+  ForbiddenError,
+  InvalidArgumentError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+  UnprocessableError,
+} from './errors/index.js';
+import { PROBLEM_JSON, problemDetails, type ProblemDetails } from './problem-details.js';
+
+const STATUS_BY_ERROR: Array<[abstract new (...args: never[]) => BatonError, number]> = [
+  [InvalidArgumentError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [PayloadTooLargeError, 413],
+  [UnprocessableError, 422],
+  [ServiceUnavailableError, 503],
+];
+
+/** Codes for errors raised by the framework itself (routing, body parsing, uploads). */
+const FRAMEWORK_CODES: Record<number, string> = {
+  400: 'REQUEST.MALFORMED',
+  404: 'REQUEST.UNKNOWN_ROUTE',
+  405: 'REQUEST.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * The one place where errors become HTTP: typed Baton errors map to their status by class,
+ * framework errors keep theirs, anything else is a 500 that is logged and not leaked.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(error, request.originalUrl ?? request.url);
+    if (response.headersSent) {
+      return;
+    }
+    if (problem.status === 401) {
+      response.setHeader('WWW-Authenticate', 'Basic realm="baton", charset="UTF-8"');
+    }
+    response.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
+  }
+
+  toProblem(error: unknown, instance: string): ProblemDetails {
+    if (error instanceof BatonError) {
+      const status = STATUS_BY_ERROR.find(([type]) => error instanceof type)?.[1] ?? 500;
+      return problemDetails(status, error.code, error.message, instance, error.extensions);
+    }
+    const status = httpStatusOf(error);
+    if (status !== undefined && status < 500) {
+      return problemDetails(status, FRAMEWORK_CODES[status] ?? `REQUEST.HTTP_${status}`, frameworkDetail(error, status), instance);
+    }
+    this.logger.error({ err: error, instance }, 'Unexpected error');
+    return problemDetails(500, 'INTERNAL', 'An unexpected error occurred; it has been logged', instance);
+  }
+}
+
+/** Status of a Nest HttpException or of an Express/body-parser/multer error. */
+function httpStatusOf(error: unknown): number | undefined {
+  if (error instanceof HttpException) return error.getStatus();
+  const candidate = error as { status?: unknown; statusCode?: unknown; code?: unknown } | null;
+  if (candidate && typeof candidate === 'object') {
+    if (candidate.code === 'LIMIT_FILE_SIZE' || candidate.code === 'LIMIT_FIELD_VALUE') return 413;
+    if (typeof candidate.code === 'string' && candidate.code.startsWith('LIMIT_')) return 400;
+    const status = Number(candidate.status ?? candidate.statusCode);
+    if (Number.isInteger(status) && status >= 400 && status < 600) return status;
+  }
+  return undefined;
+}
+
+function frameworkDetail(error: unknown, status: number): string {
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    if (typeof body === 'string') return body;
+    const message = (body as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    if (typeof message === 'string') return message;
+  }
+  const err = error as { type?: string; message?: string };
+  if (err.type === 'entity.parse.failed') return `Expected a JSON body but it does not parse: ${err.message ?? ''}`.trim();
+  if (err.type === 'entity.too.large') return 'The request body is larger than allowed';
+  if (status === 413) return `Payload too large: ${err.message ?? ''}`.trim();
+  return err.message ?? 'Bad request';
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, HttpCode, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { InvalidArgumentError } from '../common/errors/index.js';
+import { DeploymentResultDto } from './dto/deployment.dto.js';
+import { CreateDeploymentUseCase } from './usecases/create-deployment.usecase.js';
+
+@ApiTags('Deployments')
+@Controller('v2/deployments')
+export class DeploymentsController {
+  constructor(private readonly createDeployment: CreateDeploymentUseCase) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequirePermission('deployment:create')
+  @UseInterceptors(AnyFilesInterceptor())
+  @ApiOperation({
+    summary: 'Deploy BPMN processes and forms (Camunda 8 shape)',
+    description:
+      'Multipart parts named `resources` (.bpmn, .bpmn20.xml, .form). All or nothing: any problem in any resource refuses the deployment, ' +
+      'listing every problem. A resource identical to the latest version of its process/form id creates no new version.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['resources'],
+      properties: {
+        resources: { type: 'array', items: { type: 'string', format: 'binary' } },
+        tenantId: { type: 'string', description: 'Only `<default>` is supported.' },
+      },
+    },
+  })
+  @ApiOkResponse({ type: DeploymentResultDto })
+  async create(
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @Body() body: Record<string, unknown> | undefined,
+    @Req() request: Request,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeploymentResultDto> {
+    if (!request.is('multipart/form-data')) {
+      throw new InvalidArgumentError('DEPLOYMENT.NOT_MULTIPART', `Expected a multipart/form-data body with parts named 'resources' but got ${request.headers['content-type'] ?? 'no content type'}`);
+    }
+    const misnamed = (files ?? []).filter((f) => f.fieldname !== 'resources');
+    if (misnamed.length > 0) {
+      throw new InvalidArgumentError('DEPLOYMENT.UNKNOWN_PART', `Expected file parts named 'resources' but got '${misnamed.map((f) => f.fieldname).join("', '")}'`);
+    }
+    const tenantId = typeof body?.tenantId === 'string' && body.tenantId !== '' ? body.tenantId : undefined;
+    if (tenantId !== undefined && tenantId !== '<default>') {
+      throw new InvalidArgumentError('DEPLOYMENT.UNKNOWN_TENANT', `Baton has one tenant, '<default>', but the deployment names '${tenantId}'`);
+    }
+    return this.createDeployment.execute(
+      (files ?? []).map((f) => ({ name: decodeFileName(f.originalname), content: f.buffer })),
+      { tenantId, deployedBy: principal.username },
+    );
+  }
+}
+
+/** Multer decodes the filename as latin1; browsers and curl send UTF-8. */
+function decodeFileName(name: string): string {
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? name : utf8;
+}

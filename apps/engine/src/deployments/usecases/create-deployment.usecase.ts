@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { compileBpmn, parseForm, type BpmnProblem, type ExecutableProcess, type FormReference } from '#bpmn';
+import { KeyGenerator } from '#engine-core';
+import { inTransaction } from '#persistence';
+import { InvalidArgumentError, UnprocessableError } from '../../common/errors/index.js';
+import { CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { DeploymentRepository } from '../deployment.repository.js';
+import type { DeploymentMetadataDto, DeploymentResultDto } from '../dto/deployment.dto.js';
+
+/** A file sent to POST /v2/deployments. */
+export interface DeploymentResource {
+  name: string;
+  content: Buffer;
+}
+
+/** A problem in one resource, as listed in the problem+json `problems` member. */
+export interface ResourceProblem extends BpmnProblem {
+  resourceName: string;
+}
+
+export const DEFAULT_TENANT = '<default>';
+
+type Parsed =
+  | { kind: 'bpmn'; resource: DeploymentResource; hash: string; xml: string; processes: ExecutableProcess[] }
+  | { kind: 'form'; resource: DeploymentResource; hash: string; form: { id: string; schema: Record<string, unknown> } };
+
+/**
+ * Deploys .bpmn and .form resources, all or nothing. Every resource is parsed and validated
+ * first; any problem in any resource refuses the whole deployment with every problem listed.
+ * A process or form whose resource is byte-identical to its latest version is not versioned
+ * again; changed content gets version n+1.
+ */
+@Injectable()
+export class CreateDeploymentUseCase {
+  constructor(
+    private readonly deployments: DeploymentRepository,
+    private readonly keys: KeyGenerator,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(resources: DeploymentResource[], options: { tenantId?: string; deployedBy: string }): Promise<DeploymentResultDto> {
+    const tenantId = options.tenantId ?? DEFAULT_TENANT;
+    if (resources.length === 0) {
+      throw new InvalidArgumentError('DEPLOYMENT.NO_RESOURCES', "Expected at least one file in multipart parts named 'resources' but found none");
+    }
+    const parsed = await this.parseAll(resources);
+    this.checkUniqueIds(parsed);
+    this.checkDeploymentBoundForms(parsed);
+
+    return inTransaction(this.deployments.dataSource, async (manager) => {
+      const now = this.clock.now();
+      const deploymentKey = this.keys.next();
+      await this.deployments.insertDeployment(manager, { deploymentKey, tenantId, createdAt: now, createdBy: options.deployedBy });
+      const results: DeploymentMetadataDto[] = [];
+      for (const item of parsed) {
+        if (item.kind === 'form') {
+          const latest = await this.deployments.latestFormVersion(manager, tenantId, item.form.id);
+          if (latest && latest.resourceHash === item.hash) {
+            results.push({ form: { formId: latest.formId, version: latest.version, resourceName: latest.resourceName, tenantId, formKey: latest.formKey } });
+            continue;
+          }
+          const formKey = this.keys.next();
+          const version = (latest?.version ?? 0) + 1;
+          await this.deployments.insertForm(manager, {
+            formKey, formId: item.form.id, version, resourceName: item.resource.name, resourceHash: item.hash,
+            deploymentKey, tenantId, schema: item.form.schema, createdAt: now,
+          });
+          results.push({ form: { formId: item.form.id, version, resourceName: item.resource.name, tenantId, formKey } });
+          continue;
+        }
+        for (const process of item.processes) {
+          const latest = await this.deployments.latestProcessVersion(manager, tenantId, process.id);
+          if (latest && latest.resourceHash === item.hash) {
+            results.push({ processDefinition: { processDefinitionId: latest.processDefinitionId, processDefinitionVersion: latest.version, resourceName: latest.resourceName, tenantId, processDefinitionKey: latest.processDefinitionKey } });
+            continue;
+          }
+          const processDefinitionKey = this.keys.next();
+          const version = (latest?.version ?? 0) + 1;
+          await this.deployments.insertProcessDefinition(manager, {
+            processDefinitionKey, processDefinitionId: process.id, version, versionTag: process.versionTag ?? null,
+            name: process.name ?? null, resourceName: item.resource.name, resourceHash: item.hash, deploymentKey, tenantId,
+            hasStartForm: hasStartForm(process),
+            bpmnXml: item.xml, executableModel: process, createdAt: now,
+          });
+          results.push({ processDefinition: { processDefinitionId: process.id, processDefinitionVersion: version, resourceName: item.resource.name, tenantId, processDefinitionKey } });
+        }
+      }
+      return { deploymentKey, tenantId, deployments: results };
+    });
+  }
+
+  private async parseAll(resources: DeploymentResource[]): Promise<Parsed[]> {
+    const parsed: Parsed[] = [];
+    const problems: ResourceProblem[] = [];
+    let malformed = false;
+    for (const resource of resources) {
+      const kind = resourceKind(resource.name);
+      const hash = createHash('sha256').update(resource.content).digest('hex');
+      const text = resource.content.toString('utf8');
+      if (kind === 'bpmn') {
+        const result = await compileBpmn(text, { resourceName: resource.name });
+        if (result.ok) parsed.push({ kind, resource, hash, xml: text, processes: result.processes });
+        else {
+          malformed ||= result.problems.some((p) => p.rule === 'xml');
+          problems.push(...result.problems.map((p) => ({ resourceName: resource.name, ...p })));
+        }
+      } else if (kind === 'form') {
+        const result = parseForm(text, { resourceName: resource.name });
+        if (result.ok) parsed.push({ kind, resource, hash, form: result.form });
+        else {
+          malformed ||= result.problems.some((p) => p.rule === 'json');
+          problems.push(...result.problems.map((p) => ({ resourceName: resource.name, ...p })));
+        }
+      } else if (kind === 'dmn') {
+        problems.push({ resourceName: resource.name, rule: 'resource-type', message: `DMN decisions are not executed by Baton yet, so '${resource.name}' cannot be deployed` });
+      } else {
+        throw new InvalidArgumentError(
+          'DEPLOYMENT.UNSUPPORTED_RESOURCE_TYPE',
+          `Expected resources named *.bpmn, *.bpmn20.xml or *.form, but got '${resource.name}'`,
+        );
+      }
+    }
+    if (problems.length > 0) {
+      const names = [...new Set(problems.map((p) => p.resourceName))].join(', ');
+      const detail = `Cannot deploy ${names}: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ` + problems.map(describeProblem).join(' ');
+      const ErrorType = malformed ? InvalidArgumentError : UnprocessableError;
+      throw new ErrorType(malformed ? 'DEPLOYMENT.MALFORMED_RESOURCE' : 'DEPLOYMENT.INVALID_RESOURCE', detail, { problems });
+    }
+    return parsed;
+  }
+
+  /** A process id or form id may appear only once in a deployment. */
+  private checkUniqueIds(parsed: Parsed[]): void {
+    const seen = new Map<string, string>();
+    const problems: ResourceProblem[] = [];
+    for (const item of parsed) {
+      const ids = item.kind === 'form' ? [`form '${item.form.id}'`] : item.processes.map((p) => `process '${p.id}'`);
+      for (const id of ids) {
+        const first = seen.get(id);
+        if (first) problems.push({ resourceName: item.resource.name, rule: 'duplicate-id', message: `The ${id} is defined in both '${first}' and '${item.resource.name}'` });
+        else seen.set(id, item.resource.name);
+      }
+    }
+    if (problems.length > 0) {
+      throw new InvalidArgumentError('DEPLOYMENT.DUPLICATE_ID', problems.map((p) => p.message).join('; '), { problems });
+    }
+  }
+
+  /** Forms linked with bindingType "deployment" must be part of the same deployment (as in Camunda). */
+  private checkDeploymentBoundForms(parsed: Parsed[]): void {
+    const formIds = new Set(parsed.flatMap((p) => (p.kind === 'form' ? [p.form.id] : [])));
+    const problems: ResourceProblem[] = [];
+    for (const item of parsed) {
+      if (item.kind !== 'bpmn') continue;
+      for (const process of item.processes) {
+        for (const element of Object.values(process.elements)) {
+          const form: FormReference | undefined = 'userTask' in element ? element.userTask.form : 'form' in element ? element.form : undefined;
+          if (form?.kind === 'linked' && form.bindingType === 'deployment' && !formIds.has(form.formId)) {
+            problems.push({
+              resourceName: item.resource.name, rule: 'form-binding', elementId: element.id, elementType: element.type, processId: process.id,
+              message: `Expected form '${form.formId}' in the same deployment (bindingType "deployment") but it is not among the deployed resources`,
+            });
+          }
+        }
+      }
+    }
+    if (problems.length > 0) {
+      throw new UnprocessableError('DEPLOYMENT.INVALID_RESOURCE', problems.map(describeProblem).join(' '), { problems });
+    }
+  }
+}
+
+function hasStartForm(process: ExecutableProcess): boolean {
+  const start = process.elements[process.startEventId];
+  return start?.type === 'bpmn:StartEvent' && start.form !== undefined;
+}
+
+function resourceKind(name: string): 'bpmn' | 'form' | 'dmn' | 'unknown' {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.bpmn') || lower.endsWith('.bpmn20.xml')) return 'bpmn';
+  if (lower.endsWith('.form')) return 'form';
+  if (lower.endsWith('.dmn')) return 'dmn';
+  return 'unknown';
+}
+
+function describeProblem(problem: ResourceProblem): string {
+  const where = problem.elementId ? `${problem.resourceName} ${problem.elementType ?? 'element'} '${problem.elementId}'` : problem.resourceName;
+  const position = problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''})` : '';
+  return `[${where}${position}] ${problem.message}`;
+}

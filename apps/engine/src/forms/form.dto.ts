@@ -1,0 +1,15 @@
+import type { FormEntity } from '#persistence';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** A deployed form version (Camunda 8 shape); `schema` is the form-js JSON. */
+export class FormDto {
+  @ApiProperty({ example: '<default>' }) tenantId: string;
+  @ApiProperty({ example: 'approve-expense' }) formId: string;
+  @ApiProperty({ type: Object, description: 'The form-js schema.' }) schema: Record<string, unknown>;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ example: '2251799813685250' }) formKey: string;
+}
+
+export function toFormDto(form: FormEntity): FormDto {
+  return { tenantId: form.tenantId, formId: form.formId, schema: form.schema, version: form.version, formKey: form.formKey };
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConfigError, createLogger, DependencyUnreachableError, loadConfig } from '#runtime';
+import { startEngine } from './engine-app.js';
+
+/** Entry point of the engine process (API, portal, schedulers). */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, name: 'engine' });
+  let engine;
+  try {
+    engine = await startEngine(config, logger);
+  } catch (error) {
+    if (error instanceof DependencyUnreachableError) {
+      logger.fatal(error.message);
+    } else {
+      logger.fatal({ err: error }, 'Engine failed to start');
+    }
+    logger.flush?.();
+    setTimeout(() => process.exit(1), 100);
+    return;
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'Shutting down engine');
+    const force = setTimeout(() => {
+      logger.error('Shutdown took longer than 15s; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    void engine.close().then(() => {
+      logger.info('Engine stopped');
+      logger.flush?.();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import { checkMysqlReachable, checkRedisReachable, ConfigError, createLogger, DependencyUnreachableError, loadConfig, PinoNestLogger, redactUrl } from '#runtime';
+import { WorkerModule } from './worker.module.js';
+
+/** Entry point of the worker process. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, name: 'worker' });
+  try {
+    await Promise.all([checkMysqlReachable(config.db), checkRedisReachable(config.redis.url)]);
+  } catch (error) {
+    logger.fatal(error instanceof DependencyUnreachableError ? error.message : { err: error });
+    setTimeout(() => process.exit(1), 100);
+    return;
+  }
+  // BullMQ workers need a connection that retries forever (maxRetriesPerRequest: null).
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: null });
+  redis.on('error', (error) => logger.warn({ err: error, redis: redactUrl(config.redis.url) }, 'Redis connection error'));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, redis), { logger: new PinoNestLogger(logger) });
+  logger.info({ redis: redactUrl(config.redis.url), prefix: config.redis.bullPrefix }, 'Baton worker started');
+
+  // For container healthchecks: touch a file every 10 s while Redis is usable.
+  const heartbeatFile = config.workerHeartbeatFile;
+  const heartbeat = heartbeatFile
+    ? setInterval(() => {
+        if (redis.status === 'ready') void writeFile(heartbeatFile, String(Date.now())).catch(() => undefined);
+      }, 10_000)
+    : undefined;
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'Shutting down worker');
+    clearInterval(heartbeat);
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    void (async () => {
+      await app.close();
+      await redis.quit().catch(() => redis.disconnect());
+      logger.info('Worker stopped');
+      process.exit(0);
+    })();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

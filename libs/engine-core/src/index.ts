@@ -1,0 +1,1 @@
+export { KeyGenerator } from './keys/key-generator.js';

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** `session`: a portal sign-in; `api`: a long-lived token an admin created for a system. */
+export type AccessTokenKind = 'session' | 'api';
+
+/**
+ * A bearer token. Only the SHA-256 of the secret is stored; the secret is shown once, at creation.
+ * A token acts as its user, with that user's roles and groups at the time of each request.
+ */
+@Entity({ name: 'access_tokens' })
+export class AccessTokenEntity {
+  @PrimaryColumn({ name: 'token_key', type: 'bigint' })
+  tokenKey: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: AccessTokenKind;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 128, collation: 'utf8mb4_bin' })
+  username: string;
+
+  @Column({ name: 'secret_hash', type: 'char', length: 64, collation: 'ascii_bin' })
+  secretHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 128, collation: 'utf8mb4_bin' })
+  createdBy: string;
+
+  @Column({ name: 'expires_at', type: 'datetime', precision: 3, nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ name: 'last_used_at', type: 'datetime', precision: 3, nullable: true })
+  lastUsedAt: Date | null;
+
+  @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,26 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** MySQL errors after which the whole transaction can simply be run again. */
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
+
+/** True for a deadlock, lock wait timeout or duplicate key (a concurrent writer won a race). */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code !== undefined && RETRYABLE.has(code);
+}
+
+/**
+ * Runs `work` in a READ COMMITTED transaction and runs it again (up to `attempts` times, with a
+ * short random pause) when MySQL reports a deadlock, a lock wait timeout or a duplicate key.
+ * `work` must therefore be safe to repeat: it reads everything it needs inside the transaction.
+ */
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction('READ COMMITTED', work);
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
+    }
+  }
+}

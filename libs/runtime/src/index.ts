@@ -1,0 +1,6 @@
+export { BATON_CONFIG, ConfigError, loadConfig } from './baton-config.js';
+export type { BatonConfig } from './baton-config.js';
+export { createLogger, PinoNestLogger } from './logger.js';
+export { checkMysqlReachable, checkRedisReachable, DependencyUnreachableError } from './preflight.js';
+export { batonVersion, projectRoot } from './version.js';
+export { redactUrl } from './preflight.js';
