@@ -25,14 +25,14 @@ export class Foundation1779400000000 implements MigrationInterface {
       username VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
       PRIMARY KEY (group_id, username),
       KEY idx_group_members_username (username),
-      CONSTRAINT fk_group_members_group FOREIGN KEY (group_id) REFERENCES identity_groups (group_id) ON DELETE CASCADE,
-      CONSTRAINT fk_group_members_user FOREIGN KEY (username) REFERENCES identity_users (username) ON DELETE CASCADE
+      CONSTRAINT fk_group_members_group FOREIGN KEY (group_id) REFERENCES identity_groups (group_id) ON DELETE CASCADE ON UPDATE CASCADE,
+      CONSTRAINT fk_group_members_user FOREIGN KEY (username) REFERENCES identity_users (username) ON DELETE CASCADE ON UPDATE CASCADE
     ) ${TABLE_OPTIONS}`);
     await queryRunner.query(`CREATE TABLE identity_user_roles (
       username VARCHAR(128) COLLATE utf8mb4_bin NOT NULL,
       role_id VARCHAR(32) NOT NULL,
       PRIMARY KEY (username, role_id),
-      CONSTRAINT fk_user_roles_user FOREIGN KEY (username) REFERENCES identity_users (username) ON DELETE CASCADE
+      CONSTRAINT fk_user_roles_user FOREIGN KEY (username) REFERENCES identity_users (username) ON DELETE CASCADE ON UPDATE CASCADE
     ) ${TABLE_OPTIONS}`);
     await queryRunner.query(`CREATE TABLE access_tokens (
       token_key BIGINT NOT NULL,
@@ -48,7 +48,7 @@ export class Foundation1779400000000 implements MigrationInterface {
       PRIMARY KEY (token_key),
       UNIQUE KEY uq_access_tokens_secret (secret_hash),
       KEY idx_access_tokens_user (username, kind),
-      CONSTRAINT fk_access_tokens_user FOREIGN KEY (username) REFERENCES identity_users (username) ON DELETE CASCADE
+      CONSTRAINT fk_access_tokens_user FOREIGN KEY (username) REFERENCES identity_users (username) ON DELETE CASCADE ON UPDATE CASCADE
     ) ${TABLE_OPTIONS}`);
     await queryRunner.query(`CREATE TABLE engine_nodes (
       id BIGINT NOT NULL AUTO_INCREMENT,

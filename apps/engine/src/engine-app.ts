@@ -114,7 +114,9 @@ function servePortal(app: NestExpressApplication, portalDir: string, logger: Log
     logger.warn({ portalDir }, 'Portal not built (run `npm run build`); serving the API only');
     return;
   }
-  app.useStaticAssets(portalDir, { index: false, maxAge: '1h', immutable: false });
+  // Vite names built assets by content hash: they never change, so they may be cached for good.
+  app.useStaticAssets(join(portalDir, 'assets'), { prefix: '/assets', index: false, maxAge: '365d', immutable: true });
+  app.useStaticAssets(portalDir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const apiPath = request.path.startsWith('/v2') || request.path.startsWith('/health');
     if (request.method !== 'GET' || apiPath || extname(request.path) !== '') return next();

@@ -7,6 +7,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 /** A non-fatal remark from the evaluator, e.g. a variable that was not found (evaluated as null). */
 export interface FeelWarning {
+  /** Stable code, e.g. `NO_VARIABLE_FOUND`, `INVALID_ARGUMENTS`, `ASSERT_FAILURE`. */
   type: string;
   message: string;
 }
@@ -21,7 +22,7 @@ export interface FeelFailure {
   message: string;
   /** The expression as given (without the leading `=`). */
   expression: string;
-  /** Character offset of a syntax error, when the parser reports one. */
+  /** Character offset (0-based, into {@link FeelFailure.expression}) of a syntax error, when the parser reports one. */
   position?: number;
   warnings: FeelWarning[];
 }
@@ -31,7 +32,41 @@ export type FeelResult<T> = { ok: true; value: T; warnings: FeelWarning[] } | { 
 /** The type an expression must evaluate to, for `evaluateAs`. */
 export type FeelExpectedType = 'boolean' | 'string' | 'number' | 'list' | 'context' | 'any';
 
+/** The JSON value `evaluateAs` returns for an expected type. */
+export type FeelValueOf<T extends FeelExpectedType> = T extends 'boolean'
+  ? boolean
+  : T extends 'string'
+    ? string
+    : T extends 'number'
+      ? number
+      : T extends 'list'
+        ? JsonValue[]
+        : T extends 'context'
+          ? { [key: string]: JsonValue }
+          : JsonValue;
+
+/**
+ * Per-evaluation inputs that are not variables. Everything non-deterministic that FEEL can
+ * observe (the clock, `uuid()`, `random number()`) comes from here, so the engine's pure core can
+ * replay an evaluation exactly.
+ */
 export interface FeelEvaluationOptions {
   /** The instant `now()` and `today()` return; engine code passes its clock here. @default the system clock */
   now?: Date;
+  /**
+   * The zone of `now()`, of `today()`'s date, and in which `date and time(value, timezone)` reads a
+   * local date-time. An IANA id (`Europe/Berlin`), `UTC`, `Z` or a fixed offset (`+01:00`).
+   * @default 'UTC'
+   */
+  timeZone?: string;
+  /** Source of `uuid()` values. @default node:crypto randomUUID */
+  uuid?: () => string;
+  /** Source of `random number()` values, in [0, 1). @default Math.random */
+  random?: () => number;
+}
+
+/** Options of `evaluateAs`: the evaluation options plus whether `null` is an acceptable result. */
+export interface FeelTypedEvaluationOptions extends FeelEvaluationOptions {
+  /** Whether a `null` result satisfies the expected type (for every expected type, `any` included). @default false */
+  nullable?: boolean;
 }

@@ -1,2 +1,13 @@
 export { FeelService } from './feel.service.js';
-export type { FeelEvaluationOptions, FeelExpectedType, FeelFailure, FeelResult, FeelWarning, JsonValue } from './feel.types.js';
+export { FEEL_BUILTIN_FUNCTION_NAMES, BATON_BUILTIN_NAMES } from './builtins/index.js';
+export type { FeelResultTypeName } from './feel-result-type.js';
+export type {
+  FeelEvaluationOptions,
+  FeelExpectedType,
+  FeelFailure,
+  FeelResult,
+  FeelTypedEvaluationOptions,
+  FeelValueOf,
+  FeelWarning,
+  JsonValue,
+} from './feel.types.js';

@@ -21,12 +21,16 @@ export function createLogger(options: { level: string; name: string; format?: st
   return pino({ name: options.name, level: options.level });
 }
 
+/** Nest's own start-up chatter (every module and route), logged at debug instead of info. */
+const FRAMEWORK_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 /** Adapts pino to Nest's LoggerService, keeping Nest's `context` as a field. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    const context = params.at(-1);
+    this.write(typeof context === 'string' && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]): void {
     this.write('error', message, params);

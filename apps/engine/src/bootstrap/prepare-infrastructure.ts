@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createDatabaseIfMissing, createDataSource, leaseNodeId, runMigrations } from '#persistence';
+import { createDatabaseIfMissing, createDataSource, detectServerFlavor, leaseNodeId, runMigrations } from '#persistence';
 import { checkMysqlReachable, checkRedisReachable, redactUrl, type BatonConfig } from '#runtime';
 import { systemClock, type Clock } from '../infrastructure/clock.js';
 import type { InfrastructureOptions } from '../infrastructure/infrastructure.module.js';
@@ -16,7 +16,7 @@ export async function prepareInfrastructure(config: BatonConfig, logger: Logger,
   if (await createDatabaseIfMissing(config.db)) {
     logger.info({ database: config.db.name }, 'Created database');
   }
-  const dataSource = createDataSource(config.db);
+  const dataSource = createDataSource(config.db, { flavor: await detectServerFlavor(config.db) });
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);

@@ -49,7 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) {
       return;
     }
-    if (problem.status === 401) {
+    if (problem.status === 401 && offersBasicChallenge(request)) {
       response.setHeader('WWW-Authenticate', 'Basic realm="baton", charset="UTF-8"');
     }
     response.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
@@ -67,6 +67,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error({ err: error, instance }, 'Unexpected error');
     return problemDetails(500, 'INTERNAL', 'An unexpected error occurred; it has been logged', instance);
   }
+}
+
+/**
+ * The Basic challenge is for clients that sent no credentials or Basic ones. A rejected bearer
+ * token or a failed portal sign-in gets none, so browsers do not pop up their own login box.
+ */
+function offersBasicChallenge(request: Request): boolean {
+  if (request.path === '/v2/authentication/sign-in') return false;
+  const authorization = request.headers.authorization;
+  return !authorization || /^basic\s/i.test(authorization);
 }
 
 /** Status of a Nest HttpException or of an Express/body-parser/multer error. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from './user.entity.js';
 
 /** `session`: a portal sign-in; `api`: a long-lived token an admin created for a system. */
 export type AccessTokenKind = 'session' | 'api';
@@ -8,6 +9,7 @@ export type AccessTokenKind = 'session' | 'api';
  * A token acts as its user, with that user's roles and groups at the time of each request.
  */
 @Entity({ name: 'access_tokens' })
+@Index('idx_access_tokens_user', ['username', 'kind'])
 export class AccessTokenEntity {
   @PrimaryColumn({ name: 'token_key', type: 'bigint' })
   tokenKey: string;
@@ -21,10 +23,11 @@ export class AccessTokenEntity {
   @Column({ type: 'varchar', length: 128, collation: 'utf8mb4_bin' })
   username: string;
 
+  @Index('uq_access_tokens_secret', { unique: true })
   @Column({ name: 'secret_hash', type: 'char', length: 64, collation: 'ascii_bin' })
   secretHash: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 
   @Column({ name: 'created_by', type: 'varchar', length: 128, collation: 'utf8mb4_bin' })
@@ -38,4 +41,8 @@ export class AccessTokenEntity {
 
   @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
   revokedAt: Date | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'username', foreignKeyConstraintName: 'fk_access_tokens_user' })
+  user?: UserEntity;
 }

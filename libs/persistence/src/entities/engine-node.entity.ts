@@ -1,4 +1,4 @@
-import { CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One row per started engine or worker process. Its auto-increment id (mod 1024) is the
@@ -9,6 +9,6 @@ export class EngineNodeEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @CreateDateColumn({ name: 'started_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'started_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   startedAt: Date;
 }

@@ -19,6 +19,7 @@ export class FormEntity {
   @Column({ name: 'resource_hash', type: 'char', length: 64, collation: 'ascii_bin' })
   resourceHash: string;
 
+  @Index('idx_forms_deployment')
   @Column({ name: 'deployment_key', type: 'bigint' })
   deploymentKey: string;
 

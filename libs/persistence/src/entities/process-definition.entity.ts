@@ -29,6 +29,7 @@ export class ProcessDefinitionEntity {
   @Column({ name: 'resource_hash', type: 'char', length: 64, collation: 'ascii_bin' })
   resourceHash: string;
 
+  @Index('idx_process_definitions_deployment')
   @Column({ name: 'deployment_key', type: 'bigint' })
   deploymentKey: string;
 

@@ -1,4 +1,5 @@
-import { Entity, PrimaryColumn } from 'typeorm';
+import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from './user.entity.js';
 
 /** The roles Baton knows. What each may do is in docs/security.md. */
 export const ROLES = ['admin', 'analyst', 'employee'] as const;
@@ -12,4 +13,8 @@ export class RoleAssignmentEntity {
 
   @PrimaryColumn({ name: 'role_id', type: 'varchar', length: 32 })
   roleId: Role;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'username', foreignKeyConstraintName: 'fk_user_roles_user' })
+  user?: UserEntity;
 }

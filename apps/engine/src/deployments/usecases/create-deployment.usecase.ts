@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { compileBpmn, parseForm, type BpmnProblem, type ExecutableProcess, type FormReference } from '#bpmn';
+import { compileBpmn, decodeResource, parseForm, type BpmnProblem, type ExecutableProcess, type FormReference } from '#bpmn';
 import { KeyGenerator } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { InvalidArgumentError, UnprocessableError } from '../../common/errors/index.js';
@@ -97,8 +97,9 @@ export class CreateDeploymentUseCase {
     for (const resource of resources) {
       const kind = resourceKind(resource.name);
       const hash = createHash('sha256').update(resource.content).digest('hex');
-      const text = resource.content.toString('utf8');
       if (kind === 'bpmn') {
+        // Honours a byte order mark or the XML declaration's encoding (e.g. ISO-8859-1).
+        const text = decodeResource(resource.content);
         const result = await compileBpmn(text, { resourceName: resource.name });
         if (result.ok) parsed.push({ kind, resource, hash, xml: text, processes: result.processes });
         else {
@@ -106,7 +107,7 @@ export class CreateDeploymentUseCase {
           problems.push(...result.problems.map((p) => ({ resourceName: resource.name, ...p })));
         }
       } else if (kind === 'form') {
-        const result = parseForm(text, { resourceName: resource.name });
+        const result = parseForm(resource.content.toString('utf8'), { resourceName: resource.name });
         if (result.ok) parsed.push({ kind, resource, hash, form: result.form });
         else {
           malformed ||= result.problems.some((p) => p.rule === 'json');

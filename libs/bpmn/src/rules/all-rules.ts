@@ -1,0 +1,31 @@
+import type { BpmnRule } from './bpmn-rule.js';
+import { camunda7ExtensionRule } from './camunda-7-extension.rule.js';
+import { conditionalFlowRule } from './conditional-flow.rule.js';
+import { executableProcessRule } from './executable-process.rule.js';
+import { feelExpressionRule } from './feel-expression.rule.js';
+import { gatewayExitRule } from './gateway-exit.rule.js';
+import { jobTypeRule } from './job-type.rule.js';
+import { scriptTaskRule } from './script-task.rule.js';
+import { sequenceFlowRule } from './sequence-flow.rule.js';
+import { startEndEventRule } from './start-end-event.rule.js';
+import { supportedElementRule } from './supported-element.rule.js';
+import { timerDefinitionRule } from './timer-definition.rule.js';
+import { uniqueIdRule } from './unique-id.rule.js';
+import { userTaskRule } from './user-task.rule.js';
+
+/** Every deploy-time rule, in the order their problems are listed. */
+export const ALL_RULES: readonly BpmnRule[] = [
+  executableProcessRule,
+  uniqueIdRule,
+  supportedElementRule,
+  sequenceFlowRule,
+  startEndEventRule,
+  gatewayExitRule,
+  conditionalFlowRule,
+  jobTypeRule,
+  scriptTaskRule,
+  userTaskRule,
+  timerDefinitionRule,
+  feelExpressionRule,
+  camunda7ExtensionRule,
+];

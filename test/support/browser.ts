@@ -1,0 +1,118 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; playwright-core drives it, no downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where {@link screenshot} writes: `<repo>/test-results/screenshots` (git-ignored, kept by CI). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/** Something that went wrong inside the page: an uncaught error or a console error. */
+export interface BrowserProblem {
+  kind: 'page-error' | 'console-error';
+  text: string;
+  /** Where it came from: the script, or for failed loads the resource URL. */
+  url: string;
+}
+
+/** How the browser looks to the page. */
+export interface LaunchBrowserOptions {
+  /** @default { width: 1280, height: 800 } */
+  viewport?: { width: number; height: number };
+  /** @default 1 */
+  deviceScaleFactor?: number;
+  /** Mobile emulation: meta viewport honoured, touch events. @default false */
+  isMobile?: boolean;
+  /** @default false */
+  hasTouch?: boolean;
+}
+
+/** A phone-sized screen (iPhone 12-15 CSS pixels). */
+export const PHONE: LaunchBrowserOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** A launched Chromium with one open page, recording every page and console error. */
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** The first tab. */
+  page: Page;
+  /** Every problem so far, in order, from all pages of the context. */
+  problems: BrowserProblem[];
+  /**
+   * The problems not matched by `allowed` (tested against `"<text> <url>"`): a test that provokes
+   * an error on purpose (a 401 the browser logs as "Failed to load resource") allows exactly that.
+   */
+  unexpectedProblems(allowed?: RegExp[]): BrowserProblem[];
+  /** Closes the browser and deletes its profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts headless Chromium with a fresh profile (so no state leaks between tests) and starts
+ * recording page errors and console errors, which tests assert to be empty.
+ */
+export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<LaunchedBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'baton-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
+      isMobile: options.isMobile ?? false,
+      hasTouch: options.hasTouch ?? false,
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw new Error(`Could not start Chromium at ${CHROMIUM} (set CHROMIUM_PATH to use another): ${String(error)}`, { cause: error });
+  }
+  // Fail a step in seconds, well inside the test timeout, with Playwright's precise message.
+  context.setDefaultTimeout(10_000);
+
+  const problems: BrowserProblem[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => problems.push({ kind: 'page-error', text: error.stack ?? error.message, url: page.url() }));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push({ kind: 'console-error', text: message.text(), url: message.location().url });
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  return {
+    context,
+    page,
+    problems,
+    unexpectedProblems: (allowed = []) => problems.filter((problem) => !allowed.some((pattern) => pattern.test(`${problem.text} ${problem.url}`))),
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page PNG as `<repo>/test-results/screenshots/<name>.png` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  return path;
+}
