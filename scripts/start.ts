@@ -6,10 +6,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { batonVersion, loadConfig, projectRoot } from '#runtime';
+import { batonVersion, loadConfigOrExit, projectRoot } from '#runtime';
 
 const root = projectRoot();
-const config = loadConfig();
+const config = loadConfigOrExit();
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 

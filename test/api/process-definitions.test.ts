@@ -107,6 +107,14 @@ describe('process definitions', () => {
     }
   });
 
+  it('answers 413 problem+json for a JSON body above the limit', async () => {
+    const huge = JSON.stringify({ filter: { processDefinitionId: 'x'.repeat(engine.config.maxBodyBytes) } });
+    const response = await engine.request('/v2/process-definitions/search', { method: 'POST', body: huge, headers: { 'Content-Type': 'application/json' } });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ title: 'PAYLOAD_TOO_LARGE', code: 'REQUEST.TOO_LARGE' });
+  });
+
   it('answers 400 problem+json for a body that is not JSON', async () => {
     const response = await engine.request('/v2/process-definitions/search', { method: 'POST', body: '{"filter":', headers: { 'Content-Type': 'application/json' } });
     expect(response.status).toBe(400);

@@ -1,19 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, DependencyUnreachableError, loadConfig } from '#runtime';
+import { createLogger, DependencyUnreachableError, loadConfigOrExit } from '#runtime';
 import { startEngine } from './engine-app.js';
 
 /** Entry point of the engine process (API, portal, schedulers). */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: 'engine' });
   let engine;
   try {

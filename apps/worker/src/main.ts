@@ -2,21 +2,12 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
-import { checkMysqlReachable, checkRedisReachable, ConfigError, createLogger, DependencyUnreachableError, loadConfig, PinoNestLogger, redactUrl } from '#runtime';
+import { checkMysqlReachable, checkRedisReachable, createLogger, DependencyUnreachableError, loadConfigOrExit, PinoNestLogger, redactUrl } from '#runtime';
 import { WorkerModule } from './worker.module.js';
 
 /** Entry point of the worker process. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: 'worker' });
   try {
     await Promise.all([checkMysqlReachable(config.db), checkRedisReachable(config.redis.url)]);

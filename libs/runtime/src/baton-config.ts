@@ -119,3 +119,16 @@ export class ConfigError extends Error {
 
 /** Nest injection token for the BatonConfig. */
 export const BATON_CONFIG = Symbol('BATON_CONFIG');
+
+/** For entry points: the configuration, or a message listing every bad variable and exit code 2. */
+export function loadConfigOrExit(env: Env = process.env): BatonConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
