@@ -1,4 +1,5 @@
 import { Foundation1779400000000 } from './1779400000000-foundation.js';
+import { ProcessInstances1795287117916 } from './1795287117916-process-instances.js';
 
 /** Every migration, oldest first. A new migration is added here (README: "Database migrations"). */
-export const MIGRATIONS = [Foundation1779400000000];
+export const MIGRATIONS = [Foundation1779400000000, ProcessInstances1795287117916];

@@ -32,7 +32,6 @@ describe('process definitions', () => {
       name: 'Minimal process',
       resourceName: 'alpha.bpmn',
       version: 2,
-      versionTag: null,
       processDefinitionId: 'alpha',
       tenantId: '<default>',
       processDefinitionKey: keys['alpha@2'],

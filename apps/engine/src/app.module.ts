@@ -1,11 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import { DeploymentsModule } from './deployments/deployments.module.js';
+import { ElementInstancesModule } from './element-instances/element-instances.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module.js';
 import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module.js';
+import { ProcessInstancesModule } from './process-instances/process-instances.module.js';
 import { TopologyModule } from './topology/topology.module.js';
+import { UserTasksModule } from './user-tasks/user-tasks.module.js';
+import { VariablesModule } from './variables/variables.module.js';
 
 /** The engine's root module: the REST API on top of the infrastructure the bootstrap prepared. */
 @Module({})
@@ -21,6 +26,11 @@ export class AppModule {
         ProcessDefinitionsModule,
         FormsModule,
         TopologyModule,
+        ProcessInstancesModule,
+        ElementInstancesModule,
+        VariablesModule,
+        IncidentsModule,
+        UserTasksModule,
       ],
     };
   }

@@ -1,1 +1,11 @@
 export { KeyGenerator } from './keys/key-generator.js';
+export { processCommand, type CommandResult } from './processing/process-command.js';
+export type { DefinitionInfo, ProcessingEnvironment } from './processing/processing-environment.js';
+export { Failure } from './processing/processing-environment.js';
+export { rejection, type EngineCommand, type EngineCommandType, type Rejection } from './commands/engine-command.js';
+export type { EngineEvent, EngineEventType, RecordedEvent, UserTaskChanges } from './events/engine-event.js';
+export { APPLIERS, applyEvent } from './events/appliers.js';
+export { InstanceState, isJobActive, type InstanceSnapshot, type StateChanges } from './state/instance-state.js';
+export * from './state/records.js';
+export { BEHAVIOURS } from './behaviours/behaviours.js';
+export { DEFAULT_PRIORITY } from './behaviours/user-task.behaviour.js';

@@ -21,6 +21,8 @@ export function dataSourceOptions(db: BatonConfig['db'], overrides: { poolSize?:
     timezone: 'Z',
     supportBigNumbers: true,
     bigNumberStrings: true,
+    // The instance store sends its reads and its writes as one round trip each (parameterised).
+    multipleStatements: true,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',

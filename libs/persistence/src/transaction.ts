@@ -17,10 +17,33 @@ export function isRetryableTransactionError(error: unknown): boolean {
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction('READ COMMITTED', work);
+      return await once(dataSource, work);
     } catch (error) {
       if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
     }
+  }
+}
+
+/**
+ * One READ COMMITTED transaction on one pooled connection. The isolation level and the start
+ * go to the server in one round trip (TypeORM's own transaction() sends them separately).
+ */
+async function once<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION');
+    let result: T;
+    try {
+      result = await work(runner.manager);
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    await runner.query('COMMIT');
+    return result;
+  } finally {
+    await runner.release();
   }
 }

@@ -12,6 +12,8 @@ import type { Principal } from './principal.js';
 const BASIC_CACHE_MS = 60_000;
 /** How often `last_used_at` of a token is written at most. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** How long a user's roles and groups are reused between requests. */
+const PRINCIPAL_CACHE_MS = 5_000;
 
 /**
  * Turns an Authorization header into a Principal: HTTP Basic (username and password) or a
@@ -21,6 +23,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class Authenticator {
   private readonly verifiedBasic = new Map<string, number>();
   private readonly lastTouched = new Map<string, number>();
+  private readonly users = new Map<string, { user: UserRecord; until: number }>();
 
   constructor(
     private readonly identities: IdentityRepository,
@@ -47,7 +50,7 @@ export class Authenticator {
 
   /** Checks a username and password; used by Basic auth and by sign-in. */
   async verifyPassword(username: string, password: string): Promise<UserRecord> {
-    const user = await this.identities.findUser(username);
+    const user = await this.findUser(username);
     const cacheKey = createHash('sha256').update(`${username}\u0000${password}`).digest('hex');
     const now = this.clock.now().getTime();
     if (user && (this.verifiedBasic.get(cacheKey) ?? 0) > now) {
@@ -58,6 +61,22 @@ export class Authenticator {
     }
     this.verifiedBasic.set(cacheKey, now + BASIC_CACHE_MS);
     if (this.verifiedBasic.size > 10_000) this.verifiedBasic.clear();
+    return user;
+  }
+
+  /**
+   * The user with roles and groups, reused for a few seconds: requests come in bursts from the
+   * same users and workers, and a role change may take that long to apply.
+   */
+  private async findUser(username: string): Promise<UserRecord | null> {
+    const now = this.clock.now().getTime();
+    const cached = this.users.get(username);
+    if (cached && cached.until > now) return cached.user;
+    const user = await this.identities.findUser(username);
+    if (user) {
+      this.users.set(username, { user, until: now + PRINCIPAL_CACHE_MS });
+      if (this.users.size > 10_000) this.users.clear();
+    }
     return user;
   }
 
@@ -76,7 +95,7 @@ export class Authenticator {
     const now = this.clock.now();
     const token = await this.tokens.findLive(hashTokenSecret(secret), now);
     if (!token) throw new UnauthenticatedError('The bearer token is unknown, expired or revoked');
-    const user = await this.identities.findUser(token.username);
+    const user = await this.findUser(token.username);
     if (!user) throw new UnauthenticatedError('The bearer token belongs to a user that no longer exists');
     if ((this.lastTouched.get(token.tokenKey) ?? 0) + TOUCH_INTERVAL_MS < now.getTime()) {
       this.lastTouched.set(token.tokenKey, now.getTime());

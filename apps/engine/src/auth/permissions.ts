@@ -10,6 +10,12 @@ export const PERMISSIONS = {
   'deployment:create': ['admin', 'analyst'],
   /** Create, list and revoke API tokens; manage users. */
   'identity:manage': ['admin'],
+  /** Start process instances. */
+  'instance:start': ['admin', 'analyst', 'employee'],
+  /** Read process instances, element instances, variables, incidents and audit logs (operations). */
+  'instance:read': ['admin', 'analyst'],
+  /** Cancel instances, resolve incidents, set variables (operations). */
+  'instance:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import {
   BatonError,
   ConflictError,
   ForbiddenError,
+  GatewayTimeoutError,
   InvalidArgumentError,
   NotFoundError,
   PayloadTooLargeError,
@@ -22,6 +23,7 @@ const STATUS_BY_ERROR: Array<[abstract new (...args: never[]) => BatonError, num
   [PayloadTooLargeError, 413],
   [UnprocessableError, 422],
   [ServiceUnavailableError, 503],
+  [GatewayTimeoutError, 504],
 ];
 
 /** Codes for errors raised by the framework itself (routing, body parsing, uploads). */

@@ -28,6 +28,7 @@ const TITLES: Record<number, string> = {
   429: 'RESOURCE_EXHAUSTED',
   500: 'INTERNAL',
   503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
 };
 
 /** Builds a problem details body; `type` is a URN naming the code (listed in docs/errors.md). */

@@ -8,30 +8,22 @@ import { DeploymentEntity, FormEntity, ProcessDefinitionEntity } from '#persiste
 export class DeploymentRepository {
   constructor(readonly dataSource: DataSource) {}
 
-  /** The latest version of a process id, locked for the rest of the transaction. */
-  latestProcessVersion(manager: EntityManager, tenantId: string, processDefinitionId: string): Promise<ProcessDefinitionEntity | null> {
-    return manager
-      .getRepository(ProcessDefinitionEntity)
-      .createQueryBuilder('pd')
-      .select(['pd.processDefinitionKey', 'pd.processDefinitionId', 'pd.version', 'pd.resourceHash', 'pd.resourceName', 'pd.tenantId'])
-      .where('pd.tenantId = :tenantId AND pd.processDefinitionId = :processDefinitionId', { tenantId, processDefinitionId })
-      .orderBy('pd.version', 'DESC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .getOne();
+  /** The latest version of a process id, locked (FOR UPDATE) for the rest of the transaction. */
+  async latestProcessVersion(manager: EntityManager, tenantId: string, processDefinitionId: string): Promise<LatestVersion | null> {
+    const [row] = (await manager.query(
+      'SELECT process_definition_key AS `key`, version, resource_hash, resource_name FROM process_definitions WHERE tenant_id = ? AND process_definition_id = ? ORDER BY version DESC LIMIT 1 FOR UPDATE',
+      [tenantId, processDefinitionId],
+    )) as RawLatest[];
+    return row ? toLatest(row) : null;
   }
 
-  /** The latest version of a form id, locked for the rest of the transaction. */
-  latestFormVersion(manager: EntityManager, tenantId: string, formId: string): Promise<FormEntity | null> {
-    return manager
-      .getRepository(FormEntity)
-      .createQueryBuilder('f')
-      .select(['f.formKey', 'f.formId', 'f.version', 'f.resourceHash', 'f.resourceName', 'f.tenantId'])
-      .where('f.tenantId = :tenantId AND f.formId = :formId', { tenantId, formId })
-      .orderBy('f.version', 'DESC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .getOne();
+  /** The latest version of a form id, locked (FOR UPDATE) for the rest of the transaction. */
+  async latestFormVersion(manager: EntityManager, tenantId: string, formId: string): Promise<LatestVersion | null> {
+    const [row] = (await manager.query(
+      'SELECT form_key AS `key`, version, resource_hash, resource_name FROM forms WHERE tenant_id = ? AND form_id = ? ORDER BY version DESC LIMIT 1 FOR UPDATE',
+      [tenantId, formId],
+    )) as RawLatest[];
+    return row ? toLatest(row) : null;
   }
 
   async insertDeployment(manager: EntityManager, deployment: DeploymentEntity): Promise<void> {
@@ -45,4 +37,18 @@ export class DeploymentRepository {
   async insertForm(manager: EntityManager, form: FormEntity): Promise<void> {
     await manager.insert(FormEntity, form as QueryDeepPartialEntity<FormEntity>);
   }
+}
+
+/** The latest version of a process or form id: enough to decide "same" or "next version". */
+export interface LatestVersion {
+  key: string;
+  version: number;
+  resourceHash: string;
+  resourceName: string;
+}
+
+type RawLatest = { key: string; version: number; resource_hash: string; resource_name: string };
+
+function toLatest(row: RawLatest): LatestVersion {
+  return { key: String(row.key), version: Number(row.version), resourceHash: row.resource_hash, resourceName: row.resource_name };
 }

@@ -1,12 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SearchPageResponseDto, SearchRequestDto } from '../common/search/search-request.dto.js';
 
-/** A deployed process version (Camunda 8 shape). */
+/** A deployed process version (Camunda 8 shape; absent values are left out, as Camunda does). */
 export class ProcessDefinitionDto {
-  @ApiProperty({ example: 'Order process', nullable: true, type: String }) name: string | null;
+  @ApiPropertyOptional({ example: 'Order process' }) name?: string;
   @ApiProperty({ example: 'order-process.bpmn' }) resourceName: string;
   @ApiProperty({ example: 1 }) version: number;
-  @ApiProperty({ nullable: true, type: String }) versionTag: string | null;
+  @ApiPropertyOptional() versionTag?: string;
   @ApiProperty({ example: 'order-process' }) processDefinitionId: string;
   @ApiProperty({ example: '<default>' }) tenantId: string;
   @ApiProperty({ example: '2251799813685249' }) processDefinitionKey: string;

@@ -73,10 +73,10 @@ function notFound(key: string): NotFoundError {
 
 function toDto(d: ProcessDefinitionSummary): ProcessDefinitionDto {
   return {
-    name: d.name,
+    ...(d.name !== null ? { name: d.name } : {}),
     resourceName: d.resourceName,
     version: d.version,
-    versionTag: d.versionTag,
+    ...(d.versionTag !== null ? { versionTag: d.versionTag } : {}),
     processDefinitionId: d.processDefinitionId,
     tenantId: d.tenantId,
     processDefinitionKey: d.processDefinitionKey,

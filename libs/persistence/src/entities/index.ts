@@ -1,3 +1,13 @@
+import { BusinessIdEntity } from './business-id.entity.js';
+import { ElementInstanceEntity } from './element-instance.entity.js';
+import { IncidentEntity } from './incident.entity.js';
+import { JobEntity } from './job.entity.js';
+import { JoinTokenEntity } from './join-token.entity.js';
+import { ProcessInstanceEntity } from './process-instance.entity.js';
+import { ProcessInstanceEventEntity } from './process-instance-event.entity.js';
+import { UserTaskCandidateEntity } from './user-task-candidate.entity.js';
+import { UserTaskEntity } from './user-task.entity.js';
+import { VariableEntity } from './variable.entity.js';
 import { AccessTokenEntity } from './access-token.entity.js';
 import { DeploymentEntity } from './deployment.entity.js';
 import { EngineNodeEntity } from './engine-node.entity.js';
@@ -8,7 +18,9 @@ import { ProcessDefinitionEntity } from './process-definition.entity.js';
 import { RoleAssignmentEntity } from './role-assignment.entity.js';
 import { UserEntity } from './user.entity.js';
 
-export { AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
+export {
+  BusinessIdEntity, ElementInstanceEntity, IncidentEntity, JobEntity, JoinTokenEntity, ProcessInstanceEntity, ProcessInstanceEventEntity, UserTaskCandidateEntity, UserTaskEntity, VariableEntity,
+  AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
 export type { AccessTokenKind } from './access-token.entity.js';
 export { ROLES, type Role } from './role-assignment.entity.js';
 
@@ -23,4 +35,14 @@ export const ENTITIES = [
   DeploymentEntity,
   ProcessDefinitionEntity,
   FormEntity,
+  ProcessInstanceEntity,
+  BusinessIdEntity,
+  ElementInstanceEntity,
+  JoinTokenEntity,
+  VariableEntity,
+  UserTaskEntity,
+  UserTaskCandidateEntity,
+  JobEntity,
+  IncidentEntity,
+  ProcessInstanceEventEntity,
 ];

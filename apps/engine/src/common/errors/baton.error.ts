@@ -73,3 +73,10 @@ export class ServiceUnavailableError extends BatonError {
     super(code, message);
   }
 }
+
+/** Waiting for something took longer than the caller allowed (504). */
+export class GatewayTimeoutError extends BatonError {
+  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
+    super(code, message, extensions);
+  }
+}

@@ -2,6 +2,7 @@ export {
   BatonError,
   ConflictError,
   ForbiddenError,
+  GatewayTimeoutError,
   InvalidArgumentError,
   NotFoundError,
   PayloadTooLargeError,

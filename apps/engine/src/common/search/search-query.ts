@@ -78,10 +78,12 @@ export class SearchQuery<Row extends ObjectLiteral> {
       entities.reverse();
       cursors.reverse();
     }
-    return {
-      rows: entities,
-      page: { totalItems: total, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
-    };
+    const result: SearchPageResponseDto = { totalItems: total };
+    if (cursors.length > 0) {
+      result.startCursor = cursors[0]!;
+      result.endCursor = cursors.at(-1)!;
+    }
+    return { rows: entities, page: result };
   }
 
   private param(value: unknown): string {
@@ -169,12 +171,20 @@ export class SearchQuery<Row extends ObjectLiteral> {
     return sort;
   }
 
-  /** Keyset condition: rows strictly after (or before) the cursor's position in the sort order. */
+  /**
+   * Keyset condition: rows strictly after (or before) the cursor's position in the sort order.
+   * NULL-aware, matching MySQL's ordering (NULLs first ascending, last descending).
+   */
   private applyCursor(sort: Array<{ column: string; order: 'ASC' | 'DESC' }>, values: unknown[], backwards: boolean): void {
+    const equal = (column: string, value: unknown) => (value === null ? `${column} IS NULL` : `${column} = ${this.param(value)}`);
+    const beyond = (column: string, value: unknown, ascending: boolean) => {
+      if (ascending) return value === null ? `${column} IS NOT NULL` : `${column} > ${this.param(value)}`;
+      return value === null ? '1 = 0' : `(${column} < ${this.param(value)} OR ${column} IS NULL)`;
+    };
     const disjuncts = sort.map((s, i) => {
-      const equalities = sort.slice(0, i).map((p, j) => `${p.column} = ${this.param(values[j])}`);
+      const equalities = sort.slice(0, i).map((p, j) => equal(p.column, values[j]));
       const ascending = (s.order === 'ASC') !== backwards;
-      return [...equalities, `${s.column} ${ascending ? '>' : '<'} ${this.param(values[i])}`].join(' AND ');
+      return [...equalities, beyond(s.column, values[i], ascending)].join(' AND ');
     });
     this.qb.andWhere(`((${disjuncts.join(') OR (')}))`);
   }
@@ -225,12 +235,12 @@ export function likePattern(pattern: string): string {
 
 function encodeCursor(values: unknown[]): string {
   const normalized = values.map((v) => (v instanceof Date ? { $date: v.toISOString() } : v));
-  return Buffer.from(JSON.stringify(normalized), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify(normalized), 'utf8').toString('base64');
 }
 
 function decodeCursor(cursor: string, expectedLength: number): unknown[] {
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const values = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as unknown[];
     if (!Array.isArray(values) || values.length !== expectedLength) throw new Error('length');
     return values.map((v) => (v && typeof v === 'object' && '$date' in v ? new Date((v as { $date: string }).$date) : v));
   } catch {

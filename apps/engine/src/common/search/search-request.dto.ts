@@ -62,6 +62,6 @@ export class SearchRequestDto {
 
 export class SearchPageResponseDto {
   @ApiPropertyOptional() totalItems: number;
-  @ApiPropertyOptional({ description: 'Cursor of the first item of this page (for `before`).', nullable: true, type: String }) startCursor: string | null;
-  @ApiPropertyOptional({ description: 'Cursor of the last item of this page (for `after`).', nullable: true, type: String }) endCursor: string | null;
+  @ApiPropertyOptional({ description: 'Cursor of the first item of this page (for `before`); absent on an empty page.', type: String }) startCursor?: string;
+  @ApiPropertyOptional({ description: 'Cursor of the last item of this page (for `after`); absent on an empty page.', type: String }) endCursor?: string;
 }

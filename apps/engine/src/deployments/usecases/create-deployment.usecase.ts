@@ -57,7 +57,7 @@ export class CreateDeploymentUseCase {
         if (item.kind === 'form') {
           const latest = await this.deployments.latestFormVersion(manager, tenantId, item.form.id);
           if (latest && latest.resourceHash === item.hash) {
-            results.push({ form: { formId: latest.formId, version: latest.version, resourceName: latest.resourceName, tenantId, formKey: latest.formKey } });
+            results.push({ form: { formId: item.form.id, version: latest.version, resourceName: latest.resourceName, tenantId, formKey: latest.key } });
             continue;
           }
           const formKey = this.keys.next();
@@ -72,7 +72,7 @@ export class CreateDeploymentUseCase {
         for (const process of item.processes) {
           const latest = await this.deployments.latestProcessVersion(manager, tenantId, process.id);
           if (latest && latest.resourceHash === item.hash) {
-            results.push({ processDefinition: { processDefinitionId: latest.processDefinitionId, processDefinitionVersion: latest.version, resourceName: latest.resourceName, tenantId, processDefinitionKey: latest.processDefinitionKey } });
+            results.push({ processDefinition: { processDefinitionId: process.id, processDefinitionVersion: latest.version, resourceName: latest.resourceName, tenantId, processDefinitionKey: latest.key } });
             continue;
           }
           const processDefinitionKey = this.keys.next();

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ProcessInstanceEntity, ProcessInstanceEventEntity } from '#persistence';
+import { RequirePermission } from '../auth/auth.decorators.js';
+import { NotFoundError } from '../common/errors/index.js';
+import { KeyParam } from '../common/key-param.pipe.js';
+import {
+  HISTORY_DEFAULT_LIMIT,
+  ProcessInstanceDto,
+  ProcessInstanceEventDto,
+  ProcessInstanceHistoryDto,
+  ProcessInstanceHistoryQueryDto,
+  ProcessInstanceSearchRequestDto,
+  ProcessInstanceSearchResultDto,
+} from './process-instance.dto.js';
+import { ProcessInstanceQueryRepository } from './process-instance-query.repository.js';
+
+/** The read side of process instances: search, get, audit log. */
+@ApiTags('Process instances')
+@Controller('v2/process-instances')
+@RequirePermission('instance:read')
+export class ProcessInstancesController {
+  constructor(private readonly instances: ProcessInstanceQueryRepository) {}
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Search process instances (Camunda 8 shape: filter, sort, page; plus businessId).' })
+  @ApiOkResponse({ type: ProcessInstanceSearchResultDto })
+  async search(@Body() body: ProcessInstanceSearchRequestDto): Promise<ProcessInstanceSearchResultDto> {
+    const { rows, page } = await this.instances.search(body);
+    return { items: rows.map(toProcessInstanceDto), page };
+  }
+
+  @Get(':processInstanceKey')
+  @ApiOperation({ summary: 'A process instance by key.' })
+  @ApiOkResponse({ type: ProcessInstanceDto })
+  async get(@Param('processInstanceKey', KeyParam) key: string): Promise<ProcessInstanceDto> {
+    const instance = await this.instances.find(key);
+    if (!instance) throw processInstanceNotFound(key);
+    return toProcessInstanceDto(instance);
+  }
+
+  @Get(':processInstanceKey/history')
+  @ApiOperation({ summary: "Baton addition: the instance's audit log, every event in order with time and actor, paged by position (`from`, `limit`)." })
+  @ApiOkResponse({ type: ProcessInstanceHistoryDto })
+  async history(@Param('processInstanceKey', KeyParam) key: string, @Query() query: ProcessInstanceHistoryQueryDto): Promise<ProcessInstanceHistoryDto> {
+    const instance = await this.instances.find(key);
+    if (!instance) throw processInstanceNotFound(key);
+    const events = await this.instances.history(key, query.from ?? 1, query.limit ?? HISTORY_DEFAULT_LIMIT);
+    const last = events.at(-1)?.position;
+    return {
+      items: events.map(toEventDto),
+      page: { totalItems: instance.eventPosition, nextFrom: last !== undefined && last < instance.eventPosition ? last + 1 : null },
+    };
+  }
+}
+
+export function processInstanceNotFound(key: string): NotFoundError {
+  return new NotFoundError('PROCESS_INSTANCE.NOT_FOUND', `No process instance with key ${key}`);
+}
+
+export function toProcessInstanceDto(i: ProcessInstanceEntity): ProcessInstanceDto {
+  return {
+    processDefinitionId: i.processDefinitionId,
+    processDefinitionName: i.processDefinitionName ?? i.processDefinitionId,
+    processDefinitionVersion: i.processDefinitionVersion,
+    ...(i.versionTag !== null && { processDefinitionVersionTag: i.versionTag }),
+    startDate: i.startDate.toISOString(),
+    ...(i.endDate !== null && { endDate: i.endDate.toISOString() }),
+    state: i.state,
+    hasIncident: i.incidentCount > 0,
+    tenantId: i.tenantId,
+    processInstanceKey: i.processInstanceKey,
+    processDefinitionKey: i.processDefinitionKey,
+    ...(i.businessId !== null && { businessId: i.businessId }),
+  };
+}
+
+function toEventDto(e: ProcessInstanceEventEntity): ProcessInstanceEventDto {
+  return {
+    position: e.position,
+    time: e.time.toISOString(),
+    eventType: e.eventType,
+    ...(e.elementId !== null && { elementId: e.elementId }),
+    ...(e.elementInstanceKey !== null && { elementInstanceKey: e.elementInstanceKey }),
+    command: e.command,
+    actor: e.actor,
+    details: e.payload,
+  };
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../auth/principal.js';
+import { ConflictError, InvalidArgumentError } from '../../common/errors/index.js';
+import { GatewayTimeoutError } from '../../common/errors/index.js';
+import { DEFAULT_TENANT } from '../../deployments/usecases/create-deployment.usecase.js';
+import { CommandExecutor } from '../../execution/command-executor.js';
+import { DefinitionCache } from '../../execution/definition-cache.js';
+import { InstanceNotifications } from '../../execution/instance-notifications.js';
+import type { CreateProcessInstanceRequestDto, CreateProcessInstanceResultDto } from '../dto/create-process-instance.dto.js';
+
+/** Camunda's default wait for awaitCompletion when requestTimeout is absent or 0. */
+export const DEFAULT_AWAIT_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts an instance of a process (latest or given version, or by key) with variables and an
+ * optional business id, and runs it to its first wait states in the same transaction. With
+ * awaitCompletion, answers when the instance has completed (its root variables), or 504.
+ */
+@Injectable()
+export class CreateProcessInstanceUseCase {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly definitions: DefinitionCache,
+    private readonly notifications: InstanceNotifications,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async execute(request: CreateProcessInstanceRequestDto, principal: Principal): Promise<CreateProcessInstanceResultDto> {
+    const tenantId = request.tenantId ?? DEFAULT_TENANT;
+    if (tenantId !== DEFAULT_TENANT) throw new InvalidArgumentError('PROCESS_INSTANCE.UNKNOWN_TENANT', `Baton has one tenant, '${DEFAULT_TENANT}', but the request names '${tenantId}'`);
+    const byId = request.processDefinitionId !== undefined;
+    const byKey = request.processDefinitionKey !== undefined;
+    if (byId === byKey) {
+      throw new InvalidArgumentError('PROCESS_INSTANCE.DEFINITION_REQUIRED', 'Expected exactly one of processDefinitionId (with an optional processDefinitionVersion) and processDefinitionKey');
+    }
+    if (byKey && request.processDefinitionVersion !== undefined) {
+      throw new InvalidArgumentError('PROCESS_INSTANCE.VERSION_WITH_KEY', 'processDefinitionVersion goes with processDefinitionId, not with processDefinitionKey');
+    }
+    const processDefinitionKey = byKey ? request.processDefinitionKey! : await this.definitions.keyOf(request.processDefinitionId!, request.processDefinitionVersion, tenantId);
+
+    const { instance, state } = await this.executor.createInstance(
+      processDefinitionKey,
+      { variables: request.variables ?? {}, businessId: request.businessId ?? null },
+      { command: 'CREATE_PROCESS_INSTANCE', actor: principal.username },
+    );
+    const result: CreateProcessInstanceResultDto = {
+      processDefinitionId: instance.processDefinitionId,
+      processDefinitionVersion: instance.processDefinitionVersion,
+      tenantId: instance.tenantId,
+      variables: {},
+      processDefinitionKey: instance.processDefinitionKey,
+      processInstanceKey: instance.processInstanceKey,
+      businessId: instance.businessId,
+    };
+    if (!request.awaitCompletion) return result;
+
+    let end: string | null = instance.state === 'ACTIVE' ? null : instance.state;
+    if (end === null) end = await this.notifications.waitForEnd(instance.processInstanceKey, request.requestTimeout || DEFAULT_AWAIT_TIMEOUT_MS);
+    if (end === null) {
+      throw new GatewayTimeoutError(
+        'PROCESS_INSTANCE.AWAIT_TIMEOUT',
+        `Process instance ${instance.processInstanceKey} did not complete within ${request.requestTimeout || DEFAULT_AWAIT_TIMEOUT_MS} ms; it keeps running`,
+        { processInstanceKey: instance.processInstanceKey },
+      );
+    }
+    if (end === 'TERMINATED') {
+      throw new ConflictError('PROCESS_INSTANCE.TERMINATED', `Process instance ${instance.processInstanceKey} was terminated before it completed`, { processInstanceKey: instance.processInstanceKey });
+    }
+    const variables = instance.state === 'COMPLETED' ? rootVariablesOf(state.variablesOf(instance.processInstanceKey)) : await this.rootVariables(instance.processInstanceKey);
+    const wanted = request.fetchVariables?.length ? new Set(request.fetchVariables) : null;
+    result.variables = Object.fromEntries(Object.entries(variables).filter(([name]) => !wanted || wanted.has(name)));
+    return result;
+  }
+
+  private async rootVariables(processInstanceKey: string): Promise<Record<string, unknown>> {
+    const rows = (await this.dataSource.query('SELECT name, value FROM variables WHERE scope_key = ?', [processInstanceKey])) as Array<{ name: string; value: string }>;
+    return Object.fromEntries(rows.map((row) => [row.name, JSON.parse(row.value)]));
+  }
+}
+
+function rootVariablesOf(variables: ReadonlyMap<string, { value: unknown }>): Record<string, unknown> {
+  return Object.fromEntries([...variables].map(([name, variable]) => [name, variable.value]));
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { UserTaskChanges } from '#engine-core';
+import { IdentityRepository } from '../../auth/identity.repository.js';
+import type { Principal } from '../../auth/principal.js';
+import { InvalidArgumentError } from '../../common/errors/index.js';
+import { CommandExecutor } from '../../execution/command-executor.js';
+import type { AssignUserTaskRequestDto, CompleteUserTaskRequestDto, UpdateUserTaskRequestDto } from '../dto/user-task-commands.dto.js';
+import { UserTaskAccess } from '../user-task-access.js';
+
+/**
+ * Claim, release, update and complete user tasks: who may is decided by UserTaskAccess, whether
+ * the task's state allows it by the core, inside the instance's lock.
+ */
+@Injectable()
+export class UserTaskCommandsUseCase {
+  constructor(
+    private readonly access: UserTaskAccess,
+    private readonly executor: CommandExecutor,
+    private readonly identities: IdentityRepository,
+  ) {}
+
+  async assign(userTaskKey: string, request: AssignUserTaskRequestDto, principal: Principal): Promise<void> {
+    const task = await this.access.visibleTask(principal, userTaskKey);
+    this.access.checkAssign(principal, task, request.assignee, request.allowOverride ?? true);
+    if (request.assignee !== principal.username && !(await this.identities.userExists(request.assignee))) {
+      throw new InvalidArgumentError('USER_TASK.UNKNOWN_ASSIGNEE', `Expected an existing user as assignee, but there is no user '${request.assignee}'`);
+    }
+    await this.executor.execute(task.processInstanceKey, { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: request.assignee }, { command: 'ASSIGN_USER_TASK', actor: principal.username });
+  }
+
+  async unassign(userTaskKey: string, principal: Principal): Promise<void> {
+    const task = await this.access.visibleTask(principal, userTaskKey);
+    this.access.checkUnassign(principal, task);
+    await this.executor.execute(task.processInstanceKey, { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: null }, { command: 'UNASSIGN_USER_TASK', actor: principal.username });
+  }
+
+  async complete(userTaskKey: string, request: CompleteUserTaskRequestDto, principal: Principal): Promise<void> {
+    const task = await this.access.visibleTask(principal, userTaskKey);
+    this.access.checkComplete(principal, task);
+    await this.executor.execute(
+      task.processInstanceKey,
+      { type: 'COMPLETE_USER_TASK', userTaskKey, variables: request.variables ?? {}, completedBy: principal.username },
+      { command: 'COMPLETE_USER_TASK', actor: principal.username },
+    );
+  }
+
+  async update(userTaskKey: string, request: UpdateUserTaskRequestDto, principal: Principal): Promise<void> {
+    const task = await this.access.visibleTask(principal, userTaskKey);
+    this.access.checkUpdate(principal, task);
+    const changeset = request.changeset ?? {};
+    const changes: UserTaskChanges = {};
+    if (changeset.dueDate !== undefined) changes.dueDate = changeset.dueDate === null ? null : new Date(changeset.dueDate).toISOString();
+    if (changeset.followUpDate !== undefined) changes.followUpDate = changeset.followUpDate === null ? null : new Date(changeset.followUpDate).toISOString();
+    if (changeset.candidateGroups !== undefined) changes.candidateGroups = unique(changeset.candidateGroups ?? []);
+    if (changeset.candidateUsers !== undefined) changes.candidateUsers = unique(changeset.candidateUsers ?? []);
+    if (changeset.priority !== undefined && changeset.priority !== null) changes.priority = changeset.priority;
+    await this.executor.execute(task.processInstanceKey, { type: 'UPDATE_USER_TASK', userTaskKey, changes }, { command: 'UPDATE_USER_TASK', actor: principal.username });
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { UserTaskEntity } from '#persistence';
+import { CurrentPrincipal } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { KeyParam } from '../common/key-param.pipe.js';
+import { FormDto } from '../forms/form.dto.js';
+import { toVariableSearchItemDto, VariableSearchQueryParamsDto, VariableSearchResultDto } from '../variables/variable.dto.js';
+import { GetUserTaskFormUseCase, type UserTaskForm } from './usecases/get-user-task-form.usecase.js';
+import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-variables.usecase.js';
+import { UserTaskDto, UserTaskSearchRequestDto, UserTaskSearchResultDto, UserTaskVariableSearchRequestDto } from './user-task.dto.js';
+import { userTaskNotFound } from './user-task-errors.js';
+import { UserTaskQueryRepository } from './user-task-query.repository.js';
+
+/**
+ * The read side of user tasks. No permission: every user may ask, and sees only the tasks the
+ * visibility rule (user-task-visibility.ts) allows; other tasks are answered 404.
+ */
+@ApiTags('User tasks')
+@Controller('v2/user-tasks')
+export class UserTasksController {
+  constructor(
+    private readonly tasks: UserTaskQueryRepository,
+    private readonly getForm: GetUserTaskFormUseCase,
+    private readonly searchVariables: SearchUserTaskVariablesUseCase,
+  ) {}
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Search the user tasks the caller may see (Camunda 8 shape: filter, sort, page).' })
+  @ApiOkResponse({ type: UserTaskSearchResultDto })
+  async search(@Body() body: UserTaskSearchRequestDto, @CurrentPrincipal() principal: Principal): Promise<UserTaskSearchResultDto> {
+    const { rows, page } = await this.tasks.search(body, principal);
+    return { items: rows.map(toUserTaskDto), page };
+  }
+
+  @Get(':userTaskKey')
+  @ApiOperation({ summary: 'A user task by key (404 when unknown or not visible to the caller).' })
+  @ApiOkResponse({ type: UserTaskDto })
+  async get(@Param('userTaskKey', KeyParam) key: string, @CurrentPrincipal() principal: Principal): Promise<UserTaskDto> {
+    const task = await this.tasks.findVisible(key, principal);
+    if (!task) throw userTaskNotFound(key);
+    return toUserTaskDto(task);
+  }
+
+  @Get(':userTaskKey/form')
+  @ApiOperation({ summary: 'The form of a user task; 204 when it has none (or only an external reference).' })
+  @ApiOkResponse({ type: FormDto })
+  @ApiNoContentResponse()
+  async form(@Param('userTaskKey', KeyParam) key: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<UserTaskForm | undefined> {
+    const form = await this.getForm.execute(key, principal);
+    if (form === null) {
+      response.status(204);
+      return undefined;
+    }
+    return form;
+  }
+
+  @Post(':userTaskKey/variables/search')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Search the variables a user task sees: its own scope's and every enclosing scope's, inner names hiding outer ones. Filter: name." })
+  @ApiOkResponse({ type: VariableSearchResultDto })
+  async variables(
+    @Param('userTaskKey', KeyParam) key: string,
+    @Body() body: UserTaskVariableSearchRequestDto,
+    @Query() query: VariableSearchQueryParamsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<VariableSearchResultDto> {
+    const { rows, page } = await this.searchVariables.execute(key, principal, body, query.truncateValues !== 'false');
+    return { items: rows.map(toVariableSearchItemDto), page };
+  }
+}
+
+export function toUserTaskDto(t: UserTaskEntity): UserTaskDto {
+  return {
+    name: t.name ?? t.elementId,
+    state: t.state,
+    ...(t.assignee !== null && { assignee: t.assignee }),
+    elementId: t.elementId,
+    candidateGroups: t.candidateGroups,
+    candidateUsers: t.candidateUsers,
+    processDefinitionId: t.processDefinitionId,
+    creationDate: t.creationDate.toISOString(),
+    ...(t.completionDate !== null && { completionDate: t.completionDate.toISOString() }),
+    ...(t.followUpDate !== null && { followUpDate: t.followUpDate.toISOString() }),
+    ...(t.dueDate !== null && { dueDate: t.dueDate.toISOString() }),
+    tenantId: t.tenantId,
+    ...(t.externalFormReference !== null && { externalFormReference: t.externalFormReference }),
+    processDefinitionVersion: t.processDefinitionVersion,
+    customHeaders: t.customHeaders,
+    priority: t.priority,
+    userTaskKey: t.userTaskKey,
+    elementInstanceKey: t.elementInstanceKey,
+    ...(t.processName !== null && { processName: t.processName }),
+    processDefinitionKey: t.processDefinitionKey,
+    processInstanceKey: t.processInstanceKey,
+    ...(t.formKey !== null && { formKey: t.formKey }),
+  };
+}

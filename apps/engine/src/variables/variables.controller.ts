@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/auth.decorators.js';
+import { NotFoundError } from '../common/errors/index.js';
+import { KeyParam } from '../common/key-param.pipe.js';
+import { toVariableDto, toVariableSearchItemDto, VariableDto, VariableSearchQueryParamsDto, VariableSearchRequestDto, VariableSearchResultDto } from './variable.dto.js';
+import { VariableQueryRepository } from './variable-query.repository.js';
+
+/** The read side of variables: search (values cut at 8191 characters) and get (whole value). */
+@ApiTags('Variables')
+@Controller('v2/variables')
+@RequirePermission('instance:read')
+export class VariablesController {
+  constructor(private readonly variables: VariableQueryRepository) {}
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Search variables (Camunda 8 shape: filter, sort, page); values longer than 8191 characters are truncated unless truncateValues=false.' })
+  @ApiOkResponse({ type: VariableSearchResultDto })
+  async search(@Body() body: VariableSearchRequestDto, @Query() query: VariableSearchQueryParamsDto): Promise<VariableSearchResultDto> {
+    const { rows, page } = await this.variables.search(body, query.truncateValues !== 'false');
+    return { items: rows.map(toVariableSearchItemDto), page };
+  }
+
+  @Get(':variableKey')
+  @ApiOperation({ summary: 'A variable by key, with its whole value.' })
+  @ApiOkResponse({ type: VariableDto })
+  async get(@Param('variableKey', KeyParam) key: string): Promise<VariableDto> {
+    const variable = await this.variables.find(key);
+    if (!variable) throw new NotFoundError('VARIABLE.NOT_FOUND', `No variable with key ${key}`);
+    return toVariableDto(variable);
+  }
+}

@@ -1,0 +1,33 @@
+import type { ExecutableElementType } from '#bpmn';
+import type { ElementBehaviour } from './element-behaviour.js';
+import { endEventBehaviour } from './end-event.behaviour.js';
+import { exclusiveGatewayBehaviour } from './exclusive-gateway.behaviour.js';
+import { inclusiveGatewayBehaviour } from './inclusive-gateway.behaviour.js';
+import { jobWorkerBehaviour } from './job-worker.behaviour.js';
+import { parallelGatewayBehaviour } from './parallel-gateway.behaviour.js';
+import { passThroughBehaviour } from './pass-through.behaviour.js';
+import { scriptTaskBehaviour } from './script-task.behaviour.js';
+import { subProcessBehaviour } from './subprocess.behaviour.js';
+import { userTaskBehaviour } from './user-task.behaviour.js';
+
+/**
+ * One behaviour per element type Baton executes, keyed by the verbatim BPMN type. The key
+ * type is the deploy-time list (EXECUTABLE_ELEMENT_TYPES), so a type that is accepted at
+ * deployment but has no behaviour does not compile.
+ */
+export const BEHAVIOURS: Record<ExecutableElementType, ElementBehaviour> = {
+  'bpmn:StartEvent': passThroughBehaviour,
+  'bpmn:EndEvent': endEventBehaviour as ElementBehaviour,
+  'bpmn:IntermediateThrowEvent': jobWorkerBehaviour,
+  'bpmn:ExclusiveGateway': exclusiveGatewayBehaviour as ElementBehaviour,
+  'bpmn:ParallelGateway': parallelGatewayBehaviour,
+  'bpmn:InclusiveGateway': inclusiveGatewayBehaviour as ElementBehaviour,
+  'bpmn:SubProcess': subProcessBehaviour as ElementBehaviour,
+  'bpmn:Task': passThroughBehaviour,
+  'bpmn:ManualTask': passThroughBehaviour,
+  'bpmn:UserTask': userTaskBehaviour as ElementBehaviour,
+  'bpmn:ScriptTask': scriptTaskBehaviour as ElementBehaviour,
+  'bpmn:ServiceTask': jobWorkerBehaviour,
+  'bpmn:SendTask': jobWorkerBehaviour,
+  'bpmn:BusinessRuleTask': jobWorkerBehaviour,
+};

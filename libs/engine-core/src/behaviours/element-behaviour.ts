@@ -1,0 +1,44 @@
+import type { FlowNode } from '#bpmn';
+import type { ElementInstanceRecord } from '../state/records.js';
+import type { Processing } from '../processing/processing.js';
+import type { Failure } from '../processing/processing-environment.js';
+
+/** What a behaviour sees of one element instance being processed. */
+export interface ElementContext<N extends FlowNode = FlowNode> {
+  node: N;
+  instance: ElementInstanceRecord;
+  processing: Processing;
+  /** Variables visible from the element instance's own scope. */
+  variables(): Record<string, unknown>;
+}
+
+/**
+ * The behaviour of one element type (style.md: one behaviour per element type, in one table).
+ * The shared lifecycle (processing.ts) owns the transitions; a behaviour only decides what its
+ * element does at each of them. A hook that returns a Failure must not have emitted anything:
+ * the element then stays where it is with an incident, and resolving it runs the hook again.
+ */
+export interface ElementBehaviour<N extends FlowNode = FlowNode> {
+  /**
+   * After ELEMENT_ACTIVATING and the input mappings: do the element's work. Return `'wait'`
+   * for a wait state (the element stays ACTIVATED until a command completes it),
+   * `{ complete: flowIds, result? }` to complete at once taking those flows (undefined: all
+   * outgoing) with an optional result document (a script's result variable),
+   * `{ startScope: startEventId }` to start the element's children (subprocess), or a Failure.
+   */
+  onActivate(context: ElementContext<N>): ActivationOutcome | Failure;
+  /** While terminating: cancel what the element created (jobs, user tasks). */
+  onTerminate?(context: ElementContext<N>): void;
+  /**
+   * Whether the lifecycle applies the element's zeebe:ioMapping. Zeebe applies variable mappings
+   * to activities and events only (zeebe:IoMapping is not allowed in gateways), so gateways set
+   * this to false: a mapping written into a gateway by hand is ignored, as in Zeebe. It also
+   * keeps a gateway from ever being held at COMPLETING, where the flows it chose would be lost.
+   * @default true
+   */
+  variableMappings?: boolean;
+}
+
+export type ActivationOutcome = 'wait' | { complete: string[] | undefined; result?: Record<string, unknown> } | { startScope: string };
+
+export const completeAtOnce: ActivationOutcome = { complete: undefined };

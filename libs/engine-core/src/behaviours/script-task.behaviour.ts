@@ -1,0 +1,21 @@
+import type { ScriptTaskNode } from '#bpmn';
+import { Failure } from '../processing/processing-environment.js';
+import type { ElementBehaviour } from './element-behaviour.js';
+import { cancelJob, createJob } from './job-worker.behaviour.js';
+
+/**
+ * A FEEL script task evaluates its expression and completes with the result in its result
+ * variable (propagated like a job's variables, or through output mappings); a script task
+ * with a job definition works like a service task.
+ */
+export const scriptTaskBehaviour: ElementBehaviour<ScriptTaskNode> = {
+  onActivate: (context) => {
+    const { node, processing } = context;
+    if (node.job) return createJob(context, node.job);
+    const script = node.script!;
+    const result = processing.feelResult(script.expression, context.variables());
+    if (result instanceof Failure) return result;
+    return { complete: undefined, result: { [script.resultVariable]: result } };
+  },
+  onTerminate: cancelJob,
+};

@@ -1,0 +1,86 @@
+import type { InstanceState } from '../state/instance-state.js';
+import type { EngineEvent, EngineEventType } from './engine-event.js';
+
+type Applier<T extends EngineEventType> = (state: InstanceState, event: Extract<EngineEvent, { type: T }>, time: string) => void;
+
+/**
+ * One small applier per event: the only code that changes an InstanceState. Processing decides
+ * which events happen; appliers make them true. Replaying an instance's events from an empty
+ * state with these appliers rebuilds its state.
+ */
+export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
+  PROCESS_INSTANCE_CREATED: (state, event) => state.setInstance({ ...event.instance }),
+
+  ELEMENT_ACTIVATING: (state, event, time) => {
+    state.addElement({
+      elementInstanceKey: event.elementInstanceKey,
+      processInstanceKey: state.instance!.processInstanceKey,
+      elementId: event.elementId,
+      elementName: event.elementName,
+      elementType: event.elementType,
+      flowScopeKey: event.flowScopeKey,
+      lifecycle: 'ACTIVATING',
+      startDate: time,
+      endDate: null,
+      incidentKey: null,
+    });
+    for (const flowId of event.consumedFlowIds ?? []) state.consumeToken(event.flowScopeKey!, flowId);
+  },
+  ELEMENT_ACTIVATED: (state, event) => void state.updateElement(event.elementInstanceKey, { lifecycle: 'ACTIVATED' }),
+  ELEMENT_COMPLETING: (state, event) => void state.updateElement(event.elementInstanceKey, { lifecycle: 'COMPLETING' }),
+  ELEMENT_COMPLETED: (state, event, time) => {
+    const element = state.updateElement(event.elementInstanceKey, { lifecycle: 'COMPLETED', endDate: time });
+    if (element.elementType === 'bpmn:Process') state.updateInstance({ state: 'COMPLETED', endDate: time });
+  },
+  ELEMENT_TERMINATING: (state, event) => void state.updateElement(event.elementInstanceKey, { lifecycle: 'TERMINATING' }),
+  ELEMENT_TERMINATED: (state, event, time) => {
+    const element = state.updateElement(event.elementInstanceKey, { lifecycle: 'TERMINATED', endDate: time });
+    if (element.elementType === 'bpmn:Process') state.updateInstance({ state: 'TERMINATED', endDate: time });
+  },
+
+  SEQUENCE_FLOW_TAKEN: (state, event) => {
+    if (event.atJoin) state.addToken(event.flowScopeKey, event.flowId);
+  },
+  JOIN_TOKENS_DISCARDED: (state, event) => state.discardTokens(event.flowScopeKey),
+
+  VARIABLE_CREATED: (state, event) => state.putVariable({ variableKey: event.variableKey, scopeKey: event.scopeKey, name: event.name, value: event.value }),
+  VARIABLE_UPDATED: (state, event) => state.putVariable({ variableKey: event.variableKey, scopeKey: event.scopeKey, name: event.name, value: event.value }),
+
+  JOB_CREATED: (state, event) => state.putJob({ ...event.job }),
+  JOB_COMPLETED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'COMPLETED' }),
+  JOB_CANCELED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'CANCELED' }),
+
+  USER_TASK_CREATED: (state, event) => state.putUserTask({ ...event.userTask }),
+  USER_TASK_ASSIGNED: (state, event) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, assignee: event.assignee }),
+  USER_TASK_UPDATED: (state, event) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, ...event.changes }),
+  USER_TASK_COMPLETED: (state, event, time) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, state: 'COMPLETED', completionDate: time }),
+  USER_TASK_CANCELED: (state, event, time) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, state: 'CANCELED', completionDate: time }),
+
+  INCIDENT_CREATED: (state, event, time) => {
+    state.putIncident({
+      incidentKey: event.incidentKey,
+      elementInstanceKey: event.elementInstanceKey,
+      elementId: event.elementId,
+      errorType: event.errorType,
+      errorMessage: event.errorMessage,
+      state: 'ACTIVE',
+      retry: event.retry,
+      jobKey: event.jobKey,
+      creationTime: time,
+      resolvedAt: null,
+    });
+    state.updateElement(event.elementInstanceKey, { incidentKey: event.incidentKey });
+    state.updateInstance({ incidentCount: state.instance!.incidentCount + 1 });
+  },
+  INCIDENT_RESOLVED: (state, event, time) => {
+    state.putIncident({ ...state.incidents.get(event.incidentKey)!, state: 'RESOLVED', resolvedAt: time });
+    const element = state.element(event.elementInstanceKey);
+    if (element?.incidentKey === event.incidentKey) state.updateElement(event.elementInstanceKey, { incidentKey: null });
+    state.updateInstance({ incidentCount: Math.max(0, state.instance!.incidentCount - 1) });
+  },
+};
+
+/** Applies one event to the state. */
+export function applyEvent(state: InstanceState, event: EngineEvent, time: string): void {
+  (APPLIERS[event.type] as Applier<EngineEventType>)(state, event, time);
+}

@@ -1,0 +1,52 @@
+import type {
+  ElementType,
+  IncidentErrorType,
+  IncidentRetry,
+  JobRecord,
+  ProcessInstanceRecord,
+  UserTaskRecord,
+} from '../state/records.js';
+
+/**
+ * What happened to a process instance. The core decides events; appliers (appliers.ts) change
+ * the state from them; persistence stores the changed state and appends the events to the
+ * instance's audit log. Events are plain JSON.
+ */
+export type EngineEvent =
+  | { type: 'PROCESS_INSTANCE_CREATED'; instance: ProcessInstanceRecord }
+  | { type: 'ELEMENT_ACTIVATING'; elementInstanceKey: string; elementId: string; elementType: ElementType; elementName: string | null; flowScopeKey: string | null; consumedFlowIds?: string[] }
+  | { type: 'ELEMENT_ACTIVATED'; elementInstanceKey: string; elementId: string }
+  | { type: 'ELEMENT_COMPLETING'; elementInstanceKey: string; elementId: string }
+  | { type: 'ELEMENT_COMPLETED'; elementInstanceKey: string; elementId: string }
+  | { type: 'ELEMENT_TERMINATING'; elementInstanceKey: string; elementId: string }
+  | { type: 'ELEMENT_TERMINATED'; elementInstanceKey: string; elementId: string }
+  /** `atJoin`: the target is a joining gateway, so the token waits there until the join fires. */
+  | { type: 'SEQUENCE_FLOW_TAKEN'; flowId: string; sourceElementId: string; targetElementId: string; flowScopeKey: string; atJoin: boolean }
+  /** Tokens waiting at a join were discarded (their scope ended). */
+  | { type: 'JOIN_TOKENS_DISCARDED'; flowScopeKey: string }
+  | { type: 'VARIABLE_CREATED'; variableKey: string; scopeKey: string; name: string; value: unknown }
+  | { type: 'VARIABLE_UPDATED'; variableKey: string; scopeKey: string; name: string; value: unknown }
+  | { type: 'JOB_CREATED'; job: JobRecord }
+  | { type: 'JOB_COMPLETED'; jobKey: string; elementInstanceKey: string }
+  | { type: 'JOB_CANCELED'; jobKey: string; elementInstanceKey: string }
+  | { type: 'USER_TASK_CREATED'; userTask: UserTaskRecord }
+  | { type: 'USER_TASK_ASSIGNED'; userTaskKey: string; assignee: string | null }
+  | { type: 'USER_TASK_UPDATED'; userTaskKey: string; changes: UserTaskChanges }
+  | { type: 'USER_TASK_COMPLETED'; userTaskKey: string; elementInstanceKey: string; variableNames: string[] }
+  | { type: 'USER_TASK_CANCELED'; userTaskKey: string; elementInstanceKey: string }
+  | { type: 'INCIDENT_CREATED'; incidentKey: string; elementInstanceKey: string; elementId: string; errorType: IncidentErrorType; errorMessage: string; retry: IncidentRetry; jobKey: string | null }
+  | { type: 'INCIDENT_RESOLVED'; incidentKey: string; elementInstanceKey: string };
+
+export type EngineEventType = EngineEvent['type'];
+
+/** The fields of a user task that PATCH /v2/user-tasks/{key} may change. */
+export interface UserTaskChanges {
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  priority?: number;
+}
+
+/** An event as recorded: with its position in the instance's log and its time. */
+export type RecordedEvent = EngineEvent & { position: number; time: string };

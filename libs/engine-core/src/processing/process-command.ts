@@ -1,0 +1,101 @@
+import type { EngineCommand, Rejection } from '../commands/engine-command.js';
+import { rejection } from '../commands/engine-command.js';
+import type { EngineEvent } from '../events/engine-event.js';
+import { InstanceState, isJobActive, type InstanceSnapshot } from '../state/instance-state.js';
+import { externalState } from '../state/records.js';
+import type { ProcessingEnvironment } from './processing-environment.js';
+import { Processing } from './processing.js';
+
+/** The outcome of a command: the events it caused and the state after them, or why it was refused. */
+export type CommandResult =
+  | { ok: true; events: EngineEvent[]; state: InstanceState; processInstanceKey: string }
+  | { ok: false; rejection: Rejection };
+
+/**
+ * The pure core's entry: (state, command, environment) → events. Deterministic for the same
+ * inputs (the environment carries the time and the key source).
+ */
+export function processCommand(snapshot: InstanceSnapshot, command: EngineCommand, env: ProcessingEnvironment): CommandResult {
+  const state = new InstanceState(snapshot);
+  const processing = new Processing(state, env);
+  const refused = dispatch(processing, command);
+  if (refused) return { ok: false, rejection: refused };
+  return { ok: true, events: processing.events, state, processInstanceKey: state.instance!.processInstanceKey };
+}
+
+function dispatch(processing: Processing, command: EngineCommand): Rejection | undefined {
+  const { state } = processing;
+  if (command.type === 'CREATE_PROCESS_INSTANCE') {
+    if (state.instance) return rejection('INVALID_STATE', 'PROCESS_INSTANCE.ALREADY_EXISTS', 'The process instance exists already');
+    processing.createInstance(command.variables, command.businessId, command.startedBy);
+    return undefined;
+  }
+  const instance = state.instance;
+  if (!instance) return rejection('NOT_FOUND', 'PROCESS_INSTANCE.NOT_FOUND', 'No such process instance');
+  const inactive = instance.state !== 'ACTIVE'
+    ? rejection('INVALID_STATE', 'PROCESS_INSTANCE.NOT_ACTIVE', `Process instance ${instance.processInstanceKey} is ${instance.state.toLowerCase()}`)
+    : undefined;
+
+  switch (command.type) {
+    case 'CANCEL_PROCESS_INSTANCE':
+      if (inactive) return inactive;
+      processing.cancel();
+      return undefined;
+
+    case 'COMPLETE_JOB': {
+      const job = state.jobs.get(command.jobKey);
+      if (!job) return rejection('NOT_FOUND', 'JOB.NOT_FOUND', `No job with key ${command.jobKey}`);
+      if (!isJobActive(job)) return rejection('INVALID_STATE', 'JOB.NOT_ACTIVE', `Job ${job.jobKey} is ${job.state.toLowerCase()}; it cannot be completed`);
+      const element = state.element(job.elementInstanceKey);
+      if (element?.lifecycle !== 'ACTIVATED') return rejection('INVALID_STATE', 'JOB.ELEMENT_NOT_WAITING', `The element of job ${job.jobKey} is not waiting for it`);
+      processing.emit({ type: 'JOB_COMPLETED', jobKey: job.jobKey, elementInstanceKey: job.elementInstanceKey });
+      processing.completeWaiting(job.elementInstanceKey, command.variables);
+      return undefined;
+    }
+
+    case 'COMPLETE_USER_TASK': {
+      const task = state.userTasks.get(command.userTaskKey);
+      if (!task) return rejection('NOT_FOUND', 'USER_TASK.NOT_FOUND', `No user task with key ${command.userTaskKey}`);
+      if (task.state !== 'CREATED') return rejection('INVALID_STATE', 'USER_TASK.NOT_ACTIVE', `User task ${task.userTaskKey} is ${task.state.toLowerCase()}; it cannot be completed`);
+      const element = state.element(task.elementInstanceKey);
+      if (element?.lifecycle !== 'ACTIVATED') return rejection('INVALID_STATE', 'USER_TASK.ELEMENT_NOT_WAITING', `The element of user task ${task.userTaskKey} is not waiting for it`);
+      if (task.assignee === null) processing.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.completedBy });
+      processing.emit({ type: 'USER_TASK_COMPLETED', userTaskKey: task.userTaskKey, elementInstanceKey: task.elementInstanceKey, variableNames: Object.keys(command.variables) });
+      processing.completeWaiting(task.elementInstanceKey, command.variables);
+      return undefined;
+    }
+
+    case 'ASSIGN_USER_TASK': {
+      const task = state.userTasks.get(command.userTaskKey);
+      if (!task) return rejection('NOT_FOUND', 'USER_TASK.NOT_FOUND', `No user task with key ${command.userTaskKey}`);
+      if (task.state !== 'CREATED') return rejection('INVALID_STATE', 'USER_TASK.NOT_ACTIVE', `User task ${task.userTaskKey} is ${task.state.toLowerCase()}; it cannot be assigned`);
+      if (task.assignee !== command.assignee) processing.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.assignee });
+      return undefined;
+    }
+
+    case 'UPDATE_USER_TASK': {
+      const task = state.userTasks.get(command.userTaskKey);
+      if (!task) return rejection('NOT_FOUND', 'USER_TASK.NOT_FOUND', `No user task with key ${command.userTaskKey}`);
+      if (task.state !== 'CREATED') return rejection('INVALID_STATE', 'USER_TASK.NOT_ACTIVE', `User task ${task.userTaskKey} is ${task.state.toLowerCase()}; it cannot be updated`);
+      if (Object.keys(command.changes).length > 0) processing.emit({ type: 'USER_TASK_UPDATED', userTaskKey: task.userTaskKey, changes: command.changes });
+      return undefined;
+    }
+
+    case 'RESOLVE_INCIDENT': {
+      const incident = state.incidents.get(command.incidentKey);
+      if (!incident) return rejection('NOT_FOUND', 'INCIDENT.NOT_FOUND', `No incident with key ${command.incidentKey}`);
+      if (incident.state !== 'ACTIVE') return rejection('INVALID_STATE', 'INCIDENT.NOT_ACTIVE', `Incident ${incident.incidentKey} is resolved already`);
+      processing.resolveIncident(incident);
+      return undefined;
+    }
+
+    case 'SET_VARIABLES': {
+      const element = state.element(command.elementInstanceKey);
+      if (!element) return rejection('NOT_FOUND', 'ELEMENT_INSTANCE.NOT_FOUND', `No active element instance with key ${command.elementInstanceKey}`);
+      if (externalState(element.lifecycle) !== 'ACTIVE') return rejection('INVALID_STATE', 'ELEMENT_INSTANCE.NOT_ACTIVE', `Element instance ${element.elementInstanceKey} is not active`);
+      if (command.local) processing.variables.setLocalDocument(element.elementInstanceKey, command.variables);
+      else processing.variables.propagate(element.elementInstanceKey, command.variables);
+      return undefined;
+    }
+  }
+}

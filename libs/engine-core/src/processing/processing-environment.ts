@@ -1,0 +1,39 @@
+import type { ExecutableProcess } from '#bpmn';
+import type { FeelService } from '#feel';
+import type { IncidentErrorType } from '../state/records.js';
+
+/** The process definition an instance runs on (its version never changes). */
+export interface DefinitionInfo {
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  version: number;
+  name: string | null;
+  versionTag: string | null;
+  tenantId: string;
+}
+
+/**
+ * What the pure core is given besides state and command: the compiled model, the time of the
+ * command, a key source and FEEL. Nothing in the core reads a clock, a database or randomness.
+ */
+export interface ProcessingEnvironment {
+  model: ExecutableProcess;
+  definition: DefinitionInfo;
+  /** The instant the command is processed at (ISO-8601); every event of the command carries it. */
+  now: string;
+  keys: { next(): string };
+  feel: FeelService;
+  /** Form keys of linked forms, resolved before processing (formId → key of the version to use). */
+  formKeys: Readonly<Record<string, string | undefined>>;
+  /** Sources for FEEL's `uuid()` and `random number()`, so the core itself stays deterministic. @default crypto / Math.random inside FeelService */
+  uuid?: () => string;
+  random?: () => number;
+}
+
+/** An expected failure that becomes an incident on the element (design.md invariant 9). */
+export class Failure {
+  constructor(
+    readonly errorType: IncidentErrorType,
+    readonly message: string,
+  ) {}
+}

@@ -1,0 +1,32 @@
+/** Helpers for variable names and dotted targets (`order.customer.name`). */
+
+/** A deep copy of a JSON value (variables are JSON; nothing else reaches them). */
+export function cloneJson<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Splits a mapping target into its path segments. */
+export function targetPath(target: string): string[] {
+  return target.split('.').map((segment) => segment.trim());
+}
+
+/**
+ * Returns `base` (a context or anything) with `value` set at `path` below it, creating or
+ * replacing intermediate contexts. Does not change `base`.
+ */
+export function setAtPath(base: unknown, path: string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string, ...string[]];
+  const context: Record<string, unknown> = isContext(base) ? { ...base } : {};
+  context[head] = setAtPath(context[head], rest, value);
+  return context;
+}
+
+export function isContext(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when two JSON values are equal (same JSON text). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,240 @@
+import {
+  externalState,
+  type ElementInstanceRecord,
+  type IncidentRecord,
+  type JobRecord,
+  type ProcessInstanceRecord,
+  type UserTaskRecord,
+  type VariableRecord,
+} from './records.js';
+
+/** Everything persistence loads for one instance: the active part of its state. */
+export interface InstanceSnapshot {
+  instance: ProcessInstanceRecord | null;
+  /** Element instances that are not completed or terminated. */
+  elements: ElementInstanceRecord[];
+  /** Variables of the active scopes (the process and active element instances). */
+  variables: VariableRecord[];
+  /** Tokens waiting at joins: per flow scope and incoming flow. */
+  joinTokens: Array<{ flowScopeKey: string; flowId: string; count: number }>;
+  userTasks: UserTaskRecord[];
+  jobs: JobRecord[];
+  incidents: IncidentRecord[];
+}
+
+/** Records changed since the state was loaded; persistence writes exactly these. */
+export interface StateChanges {
+  instance: ProcessInstanceRecord | null;
+  elements: ElementInstanceRecord[];
+  variables: VariableRecord[];
+  /** Scopes whose join tokens changed, with their tokens now (an empty list: none left). */
+  joinTokens: Array<{ flowScopeKey: string; tokens: Array<{ flowId: string; count: number }> }>;
+  userTasks: UserTaskRecord[];
+  jobs: JobRecord[];
+  incidents: IncidentRecord[];
+}
+
+/**
+ * The runtime state of one process instance, changed only by event appliers. It tracks what
+ * changed so persistence can write just that. Finished records stay readable until the end
+ * of the command (so appliers and tests can see them) and are written with their final state.
+ */
+export class InstanceState {
+  instance: ProcessInstanceRecord | null;
+  readonly elements = new Map<string, ElementInstanceRecord>();
+  /** Active children per flow scope key. */
+  private readonly activeChildren = new Map<string, Set<string>>();
+  private readonly variablesByScope = new Map<string, Map<string, VariableRecord>>();
+  private readonly tokens = new Map<string, Map<string, number>>();
+  readonly userTasks = new Map<string, UserTaskRecord>();
+  readonly jobs = new Map<string, JobRecord>();
+  readonly incidents = new Map<string, IncidentRecord>();
+
+  private instanceDirty = false;
+  private readonly dirtyElements = new Set<string>();
+  private readonly dirtyVariables = new Map<string, VariableRecord>();
+  private readonly dirtyTokenScopes = new Set<string>();
+  private readonly dirtyUserTasks = new Set<string>();
+  private readonly dirtyJobs = new Set<string>();
+  private readonly dirtyIncidents = new Set<string>();
+
+  constructor(snapshot: InstanceSnapshot) {
+    this.instance = snapshot.instance ? { ...snapshot.instance } : null;
+    for (const element of snapshot.elements) this.indexElement({ ...element });
+    for (const variable of snapshot.variables) this.scopeVariables(variable.scopeKey).set(variable.name, { ...variable });
+    for (const token of snapshot.joinTokens) this.scopeTokens(token.flowScopeKey).set(token.flowId, token.count);
+    for (const task of snapshot.userTasks) this.userTasks.set(task.userTaskKey, { ...task, candidateGroups: [...task.candidateGroups], candidateUsers: [...task.candidateUsers] });
+    for (const job of snapshot.jobs) this.jobs.set(job.jobKey, { ...job });
+    for (const incident of snapshot.incidents) this.incidents.set(incident.incidentKey, { ...incident });
+  }
+
+  static empty(): InstanceState {
+    return new InstanceState({ instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [] });
+  }
+
+  // ---- reading ----
+
+  element(key: string): ElementInstanceRecord | undefined {
+    return this.elements.get(key);
+  }
+
+  /** Active (not completed, not terminated) element instances directly inside a scope. */
+  childrenOf(flowScopeKey: string): ElementInstanceRecord[] {
+    return [...(this.activeChildren.get(flowScopeKey) ?? [])].map((key) => this.elements.get(key)!);
+  }
+
+  variablesOf(scopeKey: string): ReadonlyMap<string, VariableRecord> {
+    return this.variablesByScope.get(scopeKey) ?? new Map();
+  }
+
+  /** Tokens waiting at joins in a scope, by incoming flow id. */
+  tokensIn(flowScopeKey: string): ReadonlyMap<string, number> {
+    return this.tokens.get(flowScopeKey) ?? new Map();
+  }
+
+  /** Scopes that have tokens waiting at joins. */
+  scopesWithTokens(): string[] {
+    return [...this.tokens.entries()].filter(([, flows]) => flows.size > 0).map(([scope]) => scope);
+  }
+
+  userTaskOf(elementInstanceKey: string): UserTaskRecord | undefined {
+    return [...this.userTasks.values()].find((t) => t.elementInstanceKey === elementInstanceKey && t.state === 'CREATED');
+  }
+
+  jobOf(elementInstanceKey: string): JobRecord | undefined {
+    return [...this.jobs.values()].find((j) => j.elementInstanceKey === elementInstanceKey && isJobActive(j));
+  }
+
+  activeIncidentsOf(elementInstanceKey: string): IncidentRecord[] {
+    return [...this.incidents.values()].filter((i) => i.elementInstanceKey === elementInstanceKey && i.state === 'ACTIVE');
+  }
+
+  // ---- writing (appliers only) ----
+
+  setInstance(instance: ProcessInstanceRecord): void {
+    this.instance = instance;
+    this.instanceDirty = true;
+  }
+
+  updateInstance(change: Partial<ProcessInstanceRecord>): void {
+    if (!this.instance) throw new Error('No process instance to update');
+    Object.assign(this.instance, change);
+    this.instanceDirty = true;
+  }
+
+  addElement(element: ElementInstanceRecord): void {
+    this.indexElement(element);
+    this.dirtyElements.add(element.elementInstanceKey);
+  }
+
+  updateElement(key: string, change: Partial<ElementInstanceRecord>): ElementInstanceRecord {
+    const element = this.elements.get(key);
+    if (!element) throw new Error(`No element instance ${key}`);
+    Object.assign(element, change);
+    if (externalState(element.lifecycle) !== 'ACTIVE' && element.flowScopeKey) {
+      this.activeChildren.get(element.flowScopeKey)?.delete(key);
+    }
+    this.dirtyElements.add(key);
+    return element;
+  }
+
+  putVariable(variable: VariableRecord): void {
+    this.scopeVariables(variable.scopeKey).set(variable.name, variable);
+    this.dirtyVariables.set(variable.variableKey, variable);
+  }
+
+  addToken(flowScopeKey: string, flowId: string): void {
+    const flows = this.scopeTokens(flowScopeKey);
+    flows.set(flowId, (flows.get(flowId) ?? 0) + 1);
+    this.dirtyTokenScopes.add(flowScopeKey);
+  }
+
+  consumeToken(flowScopeKey: string, flowId: string): void {
+    const flows = this.scopeTokens(flowScopeKey);
+    const count = (flows.get(flowId) ?? 0) - 1;
+    if (count < 0) throw new Error(`No token on flow ${flowId} in scope ${flowScopeKey}`);
+    if (count === 0) flows.delete(flowId);
+    else flows.set(flowId, count);
+    // A scope without tokens is dropped, as it is from a reloaded snapshot: the live state and
+    // the reloaded one then list the scopes in the same order.
+    if (flows.size === 0) this.tokens.delete(flowScopeKey);
+    this.dirtyTokenScopes.add(flowScopeKey);
+  }
+
+  discardTokens(flowScopeKey: string): void {
+    this.tokens.delete(flowScopeKey);
+    this.dirtyTokenScopes.add(flowScopeKey);
+  }
+
+  putUserTask(task: UserTaskRecord): void {
+    this.userTasks.set(task.userTaskKey, task);
+    this.dirtyUserTasks.add(task.userTaskKey);
+  }
+
+  putJob(job: JobRecord): void {
+    this.jobs.set(job.jobKey, job);
+    this.dirtyJobs.add(job.jobKey);
+  }
+
+  putIncident(incident: IncidentRecord): void {
+    this.incidents.set(incident.incidentKey, incident);
+    this.dirtyIncidents.add(incident.incidentKey);
+  }
+
+  /** The active part of this state, as persistence would load it again (for the next command). */
+  snapshot(): InstanceSnapshot {
+    const elements = [...this.elements.values()].filter((e) => externalState(e.lifecycle) === 'ACTIVE');
+    const activeScopes = new Set(elements.map((e) => e.elementInstanceKey));
+    return {
+      instance: this.instance ? { ...this.instance } : null,
+      elements: elements.map((e) => ({ ...e })),
+      variables: [...this.variablesByScope.entries()].filter(([scope]) => activeScopes.has(scope)).flatMap(([, vars]) => [...vars.values()].map((v) => ({ ...v }))),
+      joinTokens: [...this.tokens.entries()].flatMap(([flowScopeKey, flows]) => [...flows].map(([flowId, count]) => ({ flowScopeKey, flowId, count }))),
+      userTasks: [...this.userTasks.values()].filter((t) => t.state === 'CREATED').map((t) => ({ ...t })),
+      jobs: [...this.jobs.values()].filter(isJobActive).map((j) => ({ ...j })),
+      incidents: [...this.incidents.values()].filter((i) => i.state === 'ACTIVE').map((i) => ({ ...i })),
+    };
+  }
+
+  /** What changed since loading. */
+  changes(): StateChanges {
+    return {
+      instance: this.instanceDirty ? this.instance : null,
+      elements: [...this.dirtyElements].map((key) => this.elements.get(key)!),
+      variables: [...this.dirtyVariables.values()],
+      joinTokens: [...this.dirtyTokenScopes].map((flowScopeKey) => ({
+        flowScopeKey,
+        tokens: [...(this.tokens.get(flowScopeKey) ?? new Map<string, number>())].map(([flowId, count]) => ({ flowId, count })),
+      })),
+      userTasks: [...this.dirtyUserTasks].map((key) => this.userTasks.get(key)!),
+      jobs: [...this.dirtyJobs].map((key) => this.jobs.get(key)!),
+      incidents: [...this.dirtyIncidents].map((key) => this.incidents.get(key)!),
+    };
+  }
+
+  private indexElement(element: ElementInstanceRecord): void {
+    this.elements.set(element.elementInstanceKey, element);
+    if (element.flowScopeKey && externalState(element.lifecycle) === 'ACTIVE') {
+      let children = this.activeChildren.get(element.flowScopeKey);
+      if (!children) this.activeChildren.set(element.flowScopeKey, (children = new Set()));
+      children.add(element.elementInstanceKey);
+    }
+  }
+
+  private scopeVariables(scopeKey: string): Map<string, VariableRecord> {
+    let variables = this.variablesByScope.get(scopeKey);
+    if (!variables) this.variablesByScope.set(scopeKey, (variables = new Map()));
+    return variables;
+  }
+
+  private scopeTokens(flowScopeKey: string): Map<string, number> {
+    let flows = this.tokens.get(flowScopeKey);
+    if (!flows) this.tokens.set(flowScopeKey, (flows = new Map()));
+    return flows;
+  }
+}
+
+/** A job that still belongs to a waiting element (not completed, canceled or errored). */
+export function isJobActive(job: JobRecord): boolean {
+  return job.state === 'CREATED' || job.state === 'ACTIVATED' || job.state === 'FAILED';
+}

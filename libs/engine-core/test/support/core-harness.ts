@@ -1,0 +1,347 @@
+import { readFileSync } from 'node:fs';
+import { compileBpmn, type ExecutableProcess } from '#bpmn';
+import { FeelService } from '#feel';
+import {
+  applyEvent,
+  InstanceState,
+  processCommand,
+  type DefinitionInfo,
+  type ElementInstanceRecord,
+  type EngineCommand,
+  type EngineEvent,
+  type IncidentRecord,
+  type InstanceSnapshot,
+  type JobRecord,
+  type ProcessingEnvironment,
+  type Rejection,
+  type UserTaskRecord,
+} from '../../src/index.js';
+
+/** `libs/engine-core/test/fixtures/`. */
+export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
+
+/** The instant every command of a harness runs at, unless a test moves the clock. */
+export const DEFAULT_NOW = '2026-03-02T09:00:00.000Z';
+
+const EMPTY_SNAPSHOT: InstanceSnapshot = { instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [] };
+
+/** `processes/` at the repository root: the sample processes deployed at start. */
+export const SAMPLE_PROCESSES_DIR = new URL('../../../../processes/', import.meta.url);
+
+/**
+ * Compiles a model: a fixture file name (relative to `fixtures/`) or a URL. Fails loudly (with
+ * every problem) when it does not compile.
+ */
+export async function loadModel(fixture: string | URL, processId?: string): Promise<ExecutableProcess> {
+  const url = typeof fixture === 'string' ? new URL(fixture, FIXTURES_DIR) : fixture;
+  const xml = readFileSync(url, 'utf8');
+  const result = await compileBpmn(xml, { resourceName: url.pathname.split('/').pop() ?? '' });
+  if (!result.ok) throw new Error(`Fixture ${fixture} does not compile:\n${result.problems.map((p) => `- ${p.elementId ?? ''}: ${p.message}`).join('\n')}`);
+  const process = processId ? result.processes.find((p) => p.id === processId) : result.processes[0];
+  if (!process) throw new Error(`Fixture ${fixture} has no process ${processId ?? ''}`);
+  return process;
+}
+
+/** Options of a harness. */
+export interface CoreHarnessOptions {
+  /** Linked form ids that resolve (formId → form key). @default {} */
+  formKeys?: Record<string, string>;
+  /** The clock. @default DEFAULT_NOW */
+  now?: string;
+  /** The first key handed out; keys then count up by one. @default 1 */
+  firstKey?: number;
+}
+
+/** A command outcome as a test sees it: the events of an accepted command, or the rejection. */
+export type HarnessResult = { ok: true; events: EngineEvent[] } | { ok: false; rejection: Rejection };
+
+/**
+ * Runs one process instance through the pure core the way the engine will: every command gets
+ * the snapshot persistence would reload after the previous one (`state.snapshot()`), a fixed
+ * clock, keys from a counter and one FeelService. It records every event (with its time) so a
+ * test can assert exact sequences, render them compactly, and replay them through the appliers.
+ */
+export class CoreHarness {
+  /** The snapshot the next command starts from. */
+  snapshot: InstanceSnapshot = EMPTY_SNAPSHOT;
+  /** The state after the last accepted command (finished records still readable). */
+  state: InstanceState = InstanceState.empty();
+  /** Every event of every accepted command, with the time it was applied at. */
+  readonly log: Array<{ event: EngineEvent; time: string }> = [];
+  /** Events of the last accepted command. */
+  lastEvents: EngineEvent[] = [];
+  now: string;
+  formKeys: Record<string, string>;
+  private nextKey: number;
+  /** Element id of every element instance seen (for rendering scopes, jobs and tasks). */
+  private readonly elementIds = new Map<string, string>();
+  private readonly taskElements = new Map<string, string>();
+  private readonly jobElements = new Map<string, string>();
+
+  private static readonly feel = new FeelService();
+
+  constructor(
+    readonly model: ExecutableProcess,
+    options: CoreHarnessOptions = {},
+  ) {
+    this.now = options.now ?? DEFAULT_NOW;
+    this.formKeys = { ...(options.formKeys ?? {}) };
+    this.nextKey = options.firstKey ?? 1;
+  }
+
+  /** A harness on a fixture (`exclusive-gateway.bpmn`) or on a model file given by URL. */
+  static async load(fixture: string | URL, options: CoreHarnessOptions & { processId?: string } = {}): Promise<CoreHarness> {
+    return new CoreHarness(await loadModel(fixture, options.processId), options);
+  }
+
+  get definition(): DefinitionInfo {
+    return { processDefinitionKey: '9000', processDefinitionId: this.model.id, version: 1, name: this.model.name ?? null, versionTag: this.model.versionTag ?? null, tenantId: '<default>' };
+  }
+
+  get processInstanceKey(): string {
+    const key = this.snapshot.instance?.processInstanceKey;
+    if (!key) throw new Error('No process instance yet');
+    return key;
+  }
+
+  // ---- commands ----
+
+  /** Runs a command on the current snapshot; an accepted command moves the instance on. */
+  run(command: EngineCommand): HarnessResult {
+    let counter = this.nextKey;
+    const env: ProcessingEnvironment = {
+      model: this.model,
+      definition: this.definition,
+      now: this.now,
+      keys: { next: () => String(counter++) },
+      feel: CoreHarness.feel,
+      formKeys: { ...this.formKeys },
+    };
+    const result = processCommand(structuredClone(this.snapshot), command, env);
+    if (!result.ok) return result;
+    this.nextKey = counter;
+    this.state = result.state;
+    this.snapshot = structuredClone(result.state.snapshot());
+    this.lastEvents = result.events;
+    for (const event of result.events) {
+      this.log.push({ event, time: this.now });
+      this.index(event);
+    }
+    return { ok: true, events: result.events };
+  }
+
+  /** Runs a command that must be accepted; returns its events rendered. */
+  accept(command: EngineCommand): string[] {
+    const result = this.run(command);
+    if (!result.ok) throw new Error(`Expected ${command.type} to be accepted but it was rejected: ${result.rejection.code} ${result.rejection.message}`);
+    return this.render(result.events);
+  }
+
+  /** Runs a command that must be rejected; returns the rejection. */
+  reject(command: EngineCommand): Rejection {
+    const result = this.run(command);
+    if (result.ok) throw new Error(`Expected ${command.type} to be rejected but it was accepted:\n${this.render(result.events).join('\n')}`);
+    return result.rejection;
+  }
+
+  create(variables: Record<string, unknown> = {}): string[] {
+    return this.accept({ type: 'CREATE_PROCESS_INSTANCE', variables, businessId: null, startedBy: 'tester' });
+  }
+
+  completeJob(elementId: string, variables: Record<string, unknown> = {}): string[] {
+    return this.accept({ type: 'COMPLETE_JOB', jobKey: this.job(elementId).jobKey, variables });
+  }
+
+  /** Completes the open user task of an element (`completedBy` becomes its assignee if it has none). */
+  completeUserTask(elementId: string, variables: Record<string, unknown> = {}, completedBy = 'tester'): string[] {
+    return this.accept({ type: 'COMPLETE_USER_TASK', userTaskKey: this.userTask(elementId).userTaskKey, variables, completedBy });
+  }
+
+  resolveIncident(elementId: string): string[] {
+    return this.accept({ type: 'RESOLVE_INCIDENT', incidentKey: this.incident(elementId).incidentKey });
+  }
+
+  /** SET_VARIABLES on an element instance (by element id), or on the process instance. */
+  setVariables(variables: Record<string, unknown>, options: { elementId?: string; local?: boolean } = {}): string[] {
+    const elementInstanceKey = options.elementId ? this.element(options.elementId).elementInstanceKey : this.processInstanceKey;
+    return this.accept({ type: 'SET_VARIABLES', elementInstanceKey, variables, local: options.local ?? false });
+  }
+
+  cancel(): string[] {
+    return this.accept({ type: 'CANCEL_PROCESS_INSTANCE' });
+  }
+
+  // ---- reading the snapshot (what the next command will see) ----
+
+  /** The one active element instance of an element. */
+  element(elementId: string): ElementInstanceRecord {
+    return only(this.snapshot.elements.filter((e) => e.elementId === elementId), `active element instance of '${elementId}'`);
+  }
+
+  /** Active element instances of an element (none, one or more). */
+  elements(elementId: string): ElementInstanceRecord[] {
+    return this.snapshot.elements.filter((e) => e.elementId === elementId);
+  }
+
+  /** Element ids of the active element instances, with their lifecycle (`task:ACTIVATED`), sorted. */
+  activeElements(): string[] {
+    return this.snapshot.elements.map((e) => `${e.elementId}:${e.lifecycle}`).sort();
+  }
+
+  job(elementId: string): JobRecord {
+    return only(this.snapshot.jobs.filter((j) => j.elementId === elementId), `active job of '${elementId}'`);
+  }
+
+  userTask(elementId: string): UserTaskRecord {
+    return only(this.snapshot.userTasks.filter((t) => t.elementId === elementId), `open user task of '${elementId}'`);
+  }
+
+  incident(elementId: string): IncidentRecord {
+    return only(this.snapshot.incidents.filter((i) => i.elementId === elementId), `active incident of '${elementId}'`);
+  }
+
+  /** Variables of one scope: the process instance, or the active instance of an element. */
+  variables(elementId?: string): Record<string, unknown> {
+    const scopeKey = elementId ? this.element(elementId).elementInstanceKey : this.processInstanceKey;
+    return Object.fromEntries(this.snapshot.variables.filter((v) => v.scopeKey === scopeKey).map((v) => [v.name, v.value]));
+  }
+
+  /**
+   * Variables of the process scope in the state after the last command: still readable when that
+   * command ended the instance (the snapshot then holds none).
+   */
+  rootVariables(): Record<string, unknown> {
+    return Object.fromEntries([...this.state.variablesOf(this.processInstanceKey).values()].map((v) => [v.name, v.value]));
+  }
+
+  /** Every variable of the snapshot as `name=value @scope`, sorted. */
+  allVariables(): string[] {
+    return this.snapshot.variables.map((v) => `${v.name}=${JSON.stringify(v.value)} @${this.scopeName(v.scopeKey)}`).sort();
+  }
+
+  /** Join tokens of the snapshot as `flowId×count @scope`. */
+  joinTokens(): string[] {
+    return this.snapshot.joinTokens.map((t) => `${t.flowId}×${t.count} @${this.scopeName(t.flowScopeKey)}`).sort();
+  }
+
+  /** Every recorded event, rendered. */
+  history(): string[] {
+    return this.render(this.log.map((entry) => entry.event));
+  }
+
+  /** Rebuilds the state from every recorded event with the appliers alone. */
+  replay(): InstanceState {
+    const state = InstanceState.empty();
+    for (const { event, time } of this.log) applyEvent(state, event, time);
+    return state;
+  }
+
+  // ---- rendering ----
+
+  /**
+   * One line per event: `ELEMENT_ACTIVATING task`, `SEQUENCE_FLOW_TAKEN f1`, `VARIABLE_CREATED x=1 @process`,
+   * `JOB_CREATED task type=charge retries=3`, `INCIDENT_CREATED gateway CONDITION_ERROR`. Scopes are named
+   * by their element id (the process by its id).
+   */
+  render(events: EngineEvent[]): string[] {
+    return events.map((event) => this.renderOne(event));
+  }
+
+  private renderOne(event: EngineEvent): string {
+    switch (event.type) {
+      case 'PROCESS_INSTANCE_CREATED':
+        return `${event.type} ${event.instance.processDefinitionId}`;
+      case 'ELEMENT_ACTIVATING':
+        return `${event.type} ${event.elementId}${event.consumedFlowIds ? ` [${event.consumedFlowIds.join(',')}]` : ''}`;
+      case 'ELEMENT_ACTIVATED':
+      case 'ELEMENT_COMPLETING':
+      case 'ELEMENT_COMPLETED':
+      case 'ELEMENT_TERMINATING':
+      case 'ELEMENT_TERMINATED':
+        return `${event.type} ${event.elementId}`;
+      case 'SEQUENCE_FLOW_TAKEN':
+        return `${event.type} ${event.flowId}${event.atJoin ? ' (at join)' : ''}`;
+      case 'JOIN_TOKENS_DISCARDED':
+        return `${event.type} @${this.scopeName(event.flowScopeKey)}`;
+      case 'VARIABLE_CREATED':
+      case 'VARIABLE_UPDATED':
+        return `${event.type} ${event.name}=${JSON.stringify(event.value)} @${this.scopeName(event.scopeKey)}`;
+      case 'JOB_CREATED':
+        return `${event.type} ${event.job.elementId} type=${event.job.type} retries=${event.job.retries}`;
+      case 'JOB_COMPLETED':
+      case 'JOB_CANCELED':
+        return `${event.type} ${this.jobElements.get(event.jobKey) ?? event.jobKey}`;
+      case 'USER_TASK_CREATED':
+        return `${event.type} ${event.userTask.elementId}`;
+      case 'USER_TASK_ASSIGNED':
+        return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey} assignee=${event.assignee ?? 'null'}`;
+      case 'USER_TASK_UPDATED':
+        return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey} ${JSON.stringify(event.changes)}`;
+      case 'USER_TASK_COMPLETED':
+        return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey}${event.variableNames.length > 0 ? ` [${event.variableNames.join(',')}]` : ''}`;
+      case 'USER_TASK_CANCELED':
+        return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey}`;
+      case 'INCIDENT_CREATED':
+        return `${event.type} ${event.elementId} ${event.errorType}`;
+      case 'INCIDENT_RESOLVED':
+        return `${event.type} ${this.elementIds.get(event.elementInstanceKey) ?? event.elementInstanceKey}`;
+    }
+  }
+
+  private scopeName(scopeKey: string): string {
+    return this.elementIds.get(scopeKey) ?? scopeKey;
+  }
+
+  private index(event: EngineEvent): void {
+    if (event.type === 'ELEMENT_ACTIVATING') this.elementIds.set(event.elementInstanceKey, event.elementId);
+    if (event.type === 'USER_TASK_CREATED') this.taskElements.set(event.userTask.userTaskKey, event.userTask.elementId);
+    if (event.type === 'JOB_CREATED') this.jobElements.set(event.job.jobKey, event.job.elementId);
+  }
+}
+
+/** The four lifecycle events of an element that completes at once (`...passes('task')` in an expected sequence). */
+export function passes(elementId: string): string[] {
+  return [`ELEMENT_ACTIVATING ${elementId}`, `ELEMENT_ACTIVATED ${elementId}`, `ELEMENT_COMPLETING ${elementId}`, `ELEMENT_COMPLETED ${elementId}`];
+}
+
+/** ELEMENT_ACTIVATING + ELEMENT_ACTIVATED: an element that starts to wait (or a scope that starts). */
+export function activates(elementId: string): string[] {
+  return [`ELEMENT_ACTIVATING ${elementId}`, `ELEMENT_ACTIVATED ${elementId}`];
+}
+
+/** ELEMENT_COMPLETING + ELEMENT_COMPLETED. */
+export function completes(elementId: string): string[] {
+  return [`ELEMENT_COMPLETING ${elementId}`, `ELEMENT_COMPLETED ${elementId}`];
+}
+
+/** ELEMENT_TERMINATING + ELEMENT_TERMINATED (an element with nothing to cancel). */
+export function terminates(elementId: string): string[] {
+  return [`ELEMENT_TERMINATING ${elementId}`, `ELEMENT_TERMINATED ${elementId}`];
+}
+
+function only<T>(items: T[], what: string): T {
+  if (items.length !== 1) throw new Error(`Expected exactly one ${what} but found ${items.length}`);
+  return items[0]!;
+}
+
+/** A small seeded pseudo-random generator (mulberry32), so "random order" tests are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A copy of `items` shuffled with `random` (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}

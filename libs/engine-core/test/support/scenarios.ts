@@ -1,0 +1,187 @@
+import { CoreHarness, seededRandom, shuffled, type CoreHarnessOptions } from './core-harness.js';
+
+/** One command (or a few) of a scenario, run against the harness. */
+export type ScenarioStep = (h: CoreHarness) => unknown;
+
+/**
+ * A scenario that exercises several behaviours end to end. The appliers and determinism specs
+ * run every scenario step by step; add one here when a behaviour gets a new path.
+ */
+export interface Scenario {
+  name: string;
+  fixture: string;
+  options?: CoreHarnessOptions;
+  steps: ScenarioStep[];
+}
+
+const assign = (elementId: string, assignee: string | null): ScenarioStep => (h) => h.accept({ type: 'ASSIGN_USER_TASK', userTaskKey: h.userTask(elementId).userTaskKey, assignee });
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'user task with every attribute, assigned, updated, completed',
+    fixture: 'user-task-static.bpmn',
+    options: { formKeys: { 'approve-form': '777' } },
+    steps: [
+      (h) => h.create({ amount: 10 }),
+      assign('approve', 'bob'),
+      (h) => h.accept({ type: 'UPDATE_USER_TASK', userTaskKey: h.userTask('approve').userTaskKey, changes: { priority: 90, followUpDate: null } }),
+      assign('approve', null),
+      (h) => h.completeUserTask('approve', { approved: true }),
+    ],
+  },
+  {
+    name: 'missing form, resolved once deployed',
+    fixture: 'user-task-static.bpmn',
+    steps: [
+      (h) => h.create(),
+      (h) => {
+        h.formKeys['approve-form'] = '5';
+        return h.resolveIncident('approve');
+      },
+      (h) => h.completeUserTask('approve'),
+    ],
+  },
+  {
+    name: 'terminate end event on the process, with a token waiting at a join',
+    fixture: 'terminate-end.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeUserTask('a'), (h) => h.completeUserTask('t')],
+  },
+  {
+    name: 'terminate end event inside a subprocess',
+    fixture: 'terminate-in-subprocess.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeUserTask('a'), (h) => h.completeUserTask('t'), (h) => h.completeUserTask('after')],
+  },
+  {
+    name: 'terminate end event ending a sibling subprocess',
+    fixture: 'subprocess-terminated.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeUserTask('stop')],
+  },
+  {
+    name: 'exclusive gateway incident resolved after SET_VARIABLES',
+    fixture: 'exclusive-no-default.bpmn',
+    steps: [(h) => h.create(), (h) => h.resolveIncident('gw'), (h) => h.setVariables({ approved: false }), (h) => h.resolveIncident('gw')],
+  },
+  {
+    name: 'exclusive gateway loop',
+    fixture: 'exclusive-loop.bpmn',
+    steps: [(h) => h.create({ count: 0 })],
+  },
+  {
+    name: 'parallel join with two tokens on one flow',
+    fixture: 'parallel-same-flow.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeJob('a'), (h) => h.completeJob('b'), (h) => h.completeJob('c')],
+  },
+  {
+    name: 'joins in the process and in a subprocess, twice round a loop',
+    fixture: 'parallel-loop-subprocess.bpmn',
+    steps: [
+      (h) => h.create({ round: 1 }),
+      (h) => h.completeJob('a'),
+      (h) => h.completeJob('c'),
+      (h) => h.completeJob('d'),
+      // second round: the subprocess join gets its token before the process join does
+      (h) => h.completeJob('c', { round: 2 }),
+      (h) => h.completeJob('a'),
+      (h) => h.completeJob('d'),
+    ],
+  },
+  {
+    name: 'ten parallel branches in random order',
+    fixture: 'parallel-ten.bpmn',
+    steps: [
+      (h) => h.create(),
+      ...shuffled(
+        Array.from({ length: 10 }, (_, i) => `t${i + 1}`),
+        seededRandom(7),
+      ).map((id): ScenarioStep => (h) => h.completeJob(id, { [id]: true })),
+    ],
+  },
+  {
+    name: 'inclusive fork and join with a branch running upstream',
+    fixture: 'inclusive.bpmn',
+    steps: [(h) => h.create({ a: true, b: true, c: false }), (h) => h.completeJob('ta'), (h) => h.completeJob('tb'), (h) => h.completeJob('tb2')],
+  },
+  {
+    name: 'inclusive join with a loop upstream',
+    fixture: 'inclusive-loop.bpmn',
+    steps: [(h) => h.create({ again: true }), (h) => h.completeJob('ta'), (h) => h.completeJob('tb'), (h) => h.completeJob('tb', { again: false })],
+  },
+  {
+    name: 'inclusive join waiting on an incident upstream',
+    fixture: 'inclusive-escape.bpmn',
+    steps: [(h) => h.create({ escape: 'maybe' }), (h) => h.completeJob('ta'), (h) => h.completeJob('tb'), (h) => h.setVariables({ escape: false }), (h) => h.resolveIncident('route')],
+  },
+  {
+    name: 'subprocess with input and output mappings',
+    fixture: 'subprocess.bpmn',
+    steps: [(h) => h.create({ order: { item: 'book' } }), (h) => h.completeJob('work', { item: 'book (wrapped)', note: 'n' }), (h) => h.completeUserTask('after')],
+  },
+  {
+    name: 'subprocess mapping incidents on activation and completion',
+    fixture: 'subprocess-mapping-failure.bpmn',
+    steps: [
+      (h) => h.create(),
+      (h) => h.setVariables({ customer: 'ann' }),
+      (h) => h.resolveIncident('sub'),
+      (h) => h.completeUserTask('task', { total: -1 }),
+      (h) => h.setVariables({ total: 3 }),
+      (h) => h.resolveIncident('sub'),
+    ],
+  },
+  {
+    name: 'nested subprocesses canceled',
+    fixture: 'nested-subprocess.bpmn',
+    steps: [(h) => h.create(), (h) => h.cancel()],
+  },
+  {
+    name: 'cancel with jobs, user tasks, incidents and join tokens',
+    fixture: 'cancel.bpmn',
+    steps: [(h) => h.create({ go: false }), (h) => h.completeJob('job', { done: 1 }), (h) => h.cancel()],
+  },
+  {
+    name: 'job workers in sequence',
+    fixture: 'jobs.bpmn',
+    steps: [(h) => h.create({ channel: 'mail', tries: 1 }), ...['svc', 'send', 'rule', 'throw', 'end'].map((id): ScenarioStep => (h) => h.completeJob(id, { [`${id}Done`]: true }))],
+  },
+  {
+    name: 'output mapping incident resolved with the kept result',
+    fixture: 'io-output-failure.bpmn',
+    steps: [(h) => h.create({ limit: 10 }), (h) => h.completeJob('svc', { result: 5 }), (h) => h.resolveIncident('svc'), (h) => h.setVariables({ limit: 0 }), (h) => h.resolveIncident('svc')],
+  },
+  {
+    name: 'input and output mappings',
+    fixture: 'io-mapping.bpmn',
+    steps: [(h) => h.create({ x: 1, order: { id: 'old' } }), (h) => h.completeJob('svc', { result: 2 })],
+  },
+  {
+    name: 'variables set locally and propagated across scopes',
+    fixture: 'variables.bpmn',
+    steps: [
+      (h) => h.create({ x: 1, shadow: 'root' }),
+      (h) => h.setVariables({ x: 2 }, { elementId: 'sub', local: true }),
+      (h) => h.setVariables({ fresh: 1, shadow: 's' }, { elementId: 'task' }),
+      (h) => h.completeUserTask('task', { x: 3, local: 9, created: true }),
+      (h) => h.completeUserTask('after'),
+    ],
+  },
+  {
+    name: 'script task failure resolved',
+    fixture: 'script-failure.bpmn',
+    steps: [(h) => h.create({ x: 0 }), (h) => h.setVariables({ x: 1 }), (h) => h.resolveIncident('check')],
+  },
+  {
+    name: 'user task FEEL attributes',
+    fixture: 'user-task-feel.bpmn',
+    steps: [(h) => h.create({ owner: 5, groups: 'a,b', due: '2026-04-01T12:00:00Z', prio: 3, orderId: 9 }), (h) => h.setVariables({ owner: 'o' }), (h) => h.resolveIncident('review')],
+  },
+];
+
+/** Runs a scenario on a fresh harness, calling `afterStep` after each step. */
+export async function runScenario(scenario: Scenario, options: CoreHarnessOptions = {}, afterStep?: (h: CoreHarness, step: number) => void): Promise<CoreHarness> {
+  const h = await CoreHarness.load(scenario.fixture, { ...scenario.options, ...options });
+  for (const [i, step] of scenario.steps.entries()) {
+    step(h);
+    afterStep?.(h, i);
+  }
+  return h;
+}

@@ -1,0 +1,59 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A job for a worker: created by a service-like element, completed through its key. */
+@Entity({ name: 'jobs' })
+@Index('idx_jobs_type_state', ['type', 'state'])
+@Index('idx_jobs_instance', ['processInstanceKey'])
+export class JobEntity {
+  @PrimaryColumn({ name: 'job_key', type: 'bigint' })
+  jobKey: string;
+
+  @Column({ type: 'varchar', length: 255, collation: 'utf8mb4_bin' })
+  type: string;
+
+  /** CREATED, ACTIVATED, FAILED, COMPLETED, CANCELED or ERROR_THROWN. */
+  @Column({ type: 'varchar', length: 16 })
+  state: string;
+
+  @Column({ name: 'process_instance_key', type: 'bigint' })
+  processInstanceKey: string;
+
+  @Column({ name: 'element_instance_key', type: 'bigint' })
+  elementInstanceKey: string;
+
+  @Column({ name: 'element_id', type: 'varchar', length: 255, collation: 'utf8mb4_bin' })
+  elementId: string;
+
+  @Column({ name: 'process_definition_key', type: 'bigint' })
+  processDefinitionKey: string;
+
+  @Column({ name: 'process_definition_id', type: 'varchar', length: 255, collation: 'utf8mb4_bin' })
+  processDefinitionId: string;
+
+  @Column({ name: 'process_definition_version', type: 'int' })
+  processDefinitionVersion: number;
+
+  @Column({ type: 'int' })
+  retries: number;
+
+  @Column({ name: 'custom_headers', type: 'json' })
+  customHeaders: Record<string, string>;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  worker: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  deadline: Date | null;
+
+  @Column({ name: 'error_message', type: 'text', nullable: true })
+  errorMessage: string | null;
+
+  @Column({ name: 'tenant_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
+  tenantId: string;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'ended_at', type: 'datetime', precision: 3, nullable: true })
+  endedAt: Date | null;
+}
