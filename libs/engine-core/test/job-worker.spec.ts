@@ -25,6 +25,9 @@ describe('job worker elements', () => {
       retries: 5,
       customHeaders: { method: 'POST', url: 'https://pay.example.com' },
       createdAt: DEFAULT_NOW,
+      retryAt: null,
+      errorMessage: null,
+      activatable: true,
     });
 
     expect(h.completeJob('svc', { paid: true })).toEqual([

@@ -40,7 +40,8 @@ export class InstanceStore {
         "SELECT v.variable_key, v.scope_key, v.name, v.value FROM element_instances e JOIN variables v ON v.scope_key = e.element_instance_key WHERE e.process_instance_key = ? AND e.state = 'ACTIVE'",
         'SELECT flow_scope_key, flow_id, count FROM join_tokens WHERE process_instance_key = ?',
         "SELECT * FROM user_tasks WHERE process_instance_key = ? AND state = 'CREATED'",
-        "SELECT * FROM jobs WHERE process_instance_key = ? AND state IN ('CREATED', 'ACTIVATED', 'FAILED')",
+        // Locked too: workers activate jobs without the instance lock (a conditional update on the row).
+        "SELECT * FROM jobs WHERE process_instance_key = ? AND state IN ('CREATED', 'ACTIVATED', 'FAILED', 'ERROR_THROWN') FOR UPDATE",
         "SELECT * FROM incidents WHERE process_instance_key = ? AND state = 'ACTIVE'",
       ].join(';\n'),
       Array(7).fill(processInstanceKey),
@@ -136,15 +137,21 @@ export class InstanceStore {
       );
     }
 
+    // A job the core made activatable is marked for dispatch (the outbox): the executor publishes
+    // it to BullMQ after the commit, the dispatch sweeper if that publish was lost.
     upsert(
       batch,
       'jobs',
-      ['job_key', 'type', 'state', 'process_instance_key', 'element_instance_key', 'element_id', 'process_definition_key', 'process_definition_id', 'process_definition_version', 'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at'],
-      ['state', 'retries', 'ended_at'],
+      ['job_key', 'type', 'state', 'process_instance_key', 'element_instance_key', 'element_id', 'process_definition_key', 'process_definition_id', 'process_definition_version',
+        'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at'],
+      ['state', 'retries', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at', 'worker', 'deadline'],
       changes.jobs.map((j) => [
         j.jobKey, j.type, j.state, instance.processInstanceKey, j.elementInstanceKey, j.elementId, context.processDefinitionKey, instance.processDefinitionId, instance.processDefinitionVersion,
-        j.retries, JSON.stringify(j.customHeaders), tenantId, new Date(j.createdAt), ['COMPLETED', 'CANCELED', 'ERROR_THROWN'].includes(j.state) ? time : null,
+        j.retries, JSON.stringify(j.customHeaders), tenantId, new Date(j.createdAt), ['COMPLETED', 'CANCELED'].includes(j.state) ? time : null,
+        date(j.retryAt), j.errorMessage, j.activatable ? 1 : 0, j.activatable ? 'PENDING' : 'NONE', j.activatable ? time : null,
       ]),
+      // A job that is no longer activated loses its worker and deadline.
+      { worker: "IF(VALUES(state) = 'ACTIVATED', worker, NULL)", deadline: "IF(VALUES(state) = 'ACTIVATED', deadline, NULL)" },
     );
 
     upsert(
@@ -233,13 +240,16 @@ function insert(batch: StatementBatch, table: string, columns: string[], rows: u
   upsert(batch, table, columns, [], rows);
 }
 
-/** Multi-row INSERT ... ON DUPLICATE KEY UPDATE of the given columns, in chunks. */
-function upsert(batch: StatementBatch, table: string, columns: string[], updateColumns: string[], rows: unknown[][]): void {
+/**
+ * Multi-row INSERT ... ON DUPLICATE KEY UPDATE of the given columns (set from the new row, or by
+ * an expression in `expressions`), in chunks.
+ */
+function upsert(batch: StatementBatch, table: string, columns: string[], updateColumns: string[], rows: unknown[][], expressions: Record<string, string> = {}): void {
   const CHUNK = 200;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const placeholders = chunk.map(() => `(${columns.map(() => '?').join(',')})`).join(',');
-    const update = updateColumns.length > 0 ? ` ON DUPLICATE KEY UPDATE ${updateColumns.map((c) => `${c} = VALUES(${c})`).join(', ')}` : '';
+    const update = updateColumns.length > 0 ? ` ON DUPLICATE KEY UPDATE ${updateColumns.map((c) => `${c} = ${expressions[c] ?? `VALUES(${c})`}`).join(', ')}` : '';
     batch.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${placeholders}${update}`, chunk.flat());
   }
 }
@@ -333,6 +343,9 @@ function toJob(r: Row): JobRecord {
     retries: Number(r.retries),
     customHeaders: json<Record<string, string>>(r.custom_headers),
     createdAt: iso(r.created_at),
+    retryAt: isoOrNull(r.retry_at),
+    errorMessage: (r.error_message as string | null) ?? null,
+    activatable: Number(r.activatable) === 1,
   };
 }
 

@@ -25,6 +25,9 @@ export function createJob(context: ElementContext, job: JobDefinition): Activati
       retries,
       customHeaders: { ...job.headers },
       createdAt: processing.env.now,
+      retryAt: null,
+      errorMessage: null,
+      activatable: true,
     },
   });
   return 'wait';

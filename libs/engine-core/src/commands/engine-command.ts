@@ -8,6 +8,12 @@ export type EngineCommand =
   | { type: 'CREATE_PROCESS_INSTANCE'; variables: Record<string, unknown>; businessId: string | null; startedBy: string }
   | { type: 'CANCEL_PROCESS_INSTANCE' }
   | { type: 'COMPLETE_JOB'; jobKey: string; variables: Record<string, unknown> }
+  /** `retryBackOffMs` null: the model's `retryBackoff` task header decides (ISO-8601 duration), else 0. */
+  | { type: 'FAIL_JOB'; jobKey: string; retries: number; errorMessage: string | null; retryBackOffMs: number | null; variables: Record<string, unknown> }
+  | { type: 'THROW_ERROR'; jobKey: string; errorCode: string; errorMessage: string | null; variables: Record<string, unknown> }
+  | { type: 'UPDATE_JOB_RETRIES'; jobKey: string; retries: number }
+  /** The job's deadline passed while a worker had it (sent by the deadline sweeper). */
+  | { type: 'TIME_OUT_JOB'; jobKey: string }
   /** `completedBy` becomes the assignee first when the task is unassigned. */
   | { type: 'COMPLETE_USER_TASK'; userTaskKey: string; variables: Record<string, unknown>; completedBy: string }
   | { type: 'ASSIGN_USER_TASK'; userTaskKey: string; assignee: string | null }

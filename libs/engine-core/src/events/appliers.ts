@@ -47,8 +47,22 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
   VARIABLE_UPDATED: (state, event) => state.putVariable({ variableKey: event.variableKey, scopeKey: event.scopeKey, name: event.name, value: event.value }),
 
   JOB_CREATED: (state, event) => state.putJob({ ...event.job }),
-  JOB_COMPLETED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'COMPLETED' }),
-  JOB_CANCELED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'CANCELED' }),
+  JOB_COMPLETED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'COMPLETED', activatable: false }),
+  JOB_CANCELED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'CANCELED', activatable: false }),
+  JOB_FAILED: (state, event) =>
+    state.putJob({
+      ...state.jobs.get(event.jobKey)!,
+      state: 'FAILED',
+      retries: event.retries,
+      retryAt: event.retryAt,
+      errorMessage: event.errorMessage,
+      activatable: event.retries > 0,
+    }),
+  JOB_RETRIES_UPDATED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, retries: event.retries }),
+  JOB_TIMED_OUT: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'CREATED', retryAt: null, activatable: true }),
+  JOB_RECURRED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'CREATED', retryAt: null, activatable: true }),
+  JOB_ERROR_THROWN: (state, event) =>
+    state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'ERROR_THROWN', errorMessage: event.errorMessage, activatable: false }),
 
   USER_TASK_CREATED: (state, event) => state.putUserTask({ ...event.userTask }),
   USER_TASK_ASSIGNED: (state, event) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, assignee: event.assignee }),

@@ -29,6 +29,14 @@ export type EngineEvent =
   | { type: 'JOB_CREATED'; job: JobRecord }
   | { type: 'JOB_COMPLETED'; jobKey: string; elementInstanceKey: string }
   | { type: 'JOB_CANCELED'; jobKey: string; elementInstanceKey: string }
+  /** A worker failed the job; with retries left it is offered again at `retryAt`. */
+  | { type: 'JOB_FAILED'; jobKey: string; elementInstanceKey: string; retries: number; retryAt: string | null; errorMessage: string | null }
+  | { type: 'JOB_RETRIES_UPDATED'; jobKey: string; elementInstanceKey: string; retries: number }
+  /** The worker that activated the job did not finish it before its deadline: it is offered again. */
+  | { type: 'JOB_TIMED_OUT'; jobKey: string; elementInstanceKey: string }
+  /** The job is offered again after its incident was resolved. */
+  | { type: 'JOB_RECURRED'; jobKey: string; elementInstanceKey: string }
+  | { type: 'JOB_ERROR_THROWN'; jobKey: string; elementInstanceKey: string; errorCode: string; errorMessage: string | null }
   | { type: 'USER_TASK_CREATED'; userTask: UserTaskRecord }
   | { type: 'USER_TASK_ASSIGNED'; userTaskKey: string; assignee: string | null }
   | { type: 'USER_TASK_UPDATED'; userTaskKey: string; changes: UserTaskChanges }

@@ -1,8 +1,9 @@
 import type { EngineCommand, Rejection } from '../commands/engine-command.js';
 import { rejection } from '../commands/engine-command.js';
 import type { EngineEvent } from '../events/engine-event.js';
-import { InstanceState, isJobActive, type InstanceSnapshot } from '../state/instance-state.js';
+import { InstanceState, type InstanceSnapshot } from '../state/instance-state.js';
 import { externalState } from '../state/records.js';
+import { processJobCommand } from './job-commands.js';
 import type { ProcessingEnvironment } from './processing-environment.js';
 import { Processing } from './processing.js';
 
@@ -42,16 +43,12 @@ function dispatch(processing: Processing, command: EngineCommand): Rejection | u
       processing.cancel();
       return undefined;
 
-    case 'COMPLETE_JOB': {
-      const job = state.jobs.get(command.jobKey);
-      if (!job) return rejection('NOT_FOUND', 'JOB.NOT_FOUND', `No job with key ${command.jobKey}`);
-      if (!isJobActive(job)) return rejection('INVALID_STATE', 'JOB.NOT_ACTIVE', `Job ${job.jobKey} is ${job.state.toLowerCase()}; it cannot be completed`);
-      const element = state.element(job.elementInstanceKey);
-      if (element?.lifecycle !== 'ACTIVATED') return rejection('INVALID_STATE', 'JOB.ELEMENT_NOT_WAITING', `The element of job ${job.jobKey} is not waiting for it`);
-      processing.emit({ type: 'JOB_COMPLETED', jobKey: job.jobKey, elementInstanceKey: job.elementInstanceKey });
-      processing.completeWaiting(job.elementInstanceKey, command.variables);
-      return undefined;
-    }
+    case 'COMPLETE_JOB':
+    case 'FAIL_JOB':
+    case 'THROW_ERROR':
+    case 'UPDATE_JOB_RETRIES':
+    case 'TIME_OUT_JOB':
+      return processJobCommand(processing, command);
 
     case 'COMPLETE_USER_TASK': {
       const task = state.userTasks.get(command.userTaskKey);
@@ -85,6 +82,10 @@ function dispatch(processing: Processing, command: EngineCommand): Rejection | u
       const incident = state.incidents.get(command.incidentKey);
       if (!incident) return rejection('NOT_FOUND', 'INCIDENT.NOT_FOUND', `No incident with key ${command.incidentKey}`);
       if (incident.state !== 'ACTIVE') return rejection('INVALID_STATE', 'INCIDENT.NOT_ACTIVE', `Incident ${incident.incidentKey} is resolved already`);
+      const job = incident.jobKey ? state.jobs.get(incident.jobKey) : undefined;
+      if (incident.errorType === 'JOB_NO_RETRIES' && job && job.retries <= 0) {
+        return rejection('INVALID_STATE', 'INCIDENT.JOB_HAS_NO_RETRIES', `Job ${job.jobKey} has no retries left: give it retries (PATCH /v2/jobs/${job.jobKey}) before resolving incident ${incident.incidentKey}`);
+      }
       processing.resolveIncident(incident);
       return undefined;
     }

@@ -104,14 +104,30 @@ export class Processing {
     this.run();
   }
 
-  /** Resolves an incident and retries what failed. */
+  /**
+   * Resolves an incident and retries what failed: the element's activation or completion, or
+   * (for job incidents) offers the job to workers again.
+   */
   resolveIncident(incident: IncidentRecord): void {
     this.emit({ type: 'INCIDENT_RESOLVED', incidentKey: incident.incidentKey, elementInstanceKey: incident.elementInstanceKey });
     const element = this.state.element(incident.elementInstanceKey);
     if (element && externalState(element.lifecycle) === 'ACTIVE') {
       if (incident.retry === 'ACTIVATE' && element.lifecycle === 'ACTIVATING') this.runActivation(element);
       if (incident.retry === 'COMPLETE' && element.lifecycle === 'COMPLETING') this.runCompletion(element, undefined);
+      const job = incident.jobKey ? this.state.jobs.get(incident.jobKey) : undefined;
+      if (incident.retry === 'JOB' && job) this.emit({ type: 'JOB_RECURRED', jobKey: job.jobKey, elementInstanceKey: job.elementInstanceKey });
     }
+    this.run();
+  }
+
+  /**
+   * A BPMN error thrown at an element (by its job's worker). Catching it with boundary events
+   * and event subprocesses is not executed yet, so every error is unhandled: an incident
+   * UNHANDLED_ERROR_EVENT holds the element; resolving it offers the job again.
+   */
+  throwError(instance: ElementInstanceRecord, errorCode: string, errorMessage: string | null, _variables: Record<string, unknown>, jobKey: string | null): void {
+    const message = `Expected to throw an error event with the code '${errorCode}'${errorMessage ? ` with message '${errorMessage}'` : ''}, but it was not caught. No error events are available in the scope.`;
+    this.raiseIncident(instance, new Failure('UNHANDLED_ERROR_EVENT', message), 'JOB', jobKey);
     this.run();
   }
 

@@ -234,7 +234,7 @@ export class InstanceState {
   }
 }
 
-/** A job that still belongs to a waiting element (not completed, canceled or errored). */
+/** A job that still belongs to a waiting element (not completed or canceled; an error thrown waits for its incident). */
 export function isJobActive(job: JobRecord): boolean {
-  return job.state === 'CREATED' || job.state === 'ACTIVATED' || job.state === 'FAILED';
+  return job.state === 'CREATED' || job.state === 'ACTIVATED' || job.state === 'FAILED' || job.state === 'ERROR_THROWN';
 }

@@ -93,6 +93,15 @@ export interface JobRecord {
   retries: number;
   customHeaders: Record<string, string>;
   createdAt: string;
+  /** A failed job with retries left becomes activatable again at this instant (its backoff). */
+  retryAt: string | null;
+  /** The message of the last failure or thrown error. */
+  errorMessage: string | null;
+  /**
+   * A worker may activate it (from `retryAt` on). False while activated, after a failure with no
+   * retries left or a thrown error (until the incident is resolved), and once it has ended.
+   */
+  activatable: boolean;
 }
 
 /** Camunda's incident types; UNKNOWN is Baton's activation budget (a loop without a wait state). */

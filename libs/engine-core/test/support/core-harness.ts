@@ -167,6 +167,24 @@ export class CoreHarness {
     return this.accept({ type: 'SET_VARIABLES', elementInstanceKey, variables, local: options.local ?? false });
   }
 
+  /**
+   * A worker activates the element's job. Activation happens outside the core (a conditional
+   * update on the job row, without the instance lock), so it changes the snapshot the next
+   * command loads, as the row update does.
+   */
+  activateJob(elementId: string): void {
+    const jobKey = this.job(elementId).jobKey;
+    const activate = (state: InstanceState) => state.putJob({ ...state.jobs.get(jobKey)!, state: 'ACTIVATED', activatable: false });
+    const job = this.job(elementId);
+    job.state = 'ACTIVATED';
+    job.activatable = false;
+    activate(this.state);
+    this.externals.push({ at: this.log.length, apply: activate });
+  }
+
+  /** Changes made outside the core (job activation), with the log position they happened at, for replay. */
+  private readonly externals: Array<{ at: number; apply: (state: InstanceState) => void }> = [];
+
   cancel(): string[] {
     return this.accept({ type: 'CANCEL_PROCESS_INSTANCE' });
   }
@@ -232,7 +250,12 @@ export class CoreHarness {
   /** Rebuilds the state from every recorded event with the appliers alone. */
   replay(): InstanceState {
     const state = InstanceState.empty();
-    for (const { event, time } of this.log) applyEvent(state, event, time);
+    const externalsAt = (position: number) => this.externals.filter((e) => e.at === position).forEach((e) => e.apply(state));
+    for (const [position, { event, time }] of this.log.entries()) {
+      externalsAt(position);
+      applyEvent(state, event, time);
+    }
+    externalsAt(this.log.length);
     return state;
   }
 
@@ -270,7 +293,15 @@ export class CoreHarness {
         return `${event.type} ${event.job.elementId} type=${event.job.type} retries=${event.job.retries}`;
       case 'JOB_COMPLETED':
       case 'JOB_CANCELED':
+      case 'JOB_TIMED_OUT':
+      case 'JOB_RECURRED':
         return `${event.type} ${this.jobElements.get(event.jobKey) ?? event.jobKey}`;
+      case 'JOB_FAILED':
+        return `${event.type} ${this.jobElements.get(event.jobKey) ?? event.jobKey} retries=${event.retries}${event.retryAt ? ' (backoff)' : ''}`;
+      case 'JOB_RETRIES_UPDATED':
+        return `${event.type} ${this.jobElements.get(event.jobKey) ?? event.jobKey} retries=${event.retries}`;
+      case 'JOB_ERROR_THROWN':
+        return `${event.type} ${this.jobElements.get(event.jobKey) ?? event.jobKey} code=${event.errorCode}`;
       case 'USER_TASK_CREATED':
         return `${event.type} ${event.userTask.elementId}`;
       case 'USER_TASK_ASSIGNED':

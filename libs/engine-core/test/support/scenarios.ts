@@ -16,7 +16,38 @@ export interface Scenario {
 
 const assign = (elementId: string, assignee: string | null): ScenarioStep => (h) => h.accept({ type: 'ASSIGN_USER_TASK', userTaskKey: h.userTask(elementId).userTaskKey, assignee });
 
+const jobKeyOf = (h: CoreHarness, elementId: string) => h.job(elementId).jobKey;
+
 export const SCENARIOS: Scenario[] = [
+  {
+    name: 'job failed with retries, out of retries, retries given back, resolved, timed out, completed',
+    fixture: 'job-retries.bpmn',
+    steps: [
+      (h) => h.create(),
+      (h) => h.activateJob('charge'),
+      (h) => h.accept({ type: 'FAIL_JOB', jobKey: jobKeyOf(h, 'charge'), retries: 1, errorMessage: 'busy', retryBackOffMs: null, variables: { attempt: 1 } }),
+      (h) => h.activateJob('charge'),
+      (h) => h.accept({ type: 'FAIL_JOB', jobKey: jobKeyOf(h, 'charge'), retries: 0, errorMessage: 'down', retryBackOffMs: null, variables: {} }),
+      (h) => h.accept({ type: 'UPDATE_JOB_RETRIES', jobKey: jobKeyOf(h, 'charge'), retries: 2 }),
+      (h) => h.resolveIncident('charge'),
+      (h) => h.activateJob('charge'),
+      (h) => h.accept({ type: 'TIME_OUT_JOB', jobKey: jobKeyOf(h, 'charge') }),
+      (h) => h.activateJob('charge'),
+      (h) => h.completeJob('charge', { charged: true }),
+    ],
+  },
+  {
+    name: 'BPMN error thrown by a worker, unhandled, resolved, completed',
+    fixture: 'job-retries.bpmn',
+    steps: [
+      (h) => h.create(),
+      (h) => h.activateJob('charge'),
+      (h) => h.accept({ type: 'THROW_ERROR', jobKey: jobKeyOf(h, 'charge'), errorCode: 'NOPE', errorMessage: null, variables: {} }),
+      (h) => h.resolveIncident('charge'),
+      (h) => h.activateJob('charge'),
+      (h) => h.completeJob('charge'),
+    ],
+  },
   {
     name: 'user task with every attribute, assigned, updated, completed',
     fixture: 'user-task-static.bpmn',

@@ -4,6 +4,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'jobs' })
 @Index('idx_jobs_type_state', ['type', 'state'])
 @Index('idx_jobs_instance', ['processInstanceKey'])
+@Index('idx_jobs_activatable', ['type', 'activatable', 'retryAt'])
+@Index('idx_jobs_dispatch', ['dispatchState', 'dispatchRequestedAt'])
+@Index('idx_jobs_deadline', ['state', 'deadline'])
 export class JobEntity {
   @PrimaryColumn({ name: 'job_key', type: 'bigint' })
   jobKey: string;
@@ -47,6 +50,24 @@ export class JobEntity {
 
   @Column({ name: 'error_message', type: 'text', nullable: true })
   errorMessage: string | null;
+
+  /** A worker may activate it now (or from retry_at on). */
+  @Column({ type: 'boolean', default: false })
+  activatable: boolean;
+
+  /** After a failure with retries left: activatable from this instant (its backoff). */
+  @Column({ name: 'retry_at', type: 'datetime', precision: 3, nullable: true })
+  retryAt: Date | null;
+
+  @Column({ name: 'activated_at', type: 'datetime', precision: 3, nullable: true })
+  activatedAt: Date | null;
+
+  /** The outbox: PENDING until published to BullMQ, then PUBLISHED; NONE when nothing is to be dispatched. */
+  @Column({ name: 'dispatch_state', type: 'varchar', length: 16, default: 'NONE' })
+  dispatchState: string;
+
+  @Column({ name: 'dispatch_requested_at', type: 'datetime', precision: 3, nullable: true })
+  dispatchRequestedAt: Date | null;
 
   @Column({ name: 'tenant_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   tenantId: string;
