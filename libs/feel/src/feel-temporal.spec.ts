@@ -137,6 +137,17 @@ describe('durations', () => {
     });
   });
 
+  it('given a duration divided by a duration of the same kind, when evaluated, then the result is their ratio', () => {
+    expect(valueOf('duration("PT1M") / duration("PT1S")')).toBe(60);
+    expect(valueOf('duration("P1DT12H") / duration("PT1H")')).toBe(36);
+    expect(valueOf('duration("P1Y") / duration("P1M")')).toBe(12);
+    expect(valueOf('duration("-PT30S") / duration("PT1M")')).toBe(-0.5);
+    // Zeebe-chaos models measure epoch milliseconds this way.
+    expect(valueOf('((now() - date and time("1970-01-01T00:00Z")) / duration("PT1S")) * 1000')).toBe(Date.parse('2024-03-10T12:00:00Z'));
+    // Not a number: a failure (an incident in a process), never Infinity in a variable.
+    expect(feel.evaluate('duration("PT1H") / duration("PT0S")', {})).toMatchObject({ ok: false, failure: { code: 'FEEL_EVALUATION' } });
+  });
+
   it('given duration properties, when read, then each kind exposes its own components', () => {
     expect(valueOf('duration("P1DT2H").hours')).toBe(2);
     expect(valueOf('duration("P1Y2M").months')).toBe(2);

@@ -1,6 +1,7 @@
 import { SyntaxError as FeelinSyntaxError, evaluate as feelinEvaluate, isFunction, unaryTest as feelinUnaryTest } from 'feelin';
 import { BUILTIN_PARSE_CONTEXT, createBuiltins, FEEL_BUILTIN_FUNCTION_NAMES } from './builtins/index.js';
 import { FEELIN_BUILTIN_NAMES, feelinBuiltin } from './builtins/feelin-builtins.js';
+import { installDurationArithmetic } from './duration-arithmetic.js';
 import { EXPECTED_TYPE_NAMES, matchesExpectedType, resultTypeOf } from './feel-result-type.js';
 import { createEvaluationScope, type EvaluationScope } from './feel-scope.js';
 import { toFeelWarning, withWarnings } from './feel-warnings.js';
@@ -23,6 +24,8 @@ import { findSyntaxProblem, parseFeel, type FeelSyntaxMode, type FeelSyntaxProbl
 type RawOutcome = { ok: true; value: unknown; warnings: FeelWarning[]; source: string } | { ok: false; failure: FeelFailure };
 
 const FEELIN_NAMES = new Set(FEELIN_BUILTIN_NAMES);
+
+installDurationArithmetic();
 
 /**
  * The one door to FEEL. Wraps `feelin`, strips Camunda's leading `=`, adds the Camunda built-ins
