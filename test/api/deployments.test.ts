@@ -82,17 +82,17 @@ describe('POST /v2/deployments', () => {
   });
 
   it('refuses an element Baton does not execute with 422 naming the element, and stores nothing', async () => {
-    const xml = minimalProcessXml('with-timer').replace(
+    const xml = minimalProcessXml('with-signal').replace(
       '<bpmn:endEvent id="end">',
-      '<bpmn:boundaryEvent id="timeout" attachedToRef="work"><bpmn:timerEventDefinition><bpmn:timeDuration>PT5M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>\n    <bpmn:endEvent id="end">',
-    );
-    const response = await deploy(engine, [{ name: 'with-timer.bpmn', content: xml }]);
+      '<bpmn:boundaryEvent id="stop" attachedToRef="work"><bpmn:signalEventDefinition signalRef="stop-signal" /></bpmn:boundaryEvent>\n    <bpmn:endEvent id="end">',
+    ).replace('<bpmn:process', '<bpmn:signal id="stop-signal" name="stop" />\n  <bpmn:process');
+    const response = await deploy(engine, [{ name: 'with-signal.bpmn', content: xml }]);
     expect(response.status).toBe(422);
     const problem = (await response.json()) as any;
     expect(problem.code).toBe('DEPLOYMENT.INVALID_RESOURCE');
-    expect(problem.problems).toContainEqual(expect.objectContaining({ rule: 'supported-element', elementId: 'timeout', elementType: 'bpmn:BoundaryEvent' }));
-    expect(problem.detail).toContain("'timeout'");
-    expect(await countDefinitions('with-timer')).toBe(0);
+    expect(problem.problems).toContainEqual(expect.objectContaining({ rule: 'supported-element', elementId: 'stop', elementType: 'bpmn:BoundaryEvent' }));
+    expect(problem.detail).toContain("'stop'");
+    expect(await countDefinitions('with-signal')).toBe(0);
   });
 
   it('refuses a FEEL syntax error naming the expression and the element', async () => {

@@ -6,6 +6,8 @@ import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { MessagesModule } from './messages/messages.module.js';
 import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module.js';
 import { ProcessInstancesModule } from './process-instances/process-instances.module.js';
 import { TopologyModule } from './topology/topology.module.js';
@@ -31,6 +33,8 @@ export class AppModule {
         VariablesModule,
         IncidentsModule,
         UserTasksModule,
+        MessagesModule,
+        JobsModule,
       ],
     };
   }

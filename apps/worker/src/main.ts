@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
-import { checkMysqlReachable, checkRedisReachable, createLogger, DependencyUnreachableError, loadConfigOrExit, PinoNestLogger, redactUrl } from '#runtime';
+import { checkRedisReachable, createLogger, DependencyUnreachableError, loadConfigOrExit, PinoNestLogger, redactUrl } from '#runtime';
 import { WorkerModule } from './worker.module.js';
 
 /** Entry point of the worker process. */
@@ -10,20 +10,21 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: 'worker' });
   try {
-    await Promise.all([checkMysqlReachable(config.db), checkRedisReachable(config.redis.url)]);
+    // The worker needs Redis (its queues) and the engine's REST API, not MySQL.
+    await checkRedisReachable(config.redis.url);
   } catch (error) {
     logger.fatal(error instanceof DependencyUnreachableError ? error.message : { err: error });
     setTimeout(() => process.exit(1), 100);
     return;
   }
-  // BullMQ workers need a connection that retries forever (maxRetriesPerRequest: null).
+  // Watched for the heartbeat: the worker is healthy while Redis (its queues) answers.
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: null });
   redis.on('error', (error) => logger.warn({ err: error, redis: redactUrl(config.redis.url) }, 'Redis connection error'));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, redis), { logger: new PinoNestLogger(logger) });
-  logger.info({ redis: redactUrl(config.redis.url), prefix: config.redis.bullPrefix }, 'Baton worker started');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) });
+  logger.info({ redis: redactUrl(config.redis.url), prefix: config.redis.bullPrefix, engine: config.worker.engineUrl }, 'Baton worker started');
 
   // For container healthchecks: touch a file every 10 s while Redis is usable.
-  const heartbeatFile = config.workerHeartbeatFile;
+  const heartbeatFile = config.worker.heartbeatFile;
   const heartbeat = heartbeatFile
     ? setInterval(() => {
         if (redis.status === 'ready') void writeFile(heartbeatFile, String(Date.now())).catch(() => undefined);

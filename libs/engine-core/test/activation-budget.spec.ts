@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ACTIVATIONS_PER_COMMAND } from '../src/processing/processing.js';
 import { CoreHarness } from './support/core-harness.js';
 
-describe('activation budget', () => {
+// Each test runs 10,000 activations through the harness (which also replays and renders every
+// event): seconds on a busy machine, so the timeout is generous.
+describe('activation budget', { timeout: 60_000 }, () => {
   it('given a loop that runs long without a wait state, when it passes the budget, then the next element waits behind an UNKNOWN incident', async () => {
     const instance = await CoreHarness.load('endless-loop.bpmn');
     instance.create({ n: 0, limit: 1_000_000 });

@@ -49,6 +49,7 @@ describe('cancel process instance', () => {
       userTasks: [],
       jobs: [],
       incidents: [],
+      timers: [],
     });
     expect([...h.state.userTasks.values()].map((t) => `${t.elementId}:${t.state}`)).toEqual(['task:CANCELED', 'inner:CANCELED']);
     expect([...h.state.jobs.values()].map((j) => `${j.elementId}:${j.state}`)).toEqual(['job:CANCELED']);

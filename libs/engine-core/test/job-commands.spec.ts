@@ -6,7 +6,7 @@ const at = (seconds: number) => new Date(Date.parse(DEFAULT_NOW) + seconds * 100
 /**
  * What workers do to jobs: fail with retries and backoff (the worker's, or the model's
  * `retryBackoff` header), run out of retries (incident JOB_NO_RETRIES, resolvable once retries
- * are given back), time out, and throw BPMN errors (unhandled for now: incident).
+ * are given back), time out, and throw BPMN errors (uncaught here: incident; catching is in boundary-events.spec.ts).
  */
 describe('job commands', () => {
   it('given an activated job, when the worker fails it with retries left and no backoff, then the model header decides when it runs again', async () => {

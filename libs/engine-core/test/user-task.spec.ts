@@ -227,12 +227,32 @@ describe('user task', () => {
       expect(task).toMatchObject({ state: 'COMPLETED', assignee: 'zed', completionDate: DEFAULT_NOW });
     });
 
-    it('complete: an assigned task keeps its assignee', async () => {
+    it('complete: only the assignee completes an assigned task, which keeps its assignee', async () => {
       const { h, key } = await load();
       h.accept({ type: 'ASSIGN_USER_TASK', userTaskKey: key, assignee: 'xena' });
 
-      expect(h.completeUserTask('task', {}, 'admin').slice(0, 2)).toEqual(['USER_TASK_COMPLETED task', 'ELEMENT_COMPLETING task']);
+      expect(h.reject({ type: 'COMPLETE_USER_TASK', userTaskKey: key, variables: {}, completedBy: 'admin' })).toEqual({
+        kind: 'INVALID_STATE',
+        code: 'USER_TASK.ASSIGNED_TO_OTHER',
+        message: `User task ${key} is assigned to 'xena'; only they may complete it`,
+        details: { assignee: 'xena' },
+      });
+      expect(h.completeUserTask('task', {}, 'xena').slice(0, 2)).toEqual(['USER_TASK_COMPLETED task', 'ELEMENT_COMPLETING task']);
       expect([...h.state.userTasks.values()][0]).toMatchObject({ state: 'COMPLETED', assignee: 'xena' });
+    });
+
+    it('assign without override: a task someone else holds is refused; the holder and the same assignee are not', async () => {
+      const { h, key } = await load();
+      h.accept({ type: 'ASSIGN_USER_TASK', userTaskKey: key, assignee: 'xena', allowOverride: false, assignedBy: 'xena' });
+
+      expect(h.reject({ type: 'ASSIGN_USER_TASK', userTaskKey: key, assignee: 'yuri', allowOverride: false, assignedBy: 'yuri' })).toMatchObject({
+        code: 'USER_TASK.ALREADY_ASSIGNED',
+        details: { assignee: 'xena' },
+      });
+      expect(h.reject({ type: 'ASSIGN_USER_TASK', userTaskKey: key, assignee: null, allowOverride: false, assignedBy: 'yuri' })).toMatchObject({ code: 'USER_TASK.ALREADY_ASSIGNED' });
+      expect(h.accept({ type: 'ASSIGN_USER_TASK', userTaskKey: key, assignee: 'xena', allowOverride: false, assignedBy: 'xena' })).toEqual([]);
+      expect(h.accept({ type: 'ASSIGN_USER_TASK', userTaskKey: key, assignee: null, allowOverride: false, assignedBy: 'xena' })).toEqual(['USER_TASK_ASSIGNED task assignee=null']);
+      expect(h.accept({ type: 'ASSIGN_USER_TASK', userTaskKey: key, assignee: 'yuri', allowOverride: true, assignedBy: 'admin' })).toHaveLength(1);
     });
 
     it('every user task command on an unknown key is rejected as not found', async () => {

@@ -41,10 +41,20 @@ export interface BatonConfig {
   maxBodyBytes: number;
   /** pino level. Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
+  /** Allow admins to pin the engine's clock (`PUT /v2/clock`), for testing processes with timers. Env `BATON_CLOCK_CONTROL`. @default false */
+  clockControl: boolean;
   /** Directory of the built portal served at `/`. Env `BATON_PORTAL_DIR`. @default "dist/portal" */
   portalDir: string;
-  /** File the worker touches every 10 s while healthy, for container healthchecks. Env `BATON_WORKER_HEARTBEAT_FILE`. @default none */
-  workerHeartbeatFile: string | undefined;
+  worker: {
+    /** The engine's REST API, as the worker process reaches it. Env `BATON_ENGINE_URL`. @default http://127.0.0.1:$PORT */
+    engineUrl: string;
+    /** Credentials of the worker process: env `BATON_WORKER_TOKEN` (an API token), else `BATON_WORKER_USERNAME`/`BATON_WORKER_PASSWORD`. @default worker / worker (seeded) */
+    auth: { token: string } | { username: string; password: string };
+    /** Where the sample handlers write what they "send" (emails, payments, shipments). Env `BATON_WORKER_OUTBOX_DIR`. @default "var/outbox" */
+    outboxDir: string;
+    /** File the worker touches every 10 s while healthy, for container healthchecks. Env `BATON_WORKER_HEARTBEAT_FILE`. @default none */
+    heartbeatFile: string | undefined;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -95,8 +105,15 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     maxBodyBytes: int('BATON_MAX_BODY_BYTES', 4 * 1024 * 1024, 1024),
     logLevel: str('LOG_LEVEL', 'info'),
     portalDir: str('BATON_PORTAL_DIR', 'dist/portal'),
-    workerHeartbeatFile: env.BATON_WORKER_HEARTBEAT_FILE || undefined,
+    clockControl: bool('BATON_CLOCK_CONTROL', false),
+    worker: {
+      engineUrl: '',
+      auth: env.BATON_WORKER_TOKEN ? { token: env.BATON_WORKER_TOKEN } : { username: str('BATON_WORKER_USERNAME', 'worker'), password: str('BATON_WORKER_PASSWORD', 'worker') },
+      outboxDir: str('BATON_WORKER_OUTBOX_DIR', 'var/outbox'),
+      heartbeatFile: env.BATON_WORKER_HEARTBEAT_FILE || undefined,
+    },
   };
+  config.worker.engineUrl = str('BATON_ENGINE_URL', `http://127.0.0.1:${config.port}`);
   if (!/^[A-Za-z0-9_]{1,64}$/.test(config.db.name)) {
     errors.push(`DB_NAME must be 1-64 letters, digits or underscores, but is '${config.db.name}'`);
   }

@@ -10,12 +10,14 @@ export const PERMISSIONS = {
   'deployment:create': ['admin', 'analyst'],
   /** Create, list and revoke API tokens; manage users. */
   'identity:manage': ['admin'],
-  /** Start process instances. */
-  'instance:start': ['admin', 'analyst', 'employee'],
+  /** Start process instances and publish messages (which may start them). */
+  'instance:start': ['admin', 'analyst', 'employee', 'worker'],
   /** Read process instances, element instances, variables, incidents and audit logs (operations). */
   'instance:read': ['admin', 'analyst'],
   /** Cancel instances, resolve incidents, set variables (operations). */
   'instance:manage': ['admin'],
+  /** Activate, complete and fail jobs: service-task workers. */
+  'job:work': ['admin', 'worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

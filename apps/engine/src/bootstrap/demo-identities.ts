@@ -22,4 +22,6 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'emma', password: 'emma', name: 'Emma Employee', email: 'emma@baton.local', roles: ['employee'], groups: ['sales'] },
   { username: 'frank', password: 'frank', name: 'Frank Finance', email: 'frank@baton.local', roles: ['employee'], groups: ['finance'] },
   { username: 'mia', password: 'mia', name: 'Mia Manager', email: 'mia@baton.local', roles: ['employee'], groups: ['managers', 'sales'] },
+  // The account apps/worker signs in with by default (BATON_WORKER_USERNAME / BATON_WORKER_PASSWORD).
+  { username: 'worker', password: 'worker', name: 'Job worker', email: 'worker@baton.local', roles: ['worker'], groups: [] },
 ];

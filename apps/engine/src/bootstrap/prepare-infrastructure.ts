@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createDatabaseIfMissing, createDataSource, detectServerFlavor, leaseNodeId, runMigrations } from '#persistence';
 import { checkMysqlReachable, checkRedisReachable, redactUrl, type BatonConfig } from '#runtime';
-import { systemClock, type Clock } from '../infrastructure/clock.js';
+import { ControllableClock, type Clock } from '../infrastructure/clock.js';
 import type { InfrastructureOptions } from '../infrastructure/infrastructure.module.js';
 
 /**
@@ -10,7 +10,7 @@ import type { InfrastructureOptions } from '../infrastructure/infrastructure.mod
  * error saying which and how to start it), the database created, migrations applied, a node
  * id for key generation, and the shared connections.
  */
-export async function prepareInfrastructure(config: BatonConfig, logger: Logger, clock: Clock = systemClock): Promise<InfrastructureOptions> {
+export async function prepareInfrastructure(config: BatonConfig, logger: Logger, clock: Clock = new ControllableClock()): Promise<InfrastructureOptions> {
   await Promise.all([checkMysqlReachable(config.db), checkRedisReachable(config.redis.url)]);
 
   if (await createDatabaseIfMissing(config.db)) {

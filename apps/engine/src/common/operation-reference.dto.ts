@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { Int64 } from './int64.js';
 
 /** Optional body of Camunda operations such as cancellation and incident resolution. */
 export class OperationReferenceDto {
   @ApiPropertyOptional({ description: 'Accepted for compatibility with Camunda clients; not used.' })
   @IsOptional()
-  @IsInt()
+  @Int64()
   operationReference?: number;
 }

@@ -34,6 +34,16 @@ export class DeploymentRepository {
     await manager.insert(ProcessDefinitionEntity, definition as QueryDeepPartialEntity<ProcessDefinitionEntity>);
   }
 
+  /** Makes this version's message start events the process id's subscriptions (replacing the previous version's). */
+  async replaceMessageStartSubscriptions(manager: EntityManager, definition: { tenantId: string; processDefinitionId: string; processDefinitionKey: string; events: Array<{ elementId: string; messageName: string }> }): Promise<void> {
+    await manager.query('DELETE FROM message_start_subscriptions WHERE tenant_id = ? AND process_definition_id = ?', [definition.tenantId, definition.processDefinitionId]);
+    if (definition.events.length === 0) return;
+    await manager.query(
+      `INSERT INTO message_start_subscriptions (tenant_id, process_definition_id, element_id, message_name, process_definition_key) VALUES ${definition.events.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      definition.events.flatMap((e) => [definition.tenantId, definition.processDefinitionId, e.elementId, e.messageName, definition.processDefinitionKey]),
+    );
+  }
+
   async insertForm(manager: EntityManager, form: FormEntity): Promise<void> {
     await manager.insert(FormEntity, form as QueryDeepPartialEntity<FormEntity>);
   }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
+import { ExecutionModule } from '../execution/execution.module.js';
 import { DeploymentRepository } from './deployment.repository.js';
 import { DeploymentsController } from './deployments.controller.js';
 import { CreateDeploymentUseCase } from './usecases/create-deployment.usecase.js';
 
 @Module({
   imports: [
+    ExecutionModule,
     MulterModule.registerAsync({
       inject: [BATON_CONFIG],
       useFactory: (config: BatonConfig) => ({ limits: { fileSize: config.maxResourceBytes, files: 100, fields: 10, parts: 110 } }),

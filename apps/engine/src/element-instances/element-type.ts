@@ -17,6 +17,10 @@ export const CAMUNDA_ELEMENT_TYPES = {
   'bpmn:BusinessRuleTask': 'BUSINESS_RULE_TASK',
   'bpmn:ScriptTask': 'SCRIPT_TASK',
   'bpmn:SendTask': 'SEND_TASK',
+  'bpmn:IntermediateCatchEvent': 'INTERMEDIATE_CATCH_EVENT',
+  'bpmn:BoundaryEvent': 'BOUNDARY_EVENT',
+  'bpmn:CallActivity': 'CALL_ACTIVITY',
+  'bpmn:MultiInstanceBody': 'MULTI_INSTANCE_BODY',
 } as const satisfies Record<ElementType, string>;
 
 /**

@@ -5,16 +5,28 @@ import { FeelService } from '#feel';
 import { InstanceState, KeyGenerator, processCommand, type EngineCommand, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { BatonError, ConflictError, NotFoundError } from '../common/errors/index.js';
+import { JobDispatcher } from '../dispatch/job-dispatcher.js';
+import { TimerScheduler } from '../dispatch/timer-scheduler.js';
 import { CLOCK, type Clock } from '../infrastructure/clock.js';
 import { DefinitionCache, type LoadedDefinition } from './definition-cache.js';
 import { FormKeyResolver } from './form-key-resolver.js';
 import { InstanceNotifications, type InstanceNotice } from './instance-notifications.js';
+import { isChildCancellation, messageCommandName, messagesOf, type InstanceMessage } from './instance-messages.js';
 import { InstanceStore, type CommandOrigin } from './instance-store.js';
 
 /** The outcome of a committed command. */
 export interface ExecutedCommand {
   instance: ProcessInstanceRecord;
   state: InstanceState;
+  /** Commands for other instances it wrote to `pending_commands` (delivered after the commit). */
+  pendingCommandKeys: string[];
+  /** The called children it cancelled in the same transaction (and theirs, recursively). */
+  cascade: ExecutedCommand[];
+}
+
+/** Delivers commands between instances after the commit that wrote them (PendingCommands). */
+export interface MessageCourier {
+  deliverSoon(commandKeys: readonly string[]): void;
 }
 
 /**
@@ -25,44 +37,80 @@ export interface ExecutedCommand {
  */
 @Injectable()
 export class CommandExecutor {
+  private courier: MessageCourier | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: InstanceStore,
     private readonly definitions: DefinitionCache,
     private readonly formKeys: FormKeyResolver,
     private readonly notifications: InstanceNotifications,
+    private readonly dispatcher: JobDispatcher,
+    private readonly timers: TimerScheduler,
     private readonly keys: KeyGenerator,
     private readonly feel: FeelService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Who delivers the commands between instances (set once by PendingCommands). */
+  setCourier(courier: MessageCourier): void {
+    this.courier = courier;
+  }
+
   /** Creates an instance of a definition and runs it to its first wait states. */
   async createInstance(
     processDefinitionKey: string,
-    input: { variables: Record<string, unknown>; businessId: string | null },
+    input: { variables: Record<string, unknown>; businessId: string | null; startElementId?: string },
     origin: CommandOrigin,
   ): Promise<ExecutedCommand> {
-    const definition = await this.definitions.get(processDefinitionKey);
     const executed = await inTransaction(this.dataSource, async (manager) => {
-      const command: EngineCommand = { type: 'CREATE_PROCESS_INSTANCE', variables: input.variables, businessId: input.businessId, startedBy: origin.actor };
-      const result = await this.run(manager, definition, InstanceState.empty().snapshot(), command, origin, 0, true);
+      const command: EngineCommand = {
+        type: 'CREATE_PROCESS_INSTANCE',
+        variables: input.variables,
+        businessId: input.businessId,
+        startedBy: origin.actor,
+        ...(input.startElementId ? { startElementId: input.startElementId } : {}),
+      };
+      const result = await this.createIn(manager, processDefinitionKey, command, origin);
       if (input.businessId !== null) await this.reserveBusinessId(manager, result.instance, input.businessId);
       return result;
     });
-    await this.notify(executed.instance);
+    await this.afterCommit(executed);
     return executed;
   }
 
   /** Runs a command on an existing instance. */
   async execute(processInstanceKey: string, command: EngineCommand, origin: CommandOrigin): Promise<ExecutedCommand> {
-    const executed = await inTransaction(this.dataSource, async (manager) => {
-      const loaded = await this.store.lockAndLoad(manager, processInstanceKey);
-      if (!loaded) throw new NotFoundError('PROCESS_INSTANCE.NOT_FOUND', `No process instance with key ${processInstanceKey}`);
-      const definition = await this.definitions.get(loaded.snapshot.instance!.processDefinitionKey);
-      return this.run(manager, definition, loaded.snapshot, command, origin, loaded.eventPosition, false);
-    });
-    await this.notify(executed.instance);
+    const executed = await inTransaction(this.dataSource, (manager) => this.executeIn(manager, processInstanceKey, command, origin));
+    await this.afterCommit(executed);
     return executed;
+  }
+
+  /** Creates an instance inside the caller's transaction; the caller commits and then calls {@link afterCommit}. */
+  async createIn(manager: EntityManager, processDefinitionKey: string, command: Extract<EngineCommand, { type: 'CREATE_PROCESS_INSTANCE' }>, origin: CommandOrigin): Promise<ExecutedCommand> {
+    const definition = await this.definitions.get(processDefinitionKey);
+    return this.run(manager, definition, InstanceState.empty().snapshot(), command, origin, 0, true);
+  }
+
+  /** Runs a command on an existing instance inside the caller's transaction (locking the instance first). */
+  async executeIn(manager: EntityManager, processInstanceKey: string, command: EngineCommand, origin: CommandOrigin): Promise<ExecutedCommand> {
+    const loaded = await this.store.lockAndLoad(manager, processInstanceKey);
+    if (!loaded) throw new NotFoundError('PROCESS_INSTANCE.NOT_FOUND', `No process instance with key ${processInstanceKey}`);
+    const definition = await this.definitions.get(loaded.snapshot.instance!.processDefinitionKey);
+    return this.run(manager, definition, loaded.snapshot, command, origin, loaded.eventPosition, false);
+  }
+
+  /**
+   * What follows a commit: jobs and timers to BullMQ, notices to waiting requests on every
+   * replica, commands for other instances on their way.
+   */
+  async afterCommit(executed: ExecutedCommand): Promise<void> {
+    const changes = executed.state.changes();
+    await this.dispatcher.afterCommit(changes.jobs);
+    if (changes.timers.length > 0) await this.timers.afterCommit(executed.instance.processInstanceKey, changes.timers);
+    await this.notify(executed.instance);
+    if (executed.pendingCommandKeys.length > 0) this.courier?.deliverSoon(executed.pendingCommandKeys);
+    for (const child of executed.cascade) await this.afterCommit(child);
   }
 
   private async run(
@@ -87,7 +135,7 @@ export class CommandExecutor {
     });
     if (!result.ok) throw toError(result.rejection);
     const instance = result.state.instance!;
-    await this.store.save(manager, result.state.changes(), result.events, {
+    await this.store.save(manager, result.state, result.events, {
       instance,
       processDefinitionKey: definition.info.processDefinitionKey,
       eventPosition,
@@ -98,7 +146,41 @@ export class CommandExecutor {
     if (instance.state !== 'ACTIVE' && instance.businessId !== null && !isNew) {
       await manager.query('DELETE FROM active_business_ids WHERE process_instance_key = ?', [instance.processInstanceKey]);
     }
-    return { instance, state: result.state };
+    const messages = messagesOf(result.events, instance, definition);
+    const pendingCommandKeys = await this.writeMessages(manager, messages.filter((m) => !isChildCancellation(m)), origin);
+    const cascade = await this.cancelChildren(manager, messages.filter(isChildCancellation), origin);
+    return { instance, state: result.state, pendingCommandKeys, cascade };
+  }
+
+  /**
+   * Cancels called children in this transaction, top-down (parent before child: the lock order of
+   * a call tree), rather than through the outbox: a process that keeps calling itself would
+   * otherwise start new levels as fast as a cancellation travels down. A child not started yet is
+   * skipped (its start finds the call activity ended and is dropped); one that ended is left alone.
+   */
+  private async cancelChildren(manager: EntityManager, cancellations: InstanceMessage[], origin: CommandOrigin): Promise<ExecutedCommand[]> {
+    const cascade: ExecutedCommand[] = [];
+    for (const message of cancellations) {
+      if (message.kind !== 'command') continue;
+      try {
+        cascade.push(await this.executeIn(manager, message.processInstanceKey, message.command, origin));
+      } catch (error) {
+        if (!(error instanceof BatonError)) throw error;
+      }
+    }
+    return cascade;
+  }
+
+  /** Writes the commands for other instances to the outbox between instances (pending_commands), in this transaction. */
+  private async writeMessages(manager: EntityManager, messages: InstanceMessage[], origin: CommandOrigin): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const now = new Date();
+    const rows = messages.map((message) => [this.keys.next(), message.processInstanceKey, JSON.stringify(message), messageCommandName(message), origin.actor, now]);
+    await manager.query(
+      `INSERT INTO pending_commands (command_key, process_instance_key, payload, origin_command, actor, created_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    );
+    return rows.map((row) => row[0] as string);
   }
 
   /** Business ids are unique among active instances of a process id (Temporal's workflow-id policy). */
@@ -133,5 +215,5 @@ export class CommandExecutor {
 }
 
 function toError(rejection: Rejection): BatonError {
-  return rejection.kind === 'NOT_FOUND' ? new NotFoundError(rejection.code, rejection.message) : new ConflictError(rejection.code, rejection.message);
+  return rejection.kind === 'NOT_FOUND' ? new NotFoundError(rejection.code, rejection.message) : new ConflictError(rejection.code, rejection.message, rejection.details);
 }

@@ -21,9 +21,16 @@ export class FormKeyResolver {
     const cached = this.cache.get(definition.info.processDefinitionKey);
     if (cached && cached.until > now) return cached.keys;
     const keys = await this.lookUp(definition);
+    // A missing form is looked up again next time (it may be deployed any moment, e.g. to resolve a FORM_NOT_FOUND incident).
+    if (Object.values(keys).some((key) => key === undefined)) return keys;
     this.cache.set(definition.info.processDefinitionKey, { keys, until: now + TTL_MS });
     if (this.cache.size > 1000) this.cache.delete(this.cache.keys().next().value!);
     return keys;
+  }
+
+  /** Forget every resolved form key (after forms were deployed on this replica). */
+  clear(): void {
+    this.cache.clear();
   }
 
   private async lookUp(definition: LoadedDefinition): Promise<Record<string, string | undefined>> {

@@ -7,7 +7,8 @@ import type {
   InstanceSnapshot,
   JobRecord,
   ProcessInstanceRecord,
-  StateChanges,
+  InstanceState,
+  TimerRecord,
   UserTaskRecord,
   VariableRecord,
 } from '#engine-core';
@@ -43,10 +44,11 @@ export class InstanceStore {
         // Locked too: workers activate jobs without the instance lock (a conditional update on the row).
         "SELECT * FROM jobs WHERE process_instance_key = ? AND state IN ('CREATED', 'ACTIVATED', 'FAILED', 'ERROR_THROWN') FOR UPDATE",
         "SELECT * FROM incidents WHERE process_instance_key = ? AND state = 'ACTIVE'",
+        "SELECT * FROM timers WHERE process_instance_key = ? AND state = 'ACTIVE'",
       ].join(';\n'),
-      Array(7).fill(processInstanceKey),
+      Array(8).fill(processInstanceKey),
     )) as Row[][];
-    const [[row], elements, variables, tokens, userTasks, jobs, incidents] = results as [Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
+    const [[row], elements, variables, tokens, userTasks, jobs, incidents, timers] = results as [Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
     if (!row) return null;
     return {
       snapshot: {
@@ -57,6 +59,7 @@ export class InstanceStore {
         userTasks: userTasks.map(toUserTask),
         jobs: jobs.map(toJob),
         incidents: incidents.map(toIncident),
+        timers: timers.map(toTimer),
       },
       eventPosition: Number(row.event_position),
     };
@@ -66,13 +69,14 @@ export class InstanceStore {
    * Writes the changed records and appends the events to the audit log. `eventPosition` is the
    * number of events the instance had before this command.
    */
-  async save(manager: EntityManager, changes: StateChanges, events: EngineEvent[], context: { instance: ProcessInstanceRecord; processDefinitionKey: string; eventPosition: number; isNew: boolean; time: string; origin: CommandOrigin }): Promise<void> {
+  async save(manager: EntityManager, state: InstanceState, events: EngineEvent[], context: { instance: ProcessInstanceRecord; processDefinitionKey: string; eventPosition: number; isNew: boolean; time: string; origin: CommandOrigin }): Promise<void> {
     const batch = new StatementBatch();
-    this.collect(batch, changes, events, context);
+    this.collect(batch, state, events, context);
     await batch.run(manager);
   }
 
-  private collect(batch: StatementBatch, changes: StateChanges, events: EngineEvent[], context: { instance: ProcessInstanceRecord; processDefinitionKey: string; eventPosition: number; isNew: boolean; time: string; origin: CommandOrigin }): void {
+  private collect(batch: StatementBatch, state: InstanceState, events: EngineEvent[], context: { instance: ProcessInstanceRecord; processDefinitionKey: string; eventPosition: number; isNew: boolean; time: string; origin: CommandOrigin }): void {
+    const changes = state.changes();
     const { instance } = context;
     const tenantId = instance.tenantId;
     const position = context.eventPosition + events.length;
@@ -80,9 +84,10 @@ export class InstanceStore {
 
     if (context.isNew) {
       batch.query(
-        `INSERT INTO process_instances (process_instance_key, process_definition_key, process_definition_id, process_definition_version, process_definition_name, version_tag, tenant_id, state, business_id, incident_count, start_date, end_date, started_by, event_position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [instance.processInstanceKey, instance.processDefinitionKey, instance.processDefinitionId, instance.processDefinitionVersion, instance.processDefinitionName, instance.versionTag, tenantId, instance.state, instance.businessId, instance.incidentCount, new Date(instance.startDate), date(instance.endDate), instance.startedBy, position],
+        `INSERT INTO process_instances (process_instance_key, process_definition_key, process_definition_id, process_definition_version, process_definition_name, version_tag, tenant_id, state, business_id, incident_count, start_date, end_date, started_by, event_position, parent_process_instance_key, parent_element_instance_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [instance.processInstanceKey, instance.processDefinitionKey, instance.processDefinitionId, instance.processDefinitionVersion, instance.processDefinitionName, instance.versionTag, tenantId, instance.state, instance.businessId, instance.incidentCount, new Date(instance.startDate), date(instance.endDate), instance.startedBy, position,
+          instance.parentProcessInstanceKey ?? null, instance.parentElementInstanceKey ?? null],
       );
     } else {
       batch.query('UPDATE process_instances SET state = ?, incident_count = ?, end_date = ?, event_position = ? WHERE process_instance_key = ?', [
@@ -97,9 +102,12 @@ export class InstanceStore {
     upsert(
       batch,
       'element_instances',
-      ['element_instance_key', 'process_instance_key', 'process_definition_key', 'process_definition_id', 'element_id', 'element_name', 'element_type', 'flow_scope_key', 'state', 'lifecycle', 'incident_key', 'tenant_id', 'start_date', 'end_date'],
-      ['state', 'lifecycle', 'incident_key', 'end_date'],
-      changes.elements.map((e) => [e.elementInstanceKey, e.processInstanceKey, context.processDefinitionKey, instance.processDefinitionId, e.elementId, e.elementName, e.elementType, e.flowScopeKey, externalState(e.lifecycle), e.lifecycle, e.incidentKey, tenantId, new Date(e.startDate), date(e.endDate)]),
+      ['element_instance_key', 'process_instance_key', 'process_definition_key', 'process_definition_id', 'element_id', 'element_name', 'element_type', 'flow_scope_key', 'state', 'lifecycle', 'incident_key', 'tenant_id', 'start_date', 'end_date', 'called_process_instance_key', 'multi_instance'],
+      ['state', 'lifecycle', 'incident_key', 'end_date', 'called_process_instance_key', 'multi_instance'],
+      changes.elements.map((e) => [
+        e.elementInstanceKey, e.processInstanceKey, context.processDefinitionKey, instance.processDefinitionId, e.elementId, e.elementName, e.elementType, e.flowScopeKey, externalState(e.lifecycle), e.lifecycle, e.incidentKey, tenantId,
+        new Date(e.startDate), date(e.endDate), e.calledProcessInstanceKey ?? null, e.multiInstance ? JSON.stringify(e.multiInstance) : null,
+      ]),
     );
 
     upsert(
@@ -143,15 +151,20 @@ export class InstanceStore {
       batch,
       'jobs',
       ['job_key', 'type', 'state', 'process_instance_key', 'element_instance_key', 'element_id', 'process_definition_key', 'process_definition_id', 'process_definition_version',
-        'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at'],
-      ['state', 'retries', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at', 'worker', 'deadline'],
+        'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at', 'dispatch_count'],
+      ['state', 'retries', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_count', 'dispatch_state', 'dispatch_requested_at', 'worker', 'deadline'],
       changes.jobs.map((j) => [
         j.jobKey, j.type, j.state, instance.processInstanceKey, j.elementInstanceKey, j.elementId, context.processDefinitionKey, instance.processDefinitionId, instance.processDefinitionVersion,
         j.retries, JSON.stringify(j.customHeaders), tenantId, new Date(j.createdAt), ['COMPLETED', 'CANCELED'].includes(j.state) ? time : null,
-        date(j.retryAt), j.errorMessage, j.activatable ? 1 : 0, j.activatable ? 'PENDING' : 'NONE', j.activatable ? time : null,
+        date(j.retryAt), j.errorMessage, j.activatable ? 1 : 0, j.activatable ? 'PENDING' : 'NONE', j.activatable ? time : null, j.activatable ? 1 : 0,
       ]),
-      // A job that is no longer activated loses its worker and deadline.
-      { worker: "IF(VALUES(state) = 'ACTIVATED', worker, NULL)", deadline: "IF(VALUES(state) = 'ACTIVATED', deadline, NULL)" },
+      {
+        // Each time a job becomes activatable again it is a new dispatch (a new BullMQ job id).
+        dispatch_count: "IF(VALUES(dispatch_state) = 'PENDING', dispatch_count + 1, dispatch_count)",
+        // A job that is no longer activated loses its worker and deadline.
+        worker: "IF(VALUES(state) = 'ACTIVATED', worker, NULL)",
+        deadline: "IF(VALUES(state) = 'ACTIVATED', deadline, NULL)",
+      },
     );
 
     upsert(
@@ -165,13 +178,21 @@ export class InstanceStore {
       ]),
     );
 
+    upsert(
+      batch,
+      'timers',
+      ['timer_key', 'process_instance_key', 'element_instance_key', 'element_id', 'due_date', 'state', 'tenant_id', 'created_at', 'ended_at'],
+      ['state', 'ended_at'],
+      changes.timers.map((t) => [t.timerKey, instance.processInstanceKey, t.elementInstanceKey, t.elementId, new Date(t.dueDate), t.state, tenantId, time, t.state === 'ACTIVE' ? null : time]),
+    );
+
     insert(
       batch,
       'process_instance_events',
       ['process_instance_key', 'position', 'event_type', 'element_id', 'element_instance_key', 'payload', 'command', 'actor', 'time'],
       events.map((event, i) => {
         const { type, ...payload } = event;
-        const { elementId, elementInstanceKey } = elementOf(event);
+        const { elementId, elementInstanceKey } = elementOf(event, state);
         return [instance.processInstanceKey, context.eventPosition + i + 1, type, elementId, elementInstanceKey, JSON.stringify(payload), context.origin.command, context.origin.actor, time];
       }),
     );
@@ -179,7 +200,7 @@ export class InstanceStore {
 }
 
 /** The element an event concerns, for the audit log's columns (a taken flow is named by its id). */
-function elementOf(event: EngineEvent): { elementId: string | null; elementInstanceKey: string | null } {
+function elementOf(event: EngineEvent, state: InstanceState): { elementId: string | null; elementInstanceKey: string | null } {
   switch (event.type) {
     case 'PROCESS_INSTANCE_CREATED':
       return { elementId: event.instance.processDefinitionId, elementInstanceKey: event.instance.processInstanceKey };
@@ -187,6 +208,8 @@ function elementOf(event: EngineEvent): { elementId: string | null; elementInsta
       return { elementId: event.flowId, elementInstanceKey: null };
     case 'JOB_CREATED':
       return { elementId: event.job.elementId, elementInstanceKey: event.job.elementInstanceKey };
+    case 'TIMER_CREATED':
+      return { elementId: event.timer.elementId, elementInstanceKey: event.timer.elementInstanceKey };
     case 'USER_TASK_CREATED':
       return { elementId: event.userTask.elementId, elementInstanceKey: event.userTask.elementInstanceKey };
     case 'VARIABLE_CREATED':
@@ -194,11 +217,16 @@ function elementOf(event: EngineEvent): { elementId: string | null; elementInsta
       return { elementId: null, elementInstanceKey: event.scopeKey };
     case 'JOIN_TOKENS_DISCARDED':
       return { elementId: null, elementInstanceKey: event.flowScopeKey };
-    default:
-      return {
-        elementId: 'elementId' in event ? event.elementId : null,
-        elementInstanceKey: 'elementInstanceKey' in event ? event.elementInstanceKey : null,
-      };
+    case 'USER_TASK_ASSIGNED':
+    case 'USER_TASK_UPDATED': {
+      const task = state.userTasks.get(event.userTaskKey);
+      return { elementId: task?.elementId ?? null, elementInstanceKey: task?.elementInstanceKey ?? null };
+    }
+    default: {
+      const elementInstanceKey = 'elementInstanceKey' in event ? (event.elementInstanceKey as string) : null;
+      const elementId = 'elementId' in event ? (event.elementId as string) : elementInstanceKey ? (state.element(elementInstanceKey)?.elementId ?? null) : null;
+      return { elementId, elementInstanceKey };
+    }
   }
 }
 
@@ -289,6 +317,9 @@ function toInstance(r: Row): ProcessInstanceRecord {
     endDate: isoOrNull(r.end_date),
     startedBy: String(r.started_by),
     incidentCount: Number(r.incident_count),
+    ...(r.parent_process_instance_key != null
+      ? { parentProcessInstanceKey: String(r.parent_process_instance_key), parentElementInstanceKey: String(r.parent_element_instance_key) }
+      : {}),
   };
 }
 
@@ -304,6 +335,8 @@ function toElement(r: Row): ElementInstanceRecord {
     startDate: iso(r.start_date),
     endDate: isoOrNull(r.end_date),
     incidentKey: keyOrNull(r.incident_key),
+    ...(r.called_process_instance_key != null ? { calledProcessInstanceKey: String(r.called_process_instance_key) } : {}),
+    ...(r.multi_instance != null ? { multiInstance: json<ElementInstanceRecord['multiInstance']>(r.multi_instance) } : {}),
   };
 }
 
@@ -346,6 +379,16 @@ function toJob(r: Row): JobRecord {
     retryAt: isoOrNull(r.retry_at),
     errorMessage: (r.error_message as string | null) ?? null,
     activatable: Number(r.activatable) === 1,
+  };
+}
+
+function toTimer(r: Row): TimerRecord {
+  return {
+    timerKey: String(r.timer_key),
+    elementInstanceKey: String(r.element_instance_key),
+    elementId: String(r.element_id),
+    dueDate: iso(r.due_date),
+    state: r.state as TimerRecord['state'],
   };
 }
 

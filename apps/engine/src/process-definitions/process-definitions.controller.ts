@@ -53,7 +53,7 @@ export class ProcessDefinitionsController {
     const definition = await this.definitions.find(key);
     if (!definition) throw notFound(key);
     const model = definition.executableModel;
-    const start = model.elements[model.startEventId];
+    const start = model.startEventId === undefined ? undefined : model.elements[model.startEventId];
     const reference = start?.type === 'bpmn:StartEvent' ? start.form : undefined;
     if (reference?.kind !== 'linked') {
       response.status(204);

@@ -20,9 +20,8 @@ const SEARCH: SearchDefinition = {
     hasIncident: { column: '(pi.incident_count > 0)', type: 'boolean' },
     tenantId: { column: 'pi.tenant_id', type: 'string' },
     businessId: { column: 'pi.business_id', type: 'string' },
-    // Baton has no call activities: every instance is a root, so these are always null.
-    parentProcessInstanceKey: { column: 'NULL', type: 'key', sortable: false },
-    parentElementInstanceKey: { column: 'NULL', type: 'key', sortable: false },
+    parentProcessInstanceKey: { column: 'pi.parent_process_instance_key', type: 'key' },
+    parentElementInstanceKey: { column: 'pi.parent_element_instance_key', type: 'key' },
   },
   defaultSort: [{ field: 'processInstanceKey', order: 'ASC' }],
 };

@@ -6,7 +6,7 @@ import { SearchPageResponseDto, SearchRequestDto } from '../common/search/search
 /**
  * A process instance (Camunda 8.8 shape). Absent values are left out, as Camunda 8.8 does (its
  * client's schemas refuse null); `parentProcessInstanceKey`/`parentElementInstanceKey` are
- * always absent because Baton has no call activities. `processDefinitionName` falls back to the
+ * present on instances started by a call activity. `processDefinitionName` falls back to the
  * process id. `businessId` is Baton's addition.
  */
 export class ProcessInstanceDto {
@@ -21,6 +21,8 @@ export class ProcessInstanceDto {
   @ApiProperty({ example: '<default>' }) tenantId: string;
   @ApiProperty({ example: '2251799813685251' }) processInstanceKey: string;
   @ApiProperty({ example: '2251799813685249' }) processDefinitionKey: string;
+  @ApiPropertyOptional({ description: 'For an instance started by a call activity: the calling instance.' }) parentProcessInstanceKey?: string;
+  @ApiPropertyOptional({ description: "For an instance started by a call activity: the call activity's element instance." }) parentElementInstanceKey?: string;
   @ApiPropertyOptional({ description: 'Baton addition: the business id given at start (unique per process id among active instances).' })
   businessId?: string;
 }

@@ -72,6 +72,8 @@ export function toProcessInstanceDto(i: ProcessInstanceEntity): ProcessInstanceD
     tenantId: i.tenantId,
     processInstanceKey: i.processInstanceKey,
     processDefinitionKey: i.processDefinitionKey,
+    ...(i.parentProcessInstanceKey !== null && { parentProcessInstanceKey: i.parentProcessInstanceKey }),
+    ...(i.parentElementInstanceKey !== null && { parentElementInstanceKey: i.parentElementInstanceKey }),
     ...(i.businessId !== null && { businessId: i.businessId }),
   };
 }

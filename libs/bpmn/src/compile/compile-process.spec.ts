@@ -224,8 +224,103 @@ describe('compileProcess', () => {
     ]);
   });
 
+  it('compiles events, calls and loops: message start events, timers, boundary events (attached to their activity), error end events, call activities, multi-instance', async () => {
+    expect(await compiled('events-calls-loops.bpmn')).toEqual([
+      {
+        modelVersion: 1,
+        id: 'fulfilment',
+        startEventId: 'Start',
+        messageStartEvents: [{ elementId: 'Placed', messageName: 'order-placed' }],
+        children: ['Start', 'Placed', 'Wait', 'Ship', 'Ship_late', 'Late', 'Pack', 'No_stock', 'Any_error', 'End'],
+        elements: {
+          Start: { id: 'Start', type: 'bpmn:StartEvent', incoming: [], outgoing: ['Flow_1'] },
+          Placed: { id: 'Placed', type: 'bpmn:StartEvent', incoming: [], outgoing: ['Flow_2'], messageName: 'order-placed' },
+          Wait: { id: 'Wait', type: 'bpmn:IntermediateCatchEvent', incoming: ['Flow_1', 'Flow_2'], outgoing: ['Flow_3'], timer: { kind: 'duration', value: { kind: 'static', value: 'PT30S' } } },
+          Ship: {
+            id: 'Ship',
+            type: 'bpmn:CallActivity',
+            incoming: ['Flow_3'],
+            outgoing: ['Flow_4'],
+            ioMapping: {
+              inputs: [{ source: { kind: 'feel', expression: 'order' }, target: 'order' }],
+              outputs: [{ source: { kind: 'feel', expression: 'trackingCode' }, target: 'tracking' }],
+            },
+            multiInstance: {
+              sequential: false,
+              inputCollection: 'parcels',
+              inputElement: 'parcel',
+              outputCollection: 'trackingCodes',
+              outputElement: 'tracking',
+              completionCondition: 'numberOfCompletedInstances = 2',
+            },
+            calledElement: {
+              processId: { kind: 'feel', expression: '"ship-" + carrier' },
+              bindingType: 'latest',
+              propagateAllParentVariables: false,
+              propagateAllChildVariables: false,
+            },
+            boundaryEventIds: ['Ship_late'],
+          },
+          Ship_late: { id: 'Ship_late', type: 'bpmn:BoundaryEvent', incoming: [], outgoing: ['Flow_late'], attachedToId: 'Ship', timer: { kind: 'date', value: { kind: 'feel', expression: 'deadline' } } },
+          Late: { id: 'Late', type: 'bpmn:EndEvent', incoming: ['Flow_late'], outgoing: [], terminate: false },
+          Pack: {
+            id: 'Pack',
+            type: 'bpmn:SubProcess',
+            incoming: ['Flow_4'],
+            outgoing: ['Flow_6'],
+            multiInstance: { sequential: true, inputCollection: 'boxes' },
+            startEventId: 'Pack_start',
+            children: ['Pack_start', 'Pack_fail'],
+            boundaryEventIds: ['No_stock', 'Any_error'],
+          },
+          Pack_start: { id: 'Pack_start', type: 'bpmn:StartEvent', parentId: 'Pack', incoming: [], outgoing: ['Flow_5'] },
+          Pack_fail: {
+            id: 'Pack_fail',
+            type: 'bpmn:EndEvent',
+            parentId: 'Pack',
+            incoming: ['Flow_5'],
+            outgoing: [],
+            terminate: false,
+            error: { errorCode: { kind: 'feel', expression: '"E-" + reason' } },
+          },
+          No_stock: { id: 'No_stock', type: 'bpmn:BoundaryEvent', incoming: [], outgoing: ['Flow_stock'], attachedToId: 'Pack', error: { errorCode: 'OUT_OF_STOCK' } },
+          Any_error: { id: 'Any_error', type: 'bpmn:BoundaryEvent', incoming: [], outgoing: ['Flow_any'], attachedToId: 'Pack', error: {} },
+          End: { id: 'End', type: 'bpmn:EndEvent', incoming: ['Flow_stock', 'Flow_any', 'Flow_6'], outgoing: [], terminate: false },
+        },
+        flows: {
+          Flow_1: { id: 'Flow_1', sourceId: 'Start', targetId: 'Wait' },
+          Flow_2: { id: 'Flow_2', sourceId: 'Placed', targetId: 'Wait' },
+          Flow_3: { id: 'Flow_3', sourceId: 'Wait', targetId: 'Ship' },
+          Flow_late: { id: 'Flow_late', sourceId: 'Ship_late', targetId: 'Late' },
+          Flow_4: { id: 'Flow_4', sourceId: 'Ship', targetId: 'Pack' },
+          Flow_5: { id: 'Flow_5', sourceId: 'Pack_start', targetId: 'Pack_fail' },
+          Flow_stock: { id: 'Flow_stock', sourceId: 'No_stock', targetId: 'End' },
+          Flow_any: { id: 'Flow_any', sourceId: 'Any_error', targetId: 'End' },
+          Flow_6: { id: 'Flow_6', sourceId: 'Pack', targetId: 'End' },
+        },
+        formIds: [],
+      },
+    ]);
+  });
+
+  it('compiles a process only messages start without startEventId, and call activity defaults (latest, propagate both ways)', async () => {
+    const result = await compileFixture('message-start-event/valid/message-starts.bpmn');
+    const [process] = result.ok ? result.processes : [];
+    expect(process).not.toHaveProperty('startEventId');
+    expect(process?.messageStartEvents).toEqual([
+      { elementId: 'Placed', messageName: 'order-placed' },
+      { elementId: 'Imported', messageName: 'order-imported' },
+    ]);
+
+    const calls = await compileFixture('call-activity/valid/calls.bpmn');
+    const elements = calls.ok ? calls.processes[0]!.elements : {};
+    expect(elements['Static']).toMatchObject({ calledElement: { processId: { kind: 'static', value: 'child' }, bindingType: 'latest', propagateAllParentVariables: true, propagateAllChildVariables: true } });
+    expect(elements['Dynamic']).toMatchObject({ calledElement: { bindingType: 'deployment', propagateAllChildVariables: false, propagateAllParentVariables: true } });
+    expect(elements['Tagged']).toMatchObject({ calledElement: { bindingType: 'versionTag', versionTag: 'v1' } });
+  });
+
   it('produces plain JSON: a stored model reads back equal', async () => {
-    for (const fixture of ['user-tasks.bpmn', 'service-tasks.bpmn', 'subprocess.bpmn', 'gateways.bpmn']) {
+    for (const fixture of ['user-tasks.bpmn', 'service-tasks.bpmn', 'subprocess.bpmn', 'gateways.bpmn', 'events-calls-loops.bpmn']) {
       const processes = await compiled(fixture);
       expect(JSON.parse(JSON.stringify(processes))).toStrictEqual(processes);
     }

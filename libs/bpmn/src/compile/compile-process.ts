@@ -1,28 +1,34 @@
 import { FeelService } from '#feel';
 import {
   EXECUTABLE_MODEL_VERSION,
+  type BoundaryEventNode,
   type ExecutableProcess,
   type FlowNode,
   type GatewayNode,
   type JobTaskNode,
+  type MessageStartEvent,
   type PassThroughTaskNode,
   type SequenceFlow,
 } from '../model/executable-process.js';
+import { messageOf } from '../parse/event-references.js';
 import { elementProperty, idOf, isA, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
 import { conditionOf, extension } from '../parse/zeebe-extensions.js';
 import { eventKind } from '../rules/event-kind.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
+import { compileCalledElement, compileErrorCatch, compileErrorThrow, compileMultiInstance, compileTimer } from './compile-events.js';
 
 /**
  * Compiles one validated executable process into the plain-JSON model the engine runs. It relies
- * on the rules having passed (every node is executable, every flow has both ends, every scope has
- * one none start event) and does not re-check them.
+ * on the rules having passed (every node is executable, every flow has both ends, every subprocess
+ * has one none start event, every boundary event is attached to an activity of its scope) and does
+ * not re-check them.
  */
 export function compileProcess(process: ModdleElement, context: ValidationContext): ExecutableProcess {
   const elements: Record<string, FlowNode> = {};
   const flows: Record<string, SequenceFlow> = {};
   const formIds: string[] = [];
+  const messageStartEvents: MessageStartEvent[] = [];
   const embeddedForms = context.userTaskForms(process);
   const ids = (list: readonly ModdleElement[]): string[] => list.map((element) => idOf(element) ?? '');
 
@@ -43,6 +49,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         incoming: ids(context.incoming(child)),
         outgoing: ids(context.outgoing(child)),
         ...optional('ioMapping', compileIoMapping(child)),
+        ...optional('multiInstance', compileMultiInstance(child)),
       };
       const node = compileNode(child, base);
       elements[id] = node;
@@ -53,6 +60,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         node.startEventId = inner.startEventId;
       }
       if (node.type === 'bpmn:StartEvent' && eventKind(child) === 'none' && startEventId === '') startEventId = id;
+      if (node.type === 'bpmn:StartEvent' && node.messageName !== undefined && parentId === undefined) messageStartEvents.push({ elementId: id, messageName: node.messageName });
       const form = node.type === 'bpmn:StartEvent' ? node.form : node.type === 'bpmn:UserTask' ? node.userTask.form : undefined;
       if (form?.kind === 'linked' && !formIds.includes(form.formId)) formIds.push(form.formId);
     }
@@ -63,10 +71,29 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
   const compileNode = (element: ModdleElement, base: Base): FlowNode => {
     const type = element.$type;
     switch (type) {
-      case 'bpmn:StartEvent':
-        return { ...base, type, ...optional('form', compileForm(element, embeddedForms)) };
+      case 'bpmn:StartEvent': {
+        const messageName = eventKind(element) === 'message' ? stringProperty(messageOf(element), 'name')?.trim() : undefined;
+        return { ...base, type, ...optional('form', compileForm(element, embeddedForms)), ...optional('messageName', messageName) };
+      }
       case 'bpmn:EndEvent':
-        return { ...base, type, terminate: eventKind(element) === 'terminate', ...optional('job', eventKind(element) === 'message' ? compileJob(element) : undefined) };
+        return {
+          ...base,
+          type,
+          terminate: eventKind(element) === 'terminate',
+          ...optional('job', eventKind(element) === 'message' ? compileJob(element) : undefined),
+          ...optional('error', eventKind(element) === 'error' ? compileErrorThrow(element) : undefined),
+        };
+      case 'bpmn:IntermediateCatchEvent':
+        return { ...base, type, timer: compileTimer(element) };
+      case 'bpmn:BoundaryEvent':
+        return {
+          ...base,
+          type,
+          attachedToId: idOf(elementProperty(element, 'attachedToRef')) ?? '',
+          ...(eventKind(element) === 'timer' ? { timer: compileTimer(element) } : { error: compileErrorCatch(element) }),
+        } satisfies BoundaryEventNode;
+      case 'bpmn:CallActivity':
+        return { ...base, type, calledElement: compileCalledElement(element) };
       case 'bpmn:IntermediateThrowEvent':
         return { ...base, type, ...optional('job', eventKind(element) === 'message' ? compileJob(element) : undefined) };
       case 'bpmn:ExclusiveGateway':
@@ -113,13 +140,19 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
   };
 
   const top = compileScope(process, undefined);
+  for (const node of Object.values(elements)) {
+    if (node.type !== 'bpmn:BoundaryEvent') continue;
+    const host = elements[node.attachedToId];
+    if (host !== undefined) host.boundaryEventIds = [...(host.boundaryEventIds ?? []), node.id];
+  }
   const versionTag = stringProperty(extension(process, 'zeebe:VersionTag'), 'value');
   return {
     modelVersion: EXECUTABLE_MODEL_VERSION,
     id: idOf(process) ?? '',
     ...optional('name', nonBlank(stringProperty(process, 'name'))),
     ...optional('versionTag', nonBlank(versionTag)),
-    startEventId: top.startEventId,
+    ...optional('startEventId', nonBlank(top.startEventId)),
+    ...optional('messageStartEvents', messageStartEvents.length > 0 ? messageStartEvents : undefined),
     children: top.children,
     elements,
     flows,

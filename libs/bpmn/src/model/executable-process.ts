@@ -32,6 +32,9 @@ export const EXECUTABLE_ELEMENT_TYPES = [
   'bpmn:ServiceTask',
   'bpmn:SendTask',
   'bpmn:BusinessRuleTask',
+  'bpmn:IntermediateCatchEvent',
+  'bpmn:BoundaryEvent',
+  'bpmn:CallActivity',
 ] as const;
 
 export type ExecutableElementType = (typeof EXECUTABLE_ELEMENT_TYPES)[number];
@@ -87,6 +90,36 @@ export interface ScriptDefinition {
   resultVariable: string;
 }
 
+/**
+ * When a timer is due: `duration` counts from the moment the timer is created, `date` is an
+ * instant. Intermediate timer catch events and interrupting timer boundary events have one of the
+ * two (Camunda 8: a time cycle is only for timer start events and non-interrupting boundaries).
+ */
+export interface TimerDefinition {
+  kind: 'duration' | 'date';
+  /** An ISO 8601 duration or date-time with offset, or a FEEL expression yielding one (or its text). */
+  value: ValueSource;
+}
+
+/**
+ * `bpmn:multiInstanceLoopCharacteristics` with `zeebe:loopCharacteristics`: the activity runs once
+ * per element of the input collection, inside a multi-instance body (Zeebe's model).
+ */
+export interface MultiInstanceDefinition {
+  /** One inner instance at a time (`isSequential="true"`), or all at once. */
+  sequential: boolean;
+  /** FEEL (without `=`) yielding the list to iterate over; evaluated in the body's flow scope. */
+  inputCollection: string;
+  /** Local variable of each inner instance holding its element of the collection. */
+  inputElement?: string;
+  /** Variable collecting `outputElement` of every inner instance, in collection order. */
+  outputCollection?: string;
+  /** FEEL (without `=`) evaluated in an inner instance's scope when it completes. */
+  outputElement?: string;
+  /** FEEL (without `=`): when true after an inner instance completed, the others are terminated and the body completes. */
+  completionCondition?: string;
+}
+
 interface FlowNodeBase {
   id: string;
   name?: string;
@@ -97,12 +130,30 @@ interface FlowNodeBase {
   /** Ids of outgoing sequence flows. */
   outgoing: string[];
   ioMapping?: IoMapping;
+  /** Ids of the boundary events attached to this activity, in document order (absent when none). */
+  boundaryEventIds?: string[];
+  /** Present on a multi-instance activity. */
+  multiInstance?: MultiInstanceDefinition;
 }
 
 export interface StartEventNode extends FlowNodeBase {
   type: 'bpmn:StartEvent';
   /** A start form for the process (only on the process's none start event). */
   form?: FormReference;
+  /** A message start event (directly in the process): the name of the message that starts an instance here. */
+  messageName?: string;
+}
+
+/** What an error end event throws. */
+export interface ErrorThrowDefinition {
+  /** The error code, static or FEEL (Camunda 8 allows an expression on throw events). */
+  errorCode: ValueSource;
+}
+
+/** What an error boundary event catches: one error code, or every error (catch-all). */
+export interface ErrorCatchDefinition {
+  /** Undefined for a catch-all event (no error reference, or an error without code). */
+  errorCode?: string;
 }
 
 export interface EndEventNode extends FlowNodeBase {
@@ -111,6 +162,45 @@ export interface EndEventNode extends FlowNodeBase {
   terminate: boolean;
   /** A message end event with a job definition behaves like a service task. */
   job?: JobDefinition;
+  /** An error end event throws this error in its scope. */
+  error?: ErrorThrowDefinition;
+}
+
+/** An intermediate timer catch event: waits until its timer is due. */
+export interface IntermediateCatchEventNode extends FlowNodeBase {
+  type: 'bpmn:IntermediateCatchEvent';
+  timer: TimerDefinition;
+}
+
+/**
+ * An interrupting boundary event: a timer created when its activity activates, or an error caught
+ * from inside it. When it triggers, the activity is terminated and the event continues the flow.
+ */
+export interface BoundaryEventNode extends FlowNodeBase {
+  type: 'bpmn:BoundaryEvent';
+  /** Id of the activity the event is attached to (in the same scope). */
+  attachedToId: string;
+  /** Exactly one of timer and error is set. */
+  timer?: TimerDefinition;
+  error?: ErrorCatchDefinition;
+}
+
+/** `zeebe:calledElement`: which process a call activity starts and how variables cross. */
+export interface CalledElementDefinition {
+  /** The BPMN process id of the called process, static or FEEL. */
+  processId: ValueSource;
+  /** Which version: the latest, the one deployed with the caller, or the latest with a version tag. @default 'latest' */
+  bindingType: 'latest' | 'deployment' | 'versionTag';
+  versionTag?: string;
+  /** Copy every variable visible at the call activity into the child (else only its input mappings). @default true */
+  propagateAllParentVariables: boolean;
+  /** Copy every root variable of the completed child back (else only what output mappings take). @default true */
+  propagateAllChildVariables: boolean;
+}
+
+export interface CallActivityNode extends FlowNodeBase {
+  type: 'bpmn:CallActivity';
+  calledElement: CalledElementDefinition;
 }
 
 export interface IntermediateThrowEventNode extends FlowNodeBase {
@@ -164,7 +254,10 @@ export type FlowNode =
   | PassThroughTaskNode
   | UserTaskNode
   | ScriptTaskNode
-  | JobTaskNode;
+  | JobTaskNode
+  | IntermediateCatchEventNode
+  | BoundaryEventNode
+  | CallActivityNode;
 
 export interface SequenceFlow {
   id: string;
@@ -175,6 +268,13 @@ export interface SequenceFlow {
   condition?: string;
 }
 
+/** A message start event of a process: a message with this name starts an instance at the event. */
+export interface MessageStartEvent {
+  elementId: string;
+  /** Static (Camunda requires a static message name on start events) and unique within the process. */
+  messageName: string;
+}
+
 /** One executable process, compiled. */
 export interface ExecutableProcess {
   modelVersion: typeof EXECUTABLE_MODEL_VERSION;
@@ -182,8 +282,13 @@ export interface ExecutableProcess {
   id: string;
   name?: string;
   versionTag?: string;
-  /** The none start event instances start at. */
-  startEventId: string;
+  /**
+   * The none start event instances start at; absent for a process that only message start events
+   * start (it can not be started by a create command).
+   */
+  startEventId?: string;
+  /** The message start events directly in the process (absent when none): the message publication starts instances there. */
+  messageStartEvents?: MessageStartEvent[];
   /** Ids of the flow nodes directly in the process. */
   children: string[];
   /** Every flow node, nested ones included, by id. */

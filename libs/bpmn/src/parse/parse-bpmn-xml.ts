@@ -52,6 +52,8 @@ const REFERENCES_OWNED_BY_RULES: Record<string, string[]> = {
   sourceRef: ['bpmn:SequenceFlow'],
   targetRef: ['bpmn:SequenceFlow'],
   default: ['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway'],
+  attachedToRef: ['bpmn:BoundaryEvent'],
+  errorRef: ['bpmn:ErrorEventDefinition'],
 };
 
 /** Packages whose unknown content is only cosmetic (the diagram), so dropping it is a warning. */

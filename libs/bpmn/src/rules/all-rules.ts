@@ -1,10 +1,15 @@
 import type { BpmnRule } from './bpmn-rule.js';
+import { boundaryEventRule } from './boundary-event.rule.js';
+import { callActivityRule } from './call-activity.rule.js';
 import { camunda7ExtensionRule } from './camunda-7-extension.rule.js';
 import { conditionalFlowRule } from './conditional-flow.rule.js';
+import { errorEventRule } from './error-event.rule.js';
 import { executableProcessRule } from './executable-process.rule.js';
 import { feelExpressionRule } from './feel-expression.rule.js';
 import { gatewayExitRule } from './gateway-exit.rule.js';
 import { jobTypeRule } from './job-type.rule.js';
+import { messageStartEventRule } from './message-start-event.rule.js';
+import { multiInstanceRule } from './multi-instance.rule.js';
 import { scriptTaskRule } from './script-task.rule.js';
 import { sequenceFlowRule } from './sequence-flow.rule.js';
 import { startEndEventRule } from './start-end-event.rule.js';
@@ -20,11 +25,16 @@ export const ALL_RULES: readonly BpmnRule[] = [
   supportedElementRule,
   sequenceFlowRule,
   startEndEventRule,
+  messageStartEventRule,
+  boundaryEventRule,
   gatewayExitRule,
   conditionalFlowRule,
   jobTypeRule,
   scriptTaskRule,
   userTaskRule,
+  callActivityRule,
+  multiInstanceRule,
+  errorEventRule,
   timerDefinitionRule,
   feelExpressionRule,
   camunda7ExtensionRule,

@@ -6,24 +6,31 @@ import { eventKind } from './event-kind.js';
 import { elementProblem } from './rule-problem.js';
 
 /**
- * `start-end-event`: a process (and each embedded subprocess) needs exactly one none start event,
- * because that is where Baton starts instances (message, timer and signal starts are not executed
- * yet); start events take no incoming flow and end events no outgoing flow. Elements no flow leads
- * to are reported as warnings: they are harmless but never run.
+ * `start-end-event`: an embedded subprocess needs exactly one none start event, where its inner
+ * flow begins. A process needs a place to start: at most one none start event (where a create
+ * command starts it) and, with or without it, message start events (where a published message
+ * starts it; Camunda 8 semantics: a process with only message starts can only be started by
+ * messages). Timer and signal starts are not executed yet. Start events take no incoming flow and
+ * end events no outgoing flow. Elements no flow leads to are reported as warnings: they are
+ * harmless but never run.
  */
 export const startEndEventRule: BpmnRule = {
   id: 'start-end-event',
-  description: 'Exactly one none start event per process and embedded subprocess; no flow into a start event or out of an end event.',
+  description: 'Exactly one none start event per embedded subprocess; a process has at most one, or message start events; no flow into a start event or out of an end event.',
   check(context) {
     const problems: BpmnProblem[] = [];
     const scopes = [...context.processes, ...context.flowNodes.filter(needsStartEvent)];
     for (const scope of scopes) {
       const starts = context.childrenOf(scope).filter((child) => child.$type === 'bpmn:StartEvent');
       const noneStarts = starts.filter((start) => eventKind(start) === 'none');
-      const where = scope.$type === 'bpmn:Process' ? 'where Baton starts its instances' : 'where its inner flow begins';
-      if (noneStarts.length === 0) {
+      const isProcess = scope.$type === 'bpmn:Process';
+      const messageStarts = isProcess ? starts.filter((start) => eventKind(start) === 'message') : [];
+      if (noneStarts.length === 0 && messageStarts.length === 0) {
         const found = starts.length === 0 ? 'none' : `only ${starts.map((start) => `${describeElement(start)} (${eventKind(start)} start event)`).join(', ')}`;
-        problems.push(elementProblem(this.id, context, scope, `Expected ${describeElement(scope)} to have a none start event (bpmn:StartEvent without event definition), ${where}, but found ${found}`));
+        const expected = isProcess
+          ? 'a none start event (bpmn:StartEvent without event definition) or a message start event, where Baton starts its instances'
+          : 'a none start event (bpmn:StartEvent without event definition), where its inner flow begins';
+        problems.push(elementProblem(this.id, context, scope, `Expected ${describeElement(scope)} to have ${expected}, but found ${found}`));
       } else if (noneStarts.length > 1) {
         problems.push(
           elementProblem(

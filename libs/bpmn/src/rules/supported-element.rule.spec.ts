@@ -4,12 +4,16 @@ import { compileFixture, describeRuleFixtures } from '../../test/support/fixture
 const notExecuted = (id: string, type: string, feature: string) => ({ elementId: id, message: `${type} '${id}' (${feature}) is not executed by Baton` });
 
 describeRuleFixtures('supported-element', {
-  'timer-boundary.bpmn': [{ elementId: 'Timer_1', message: `bpmn:BoundaryEvent 'Timer_1' (timer boundary event) is not executed by Baton` }],
-  'message-start.bpmn': [notExecuted('OrderPlaced', 'bpmn:StartEvent', 'message start event')],
-  'call-activity-multi-instance.bpmn': [
-    notExecuted('ShipItems', 'bpmn:CallActivity', 'call activity'),
-    notExecuted('ShipItems', 'bpmn:CallActivity', 'parallel multi-instance'),
-    notExecuted('Bill', 'bpmn:ServiceTask', 'sequential multi-instance'),
+  'boundary-events.bpmn': [
+    notExecuted('Remind', 'bpmn:BoundaryEvent', 'non-interrupting timer boundary event'),
+    notExecuted('Every_hour', 'bpmn:BoundaryEvent', 'timer boundary event with a time cycle'),
+    notExecuted('Canceled', 'bpmn:BoundaryEvent', 'message boundary event'),
+    notExecuted('Stopped', 'bpmn:BoundaryEvent', 'signal boundary event'),
+  ],
+  'start-events.bpmn': [
+    notExecuted('Nightly', 'bpmn:StartEvent', 'timer start event'),
+    notExecuted('Go', 'bpmn:StartEvent', 'signal start event'),
+    notExecuted('Handle_order', 'bpmn:StartEvent', 'message start event in an embedded subprocess'),
   ],
   'event-subprocess.bpmn': [
     notExecuted('Reminder', 'bpmn:SubProcess', 'event subprocess'),
@@ -25,12 +29,12 @@ describeRuleFixtures('supported-element', {
   ],
   'throw-and-end-events.bpmn': [
     notExecuted('Broadcast', 'bpmn:IntermediateThrowEvent', 'signal intermediate throw event'),
-    notExecuted('Fail', 'bpmn:EndEvent', 'error end event'),
+    notExecuted('Escalate', 'bpmn:EndEvent', 'escalation end event'),
   ],
   'catch-events-and-gateways.bpmn': [
     notExecuted('Wait', 'bpmn:EventBasedGateway', 'event-based gateway'),
     notExecuted('Paid', 'bpmn:IntermediateCatchEvent', 'message intermediate catch event'),
-    notExecuted('Timeout', 'bpmn:IntermediateCatchEvent', 'timer intermediate catch event'),
+    notExecuted('Every_hour', 'bpmn:IntermediateCatchEvent', 'timer intermediate catch event with a time cycle'),
     notExecuted('Confirm', 'bpmn:ReceiveTask', 'receive task'),
   ],
   'listeners.bpmn': [
@@ -46,8 +50,11 @@ describeRuleFixtures('supported-element', {
 });
 
 describe('supported-element', () => {
-  it('given a model using every executed element type plus artifacts, data and lanes, when compiled, then it deploys without warnings', async () => {
-    const result = await compileFixture('supported-element/valid/executed-elements.bpmn');
-    expect(result).toMatchObject({ ok: true, warnings: [] });
-  });
+  it.each(['executed-elements.bpmn', 'call-activity-multi-instance.bpmn', 'message-start.bpmn', 'timer-boundary.bpmn', 'events-calls-loops.bpmn'])(
+    'given valid/%s (executed elements, artifacts, data and lanes), when compiled, then it deploys without warnings',
+    async (file) => {
+      const result = await compileFixture(`supported-element/valid/${file}`);
+      expect(result).toMatchObject({ ok: true, warnings: [] });
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { EXECUTABLE_ELEMENT_TYPES } from '../model/executable-process.js';
 import { describeElement, elementProperty, isA, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
-import { extension, extensions, extensionValues } from '../parse/zeebe-extensions.js';
+import { eventDefinitions, extension, extensions, extensionValues } from '../parse/zeebe-extensions.js';
 import type { BpmnProblem } from '../problem.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import type { BpmnRule } from './bpmn-rule.js';
@@ -14,20 +14,19 @@ const EXECUTABLE = new Set<string>(EXECUTABLE_ELEMENT_TYPES);
 
 /** How modelers call the element types Baton does not execute at all. */
 const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
-  'bpmn:CallActivity': 'call activity',
   'bpmn:ReceiveTask': 'receive task',
   'bpmn:EventBasedGateway': 'event-based gateway',
   'bpmn:ComplexGateway': 'complex gateway',
   'bpmn:Transaction': 'transaction',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocess',
-  'bpmn:IntermediateCatchEvent': 'intermediate catch event',
-  'bpmn:BoundaryEvent': 'boundary event',
 };
 
 /**
  * `supported-element`: every flow element, event trigger, loop and listener in an executable
- * process must be something Baton executes (`EXECUTABLE_ELEMENT_TYPES`, none/terminate/message-job
- * events, no loops, no listeners). Unsupported ones are refused by name, never skipped at run time.
+ * process must be something Baton executes (`EXECUTABLE_ELEMENT_TYPES`; none, terminate, error and
+ * message-job end events; timer catch events; interrupting timer and error boundary events;
+ * message start events of a process; multi-instance activities; no standard loops, no listeners).
+ * Unsupported ones are refused by name, never skipped at run time.
  * Artifacts, data elements, lanes and collaborations are documentation and are ignored.
  */
 export const supportedElementRule: BpmnRule = {
@@ -41,7 +40,7 @@ export const supportedElementRule: BpmnRule = {
     for (const process of context.processes) listenerProblems(this.id, context, process, problems);
     for (const element of context.flowElements) {
       if (IGNORED_FLOW_ELEMENTS.has(element.$type)) continue;
-      const feature = unsupportedFeature(element);
+      const feature = unsupportedFeature(element, context);
       if (feature !== undefined) refuse(element, feature);
       const decision = extension(element, 'zeebe:CalledDecision');
       if (element.$type === 'bpmn:BusinessRuleTask' && decision !== undefined) {
@@ -56,7 +55,7 @@ export const supportedElementRule: BpmnRule = {
         );
       }
       const loop = elementProperty(element, 'loopCharacteristics');
-      if (loop !== undefined) refuse(element, loopLabel(loop));
+      if (loop !== undefined && !isA(loop, 'bpmn:MultiInstanceLoopCharacteristics')) refuse(element, loopLabel(loop));
       if (element['isForCompensation'] === true) refuse(element, 'compensation handler');
       listenerProblems(this.id, context, element, problems);
     }
@@ -91,26 +90,46 @@ export const supportedElementRule: BpmnRule = {
 };
 
 /** The unsupported feature of a flow element's type or trigger, or undefined when Baton executes it. */
-function unsupportedFeature(element: ModdleElement): string | undefined {
+function unsupportedFeature(element: ModdleElement, context: ValidationContext): string | undefined {
   const type = element.$type;
-  if (!EXECUTABLE.has(type)) {
-    if (type === 'bpmn:IntermediateCatchEvent') return `${eventKind(element)} intermediate catch event`;
-    if (type === 'bpmn:BoundaryEvent') return `${element['cancelActivity'] === false ? 'non-interrupting ' : ''}${eventKind(element)} boundary event`;
-    return UNSUPPORTED_TYPE_LABELS[type] ?? `${type} element`;
-  }
+  if (!EXECUTABLE.has(type)) return UNSUPPORTED_TYPE_LABELS[type] ?? `${type} element`;
   const kind = eventKind(element);
   switch (type) {
-    case 'bpmn:StartEvent':
-      return kind === 'none' ? undefined : `${element['isInterrupting'] === false ? 'non-interrupting ' : ''}${kind} start event`;
+    case 'bpmn:StartEvent': {
+      const label = `${element['isInterrupting'] === false ? 'non-interrupting ' : ''}${kind} start event`;
+      if (kind === 'none') return undefined;
+      // Camunda: message start events start process instances; inside a subprocess only event subprocesses have them.
+      const scope = context.scopeOf(element);
+      if (kind === 'message' && scope?.$type === 'bpmn:Process') return undefined;
+      return kind === 'message' && scope?.['triggeredByEvent'] !== true ? `${label} in an embedded subprocess` : label;
+    }
     case 'bpmn:EndEvent':
-      return kind === 'none' || kind === 'terminate' || kind === 'message' ? undefined : `${kind} end event`;
+      return kind === 'none' || kind === 'terminate' || kind === 'message' || kind === 'error' ? undefined : `${kind} end event`;
     case 'bpmn:IntermediateThrowEvent':
       return kind === 'none' || kind === 'message' ? undefined : `${kind} intermediate throw event`;
+    case 'bpmn:IntermediateCatchEvent':
+      if (kind !== 'timer') return `${kind} intermediate catch event`;
+      // Camunda 8: an intermediate timer catch event has a time duration or a time date, never a cycle.
+      return timerValueProperty(element) === 'timeCycle' ? 'timer intermediate catch event with a time cycle' : undefined;
+    case 'bpmn:BoundaryEvent': {
+      const interrupting = element['cancelActivity'] !== false;
+      if (!interrupting) return `non-interrupting ${kind} boundary event`;
+      if (kind === 'error') return undefined;
+      if (kind !== 'timer') return `${kind} boundary event`;
+      // Camunda 8: an interrupting timer boundary event has a time duration or a time date.
+      return timerValueProperty(element) === 'timeCycle' ? 'timer boundary event with a time cycle' : undefined;
+    }
     case 'bpmn:SubProcess':
       return element['triggeredByEvent'] === true ? 'event subprocess' : undefined;
     default:
       return undefined;
   }
+}
+
+/** Which value the (single) timer of an event has: timeDate, timeDuration or timeCycle. */
+function timerValueProperty(event: ModdleElement): string | undefined {
+  const timer = eventDefinitions(event).find((definition) => definition.$type === 'bpmn:TimerEventDefinition');
+  return ['timeCycle', 'timeDate', 'timeDuration'].find((property) => elementProperty(timer, property) !== undefined);
 }
 
 function loopLabel(loop: ModdleElement): string {

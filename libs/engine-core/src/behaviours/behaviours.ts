@@ -1,9 +1,14 @@
 import type { ExecutableElementType } from '#bpmn';
+import { MULTI_INSTANCE_BODY } from '../state/records.js';
+import { boundaryEventBehaviour } from './boundary-event.behaviour.js';
+import { callActivityBehaviour } from './call-activity.behaviour.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 import { endEventBehaviour } from './end-event.behaviour.js';
 import { exclusiveGatewayBehaviour } from './exclusive-gateway.behaviour.js';
 import { inclusiveGatewayBehaviour } from './inclusive-gateway.behaviour.js';
+import { intermediateCatchEventBehaviour } from './intermediate-catch-event.behaviour.js';
 import { jobWorkerBehaviour } from './job-worker.behaviour.js';
+import { multiInstanceBodyBehaviour } from './multi-instance-body.behaviour.js';
 import { parallelGatewayBehaviour } from './parallel-gateway.behaviour.js';
 import { passThroughBehaviour } from './pass-through.behaviour.js';
 import { scriptTaskBehaviour } from './script-task.behaviour.js';
@@ -13,9 +18,10 @@ import { userTaskBehaviour } from './user-task.behaviour.js';
 /**
  * One behaviour per element type Baton executes, keyed by the verbatim BPMN type. The key
  * type is the deploy-time list (EXECUTABLE_ELEMENT_TYPES), so a type that is accepted at
- * deployment but has no behaviour does not compile.
+ * deployment but has no behaviour does not compile. Zeebe's multi-instance body has its own
+ * entry: an element instance of that type wraps the inner instances of a multi-instance activity.
  */
-export const BEHAVIOURS: Record<ExecutableElementType, ElementBehaviour> = {
+export const BEHAVIOURS: Record<ExecutableElementType | typeof MULTI_INSTANCE_BODY, ElementBehaviour> = {
   'bpmn:StartEvent': passThroughBehaviour,
   'bpmn:EndEvent': endEventBehaviour as ElementBehaviour,
   'bpmn:IntermediateThrowEvent': jobWorkerBehaviour,
@@ -30,4 +36,8 @@ export const BEHAVIOURS: Record<ExecutableElementType, ElementBehaviour> = {
   'bpmn:ServiceTask': jobWorkerBehaviour,
   'bpmn:SendTask': jobWorkerBehaviour,
   'bpmn:BusinessRuleTask': jobWorkerBehaviour,
+  'bpmn:IntermediateCatchEvent': intermediateCatchEventBehaviour as ElementBehaviour,
+  'bpmn:BoundaryEvent': boundaryEventBehaviour as ElementBehaviour,
+  'bpmn:CallActivity': callActivityBehaviour as ElementBehaviour,
+  [MULTI_INSTANCE_BODY]: multiInstanceBodyBehaviour,
 };

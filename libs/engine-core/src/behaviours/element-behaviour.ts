@@ -10,6 +10,11 @@ export interface ElementContext<N extends FlowNode = FlowNode> {
   processing: Processing;
   /** Variables visible from the element instance's own scope. */
   variables(): Record<string, unknown>;
+  /**
+   * The variables an event brought along when it triggered this element (a caught error's
+   * variables for an error boundary event, `{}` for a timer); undefined otherwise.
+   */
+  trigger?: Record<string, unknown>;
 }
 
 /**
@@ -20,20 +25,34 @@ export interface ElementContext<N extends FlowNode = FlowNode> {
  */
 export interface ElementBehaviour<N extends FlowNode = FlowNode> {
   /**
-   * After ELEMENT_ACTIVATING and the input mappings: do the element's work. Return `'wait'`
-   * for a wait state (the element stays ACTIVATED until a command completes it),
+   * After ELEMENT_ACTIVATING, the input mappings and the boundary timers: do the element's work.
+   * Return `'wait'` for a wait state (the element stays ACTIVATED until a command completes it),
    * `{ complete: flowIds, result? }` to complete at once taking those flows (undefined: all
    * outgoing) with an optional result document (a script's result variable),
    * `{ startScope: startEventId }` to start the element's children (subprocess), or a Failure.
+   * A behaviour that ended its own element meanwhile (an error end event whose error was caught
+   * around it) returns `'wait'`: the lifecycle sees the element is no longer activating.
    */
   onActivate(context: ElementContext<N>): ActivationOutcome | Failure;
-  /** While terminating: cancel what the element created (jobs, user tasks). */
+  /** While terminating: cancel what the element created (jobs, user tasks, a child instance). */
   onTerminate?(context: ElementContext<N>): void;
+  /** After the output mappings, before ELEMENT_COMPLETED (a multi-instance body hands its output collection on). */
+  onComplete?(context: ElementContext<N>): void;
+  /**
+   * Container hook (multi-instance body): a child is completing, after its own output mappings.
+   * It may update the container's variables and queue the next child. A Failure holds the child
+   * at COMPLETING with an incident (resolving it runs the child's completion again).
+   * `terminateSiblings`: once the child completed, the other children are terminated (a
+   * completion condition was met). Children of such a container take no sequence flows: the
+   * container takes its own when it completes.
+   */
+  onChildCompleting?(context: ElementContext<N>, child: ElementInstanceRecord): { terminateSiblings: boolean } | Failure;
   /**
    * Whether the lifecycle applies the element's zeebe:ioMapping. Zeebe applies variable mappings
    * to activities and events only (zeebe:IoMapping is not allowed in gateways), so gateways set
    * this to false: a mapping written into a gateway by hand is ignored, as in Zeebe. It also
    * keeps a gateway from ever being held at COMPLETING, where the flows it chose would be lost.
+   * A multi-instance body sets it to false too: the mappings belong to its inner instances.
    * @default true
    */
   variableMappings?: boolean;

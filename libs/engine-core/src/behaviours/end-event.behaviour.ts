@@ -1,16 +1,36 @@
 import type { EndEventNode } from '#bpmn';
-import { completeAtOnce, type ElementBehaviour } from './element-behaviour.js';
+import { Failure } from '../processing/processing-environment.js';
+import { completeAtOnce, type ActivationOutcome, type ElementBehaviour, type ElementContext } from './element-behaviour.js';
 import { cancelJob, createJob } from './job-worker.behaviour.js';
 
 /**
  * None end events complete; terminate end events first terminate everything else in their
- * scope (which then completes); message end events with a job wait for it.
+ * scope (which then completes); message end events with a job wait for it; error end events
+ * throw their error in their scope.
  */
 export const endEventBehaviour: ElementBehaviour<EndEventNode> = {
   onActivate: (context) => {
     if (context.node.job) return createJob(context, context.node.job);
+    if (context.node.error) return throwError(context);
     if (context.node.terminate) context.processing.terminateSiblings(context.instance);
     return completeAtOnce;
   },
   onTerminate: cancelJob,
 };
+
+/**
+ * An error end event throws its error (code static or FEEL, evaluated now) at itself: the nearest
+ * error boundary event around it catches it and terminates its scope, this event included
+ * (Camunda 8: docs.camunda.io/docs/components/modeler/bpmn/error-events/). In a called instance
+ * an error nothing catches goes to the parent's call activity, and the event waits to be canceled
+ * with its instance; in a root instance it is an incident UNHANDLED_ERROR_EVENT on the event,
+ * whose resolution throws again.
+ */
+function throwError(context: ElementContext<EndEventNode>): ActivationOutcome | Failure {
+  const { processing, instance, node } = context;
+  const errorCode = processing.evaluator.string(node.error!.errorCode, context.variables());
+  if (errorCode instanceof Failure) return errorCode;
+  if (errorCode.trim() === '') return new Failure('EXTRACT_VALUE_ERROR', `Expected a non-empty error code for '${node.id}' but the expression gave an empty string`);
+  const thrown = processing.throwError(instance, errorCode, null, {});
+  return thrown instanceof Failure ? thrown : 'wait';
+}

@@ -5,8 +5,21 @@ import type { UserTaskChanges } from '../events/engine-event.js';
  * reaches the core; the core decides whether the instance's state allows it.
  */
 export type EngineCommand =
-  | { type: 'CREATE_PROCESS_INSTANCE'; variables: Record<string, unknown>; businessId: string | null; startedBy: string }
-  | { type: 'CANCEL_PROCESS_INSTANCE' }
+  | {
+      type: 'CREATE_PROCESS_INSTANCE';
+      variables: Record<string, unknown>;
+      businessId: string | null;
+      startedBy: string;
+      /** A start event directly in the process: the none start event (default) or a message start event. */
+      startElementId?: string;
+      /** The key to give the instance (a child takes the key its call activity chose); default: the next key. */
+      processInstanceKey?: string;
+      /** For a child instance: the calling instance and its call activity's element instance. */
+      parentProcessInstanceKey?: string;
+      parentElementInstanceKey?: string;
+    }
+  /** `byParent`: the executor cancels a child because its call activity ended; others may only cancel root instances. */
+  | { type: 'CANCEL_PROCESS_INSTANCE'; byParent?: boolean }
   | { type: 'COMPLETE_JOB'; jobKey: string; variables: Record<string, unknown> }
   /** `retryBackOffMs` null: the model's `retryBackoff` task header decides (ISO-8601 duration), else 0. */
   | { type: 'FAIL_JOB'; jobKey: string; retries: number; errorMessage: string | null; retryBackOffMs: number | null; variables: Record<string, unknown> }
@@ -14,12 +27,31 @@ export type EngineCommand =
   | { type: 'UPDATE_JOB_RETRIES'; jobKey: string; retries: number }
   /** The job's deadline passed while a worker had it (sent by the deadline sweeper). */
   | { type: 'TIME_OUT_JOB'; jobKey: string }
-  /** `completedBy` becomes the assignee first when the task is unassigned. */
+  /**
+   * `completedBy` becomes the assignee first when the task is unassigned; a task assigned to
+   * someone else is refused (USER_TASK.ASSIGNED_TO_OTHER).
+   */
   | { type: 'COMPLETE_USER_TASK'; userTaskKey: string; variables: Record<string, unknown>; completedBy: string }
-  | { type: 'ASSIGN_USER_TASK'; userTaskKey: string; assignee: string | null }
+  /**
+   * `allowOverride: false` (a claim, a release by the assignee): refused with USER_TASK.ALREADY_ASSIGNED
+   * when the task is assigned to someone other than `assignee` and `assignedBy` — decided under the
+   * instance's lock, so of two colleagues claiming at once exactly one wins.
+   */
+  | { type: 'ASSIGN_USER_TASK'; userTaskKey: string; assignee: string | null; allowOverride?: boolean; assignedBy?: string }
   | { type: 'UPDATE_USER_TASK'; userTaskKey: string; changes: UserTaskChanges }
   | { type: 'RESOLVE_INCIDENT'; incidentKey: string }
-  | { type: 'SET_VARIABLES'; elementInstanceKey: string; variables: Record<string, unknown>; local: boolean };
+  | { type: 'SET_VARIABLES'; elementInstanceKey: string; variables: Record<string, unknown>; local: boolean }
+  /** A timer is due (sent by the scheduler); refused before its due date (TIMER.NOT_DUE) or once it is not active. */
+  | { type: 'TRIGGER_TIMER'; timerKey: string }
+  /**
+   * The child of a call activity completed (sent by the executor to the parent) with its root
+   * variables. `childProcessInstanceKey`, when given, must be the child the call activity waits for.
+   */
+  | { type: 'COMPLETE_CALL_ACTIVITY'; elementInstanceKey: string; childProcessInstanceKey?: string; variables: Record<string, unknown> }
+  /** The process a call activity asked for is not deployed (sent by the executor): incident CALLED_ELEMENT_ERROR. */
+  | { type: 'CALLED_ELEMENT_NOT_FOUND'; elementInstanceKey: string; childProcessInstanceKey?: string; message: string }
+  /** A BPMN error no catch event in the child caught, thrown again at its call activity (sent by the executor). */
+  | { type: 'THROW_ERROR_AT'; elementInstanceKey: string; childProcessInstanceKey?: string; errorCode: string; errorMessage: string | null; variables: Record<string, unknown> };
 
 export type EngineCommandType = EngineCommand['type'];
 
@@ -28,8 +60,10 @@ export interface Rejection {
   kind: 'NOT_FOUND' | 'INVALID_STATE';
   code: string;
   message: string;
+  /** Facts the caller may act on, e.g. who has the task (`{ assignee }`); the API adds them to the problem. */
+  details?: Record<string, unknown>;
 }
 
-export function rejection(kind: Rejection['kind'], code: string, message: string): Rejection {
-  return { kind, code, message };
+export function rejection(kind: Rejection['kind'], code: string, message: string, details?: Record<string, unknown>): Rejection {
+  return details ? { kind, code, message, details } : { kind, code, message };
 }

@@ -92,6 +92,19 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
     if (element?.incidentKey === event.incidentKey) state.updateElement(event.elementInstanceKey, { incidentKey: null });
     state.updateInstance({ incidentCount: Math.max(0, state.instance!.incidentCount - 1) });
   },
+
+  MULTI_INSTANCE_UPDATED: (state, event) => void state.updateElement(event.elementInstanceKey, { multiInstance: { ...event.counts } }),
+
+  TIMER_CREATED: (state, event) => state.putTimer({ ...event.timer }),
+  TIMER_TRIGGERED: (state, event) => state.putTimer({ ...state.timers.get(event.timerKey)!, state: 'TRIGGERED' }),
+  TIMER_CANCELED: (state, event) => state.putTimer({ ...state.timers.get(event.timerKey)!, state: 'CANCELED' }),
+
+  // Audit and executor notices: the state they describe is changed by the events around them.
+  ERROR_CAUGHT: () => undefined,
+  CHILD_INSTANCE_REQUESTED: (state, event) => void state.updateElement(event.elementInstanceKey, { calledProcessInstanceKey: event.childProcessInstanceKey }),
+  CHILD_INSTANCE_CANCEL_REQUESTED: () => undefined,
+  CALLED_INSTANCE_COMPLETED: () => undefined,
+  ERROR_ESCALATED_TO_PARENT: () => undefined,
 };
 
 /** Applies one event to the state. */

@@ -3,7 +3,9 @@ import type {
   IncidentErrorType,
   IncidentRetry,
   JobRecord,
+  MultiInstanceCounts,
   ProcessInstanceRecord,
+  TimerRecord,
   UserTaskRecord,
 } from '../state/records.js';
 
@@ -43,7 +45,54 @@ export type EngineEvent =
   | { type: 'USER_TASK_COMPLETED'; userTaskKey: string; elementInstanceKey: string; variableNames: string[] }
   | { type: 'USER_TASK_CANCELED'; userTaskKey: string; elementInstanceKey: string }
   | { type: 'INCIDENT_CREATED'; incidentKey: string; elementInstanceKey: string; elementId: string; errorType: IncidentErrorType; errorMessage: string; retry: IncidentRetry; jobKey: string | null }
-  | { type: 'INCIDENT_RESOLVED'; incidentKey: string; elementInstanceKey: string };
+  | { type: 'INCIDENT_RESOLVED'; incidentKey: string; elementInstanceKey: string }
+  /** A timer was scheduled: the scheduler sends TRIGGER_TIMER { timerKey } once `timer.dueDate` has passed. */
+  | { type: 'TIMER_CREATED'; timer: TimerRecord }
+  /** A multi-instance body's counters changed (it started its inner instances, or one completed). */
+  | { type: 'MULTI_INSTANCE_UPDATED'; elementInstanceKey: string; counts: MultiInstanceCounts }
+  /** A due timer fired; `elementInstanceKey` owns it (catch event, or the boundary event's activity). */
+  | { type: 'TIMER_TRIGGERED'; timerKey: string; elementInstanceKey: string; elementId: string }
+  /** A timer will not fire: its element completed or was terminated. The scheduler drops it. */
+  | { type: 'TIMER_CANCELED'; timerKey: string; elementInstanceKey: string }
+  /**
+   * A BPMN error thrown at `elementInstanceKey` (by its job, an error end event, or a called
+   * instance) is caught by the boundary event `boundaryElementId` of `hostElementInstanceKey`,
+   * which is terminated next. Audit only.
+   */
+  | { type: 'ERROR_CAUGHT'; elementInstanceKey: string; errorCode: string; errorMessage: string | null; boundaryElementId: string; hostElementInstanceKey: string }
+  /**
+   * A call activity asks for a child instance (Baton's executor creates it in the same transaction,
+   * see docs/engine.md): of the process `processDefinitionId` (binding `bindingType`), with the key
+   * `childProcessInstanceKey`, these variables, and this instance and element as its parent.
+   */
+  | {
+      type: 'CHILD_INSTANCE_REQUESTED';
+      elementInstanceKey: string;
+      elementId: string;
+      childProcessInstanceKey: string;
+      processDefinitionId: string;
+      bindingType: 'latest' | 'deployment' | 'versionTag';
+      versionTag: string | null;
+      variables: Record<string, unknown>;
+    }
+  /** A call activity ended before its child did (terminated, or called again): the executor cancels the child. */
+  | { type: 'CHILD_INSTANCE_CANCEL_REQUESTED'; elementInstanceKey: string; childProcessInstanceKey: string }
+  /** A child instance completed: the executor sends COMPLETE_CALL_ACTIVITY with these (root) variables to the parent. */
+  | { type: 'CALLED_INSTANCE_COMPLETED'; parentProcessInstanceKey: string; parentElementInstanceKey: string; variables: Record<string, unknown> }
+  /**
+   * A BPMN error thrown at `elementInstanceKey` found no catch event in this (child) instance: the
+   * executor sends THROW_ERROR_AT to the parent's call activity. The thrower keeps waiting.
+   */
+  | {
+      type: 'ERROR_ESCALATED_TO_PARENT';
+      parentProcessInstanceKey: string;
+      parentElementInstanceKey: string;
+      elementInstanceKey: string;
+      elementId: string;
+      errorCode: string;
+      errorMessage: string | null;
+      variables: Record<string, unknown>;
+    };
 
 export type EngineEventType = EngineEvent['type'];
 

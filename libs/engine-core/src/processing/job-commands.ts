@@ -19,7 +19,8 @@ const ALLOWED: Record<JobCommand['type'], { states: JobState[]; verb: string }> 
 
 /**
  * What workers (and the deadline sweeper) do to jobs: complete, fail (with retries and backoff,
- * or an incident JOB_NO_RETRIES), throw a BPMN error, change retries, time out.
+ * or an incident JOB_NO_RETRIES), throw a BPMN error (caught by a boundary event, handed to the
+ * parent instance, or an incident UNHANDLED_ERROR_EVENT), change retries, time out.
  */
 export function processJobCommand(processing: Processing, command: JobCommand): Rejection | undefined {
   const { state } = processing;
@@ -53,7 +54,7 @@ export function processJobCommand(processing: Processing, command: JobCommand): 
 
     case 'THROW_ERROR':
       processing.emit({ type: 'JOB_ERROR_THROWN', jobKey: job.jobKey, elementInstanceKey: key, errorCode: command.errorCode, errorMessage: command.errorMessage });
-      processing.throwError(element, command.errorCode, command.errorMessage, command.variables, job.jobKey);
+      processing.throwErrorFrom(element, command.errorCode, command.errorMessage, command.variables, 'JOB', job.jobKey);
       return undefined;
 
     case 'UPDATE_JOB_RETRIES':

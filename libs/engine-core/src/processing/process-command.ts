@@ -3,6 +3,7 @@ import { rejection } from '../commands/engine-command.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import { InstanceState, type InstanceSnapshot } from '../state/instance-state.js';
 import { externalState } from '../state/records.js';
+import { processCallActivityCommand } from './call-activity-commands.js';
 import { processJobCommand } from './job-commands.js';
 import type { ProcessingEnvironment } from './processing-environment.js';
 import { Processing } from './processing.js';
@@ -28,7 +29,26 @@ function dispatch(processing: Processing, command: EngineCommand): Rejection | u
   const { state } = processing;
   if (command.type === 'CREATE_PROCESS_INSTANCE') {
     if (state.instance) return rejection('INVALID_STATE', 'PROCESS_INSTANCE.ALREADY_EXISTS', 'The process instance exists already');
-    processing.createInstance(command.variables, command.businessId, command.startedBy);
+    const model = processing.env.model;
+    const startElementId = command.startElementId ?? model.startEventId;
+    if (startElementId === undefined) {
+      const messages = (model.messageStartEvents ?? []).map((start) => `'${start.messageName}'`).join(', ');
+      return rejection(
+        'INVALID_STATE',
+        'PROCESS_INSTANCE.NO_NONE_START_EVENT',
+        `Expected to create an instance of process '${model.id}' at its none start event, but it has none: it is started by publishing the message ${messages}`,
+      );
+    }
+    const start = model.elements[startElementId];
+    if (start?.type !== 'bpmn:StartEvent' || start.parentId !== undefined) {
+      return rejection('INVALID_STATE', 'PROCESS_INSTANCE.NOT_A_START_EVENT', `Expected '${startElementId}' to be a start event of process '${model.id}' but it is not`);
+    }
+    processing.createInstance(command.variables, command.businessId, command.startedBy, {
+      startElementId,
+      ...(command.processInstanceKey !== undefined ? { processInstanceKey: command.processInstanceKey } : {}),
+      ...(command.parentProcessInstanceKey !== undefined ? { parentProcessInstanceKey: command.parentProcessInstanceKey } : {}),
+      ...(command.parentElementInstanceKey !== undefined ? { parentElementInstanceKey: command.parentElementInstanceKey } : {}),
+    });
     return undefined;
   }
   const instance = state.instance;
@@ -40,8 +60,38 @@ function dispatch(processing: Processing, command: EngineCommand): Rejection | u
   switch (command.type) {
     case 'CANCEL_PROCESS_INSTANCE':
       if (inactive) return inactive;
+      if (instance.parentProcessInstanceKey && !command.byParent) {
+        // Zeebe refuses too: a called instance ends with its call activity.
+        return rejection(
+          'INVALID_STATE',
+          'PROCESS_INSTANCE.IS_CALLED',
+          `Expected to cancel a root process instance, but ${instance.processInstanceKey} was created by a call activity of process instance ${instance.parentProcessInstanceKey}; cancel that one instead`,
+        );
+      }
       processing.cancel();
       return undefined;
+
+    case 'TRIGGER_TIMER': {
+      if (inactive) return inactive;
+      const timer = state.timers.get(command.timerKey);
+      if (!timer) return rejection('NOT_FOUND', 'TIMER.NOT_FOUND', `No timer with key ${command.timerKey}`);
+      if (timer.state !== 'ACTIVE') return rejection('INVALID_STATE', 'TIMER.NOT_ACTIVE', `Timer ${timer.timerKey} is ${timer.state.toLowerCase()}`);
+      if (Date.parse(processing.env.now) < Date.parse(timer.dueDate)) {
+        return rejection('INVALID_STATE', 'TIMER.NOT_DUE', `Timer ${timer.timerKey} is due at ${timer.dueDate}, not yet at ${processing.env.now}`);
+      }
+      const owner = state.element(timer.elementInstanceKey);
+      if (!owner || externalState(owner.lifecycle) !== 'ACTIVE') {
+        return rejection('INVALID_STATE', 'TIMER.ELEMENT_NOT_ACTIVE', `The element instance of timer ${timer.timerKey} is not active`);
+      }
+      processing.triggerTimer(timer);
+      return undefined;
+    }
+
+    case 'COMPLETE_CALL_ACTIVITY':
+    case 'CALLED_ELEMENT_NOT_FOUND':
+    case 'THROW_ERROR_AT':
+      if (inactive) return inactive;
+      return processCallActivityCommand(processing, command);
 
     case 'COMPLETE_JOB':
     case 'FAIL_JOB':
@@ -56,6 +106,9 @@ function dispatch(processing: Processing, command: EngineCommand): Rejection | u
       if (task.state !== 'CREATED') return rejection('INVALID_STATE', 'USER_TASK.NOT_ACTIVE', `User task ${task.userTaskKey} is ${task.state.toLowerCase()}; it cannot be completed`);
       const element = state.element(task.elementInstanceKey);
       if (element?.lifecycle !== 'ACTIVATED') return rejection('INVALID_STATE', 'USER_TASK.ELEMENT_NOT_WAITING', `The element of user task ${task.userTaskKey} is not waiting for it`);
+      if (task.assignee !== null && task.assignee !== command.completedBy) {
+        return rejection('INVALID_STATE', 'USER_TASK.ASSIGNED_TO_OTHER', `User task ${task.userTaskKey} is assigned to '${task.assignee}'; only they may complete it`, { assignee: task.assignee });
+      }
       if (task.assignee === null) processing.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.completedBy });
       processing.emit({ type: 'USER_TASK_COMPLETED', userTaskKey: task.userTaskKey, elementInstanceKey: task.elementInstanceKey, variableNames: Object.keys(command.variables) });
       processing.completeWaiting(task.elementInstanceKey, command.variables);
@@ -66,6 +119,10 @@ function dispatch(processing: Processing, command: EngineCommand): Rejection | u
       const task = state.userTasks.get(command.userTaskKey);
       if (!task) return rejection('NOT_FOUND', 'USER_TASK.NOT_FOUND', `No user task with key ${command.userTaskKey}`);
       if (task.state !== 'CREATED') return rejection('INVALID_STATE', 'USER_TASK.NOT_ACTIVE', `User task ${task.userTaskKey} is ${task.state.toLowerCase()}; it cannot be assigned`);
+      const heldByOther = task.assignee !== null && task.assignee !== command.assignee && task.assignee !== command.assignedBy;
+      if (command.allowOverride === false && heldByOther) {
+        return rejection('INVALID_STATE', 'USER_TASK.ALREADY_ASSIGNED', `User task ${task.userTaskKey} is already assigned to '${task.assignee}'`, { assignee: task.assignee });
+      }
       if (task.assignee !== command.assignee) processing.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.assignee });
       return undefined;
     }

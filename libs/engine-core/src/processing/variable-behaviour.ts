@@ -54,11 +54,12 @@ export class VariableBehaviour {
   }
 
   /**
-   * Evaluates input mappings against the variables visible in the flow scope. Each mapping
-   * also sees the ones before it. Returns the document of local variables to create.
+   * Evaluates input mappings against the variables visible in the flow scope (plus `own`: an
+   * inner multi-instance instance's input element and loop counter). Each mapping also sees the
+   * ones before it. Returns the document of local variables to create.
    */
-  evaluateInputs(mappings: VariableMapping[], flowScopeKey: string, evaluator: ValueEvaluator, elementId: string): Record<string, unknown> | Failure {
-    const context = this.visible(flowScopeKey);
+  evaluateInputs(mappings: VariableMapping[], flowScopeKey: string, evaluator: ValueEvaluator, elementId: string, own: Record<string, unknown> = {}): Record<string, unknown> | Failure {
+    const context = { ...this.visible(flowScopeKey), ...own };
     const locals: Record<string, unknown> = {};
     for (const mapping of mappings) {
       const value = evaluator.any(mapping.source, { ...context, ...locals });
@@ -71,11 +72,12 @@ export class VariableBehaviour {
 
   /**
    * Evaluates output mappings against the element's own scope; returns the document to merge
-   * into the flow scope. A dotted target updates the visible variable it starts with.
+   * into `mergeScopeKey` (the flow scope; an inner multi-instance instance's own scope). A dotted
+   * target updates the variable it starts with, as seen from there.
    */
-  evaluateOutputs(mappings: VariableMapping[], elementScopeKey: string, flowScopeKey: string, evaluator: ValueEvaluator, elementId: string): Record<string, unknown> | Failure {
+  evaluateOutputs(mappings: VariableMapping[], elementScopeKey: string, mergeScopeKey: string, evaluator: ValueEvaluator, elementId: string): Record<string, unknown> | Failure {
     const context = this.visible(elementScopeKey);
-    const outer = this.visible(flowScopeKey);
+    const outer = this.visible(mergeScopeKey);
     const document: Record<string, unknown> = {};
     for (const mapping of mappings) {
       const value = evaluator.any(mapping.source, context);

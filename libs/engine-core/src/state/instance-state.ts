@@ -4,6 +4,7 @@ import {
   type IncidentRecord,
   type JobRecord,
   type ProcessInstanceRecord,
+  type TimerRecord,
   type UserTaskRecord,
   type VariableRecord,
 } from './records.js';
@@ -20,6 +21,8 @@ export interface InstanceSnapshot {
   userTasks: UserTaskRecord[];
   jobs: JobRecord[];
   incidents: IncidentRecord[];
+  /** Timers that are ACTIVE (scheduled, neither triggered nor canceled). */
+  timers: TimerRecord[];
 }
 
 /** Records changed since the state was loaded; persistence writes exactly these. */
@@ -32,6 +35,7 @@ export interface StateChanges {
   userTasks: UserTaskRecord[];
   jobs: JobRecord[];
   incidents: IncidentRecord[];
+  timers: TimerRecord[];
 }
 
 /**
@@ -49,6 +53,7 @@ export class InstanceState {
   readonly userTasks = new Map<string, UserTaskRecord>();
   readonly jobs = new Map<string, JobRecord>();
   readonly incidents = new Map<string, IncidentRecord>();
+  readonly timers = new Map<string, TimerRecord>();
 
   private instanceDirty = false;
   private readonly dirtyElements = new Set<string>();
@@ -57,6 +62,7 @@ export class InstanceState {
   private readonly dirtyUserTasks = new Set<string>();
   private readonly dirtyJobs = new Set<string>();
   private readonly dirtyIncidents = new Set<string>();
+  private readonly dirtyTimers = new Set<string>();
 
   constructor(snapshot: InstanceSnapshot) {
     this.instance = snapshot.instance ? { ...snapshot.instance } : null;
@@ -66,10 +72,11 @@ export class InstanceState {
     for (const task of snapshot.userTasks) this.userTasks.set(task.userTaskKey, { ...task, candidateGroups: [...task.candidateGroups], candidateUsers: [...task.candidateUsers] });
     for (const job of snapshot.jobs) this.jobs.set(job.jobKey, { ...job });
     for (const incident of snapshot.incidents) this.incidents.set(incident.incidentKey, { ...incident });
+    for (const timer of snapshot.timers) this.timers.set(timer.timerKey, { ...timer });
   }
 
   static empty(): InstanceState {
-    return new InstanceState({ instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [] });
+    return new InstanceState({ instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [], timers: [] });
   }
 
   // ---- reading ----
@@ -107,6 +114,11 @@ export class InstanceState {
 
   activeIncidentsOf(elementInstanceKey: string): IncidentRecord[] {
     return [...this.incidents.values()].filter((i) => i.elementInstanceKey === elementInstanceKey && i.state === 'ACTIVE');
+  }
+
+  /** Active timers an element instance owns (its timer catch event's, or its boundary events'). */
+  activeTimersOf(elementInstanceKey: string): TimerRecord[] {
+    return [...this.timers.values()].filter((t) => t.elementInstanceKey === elementInstanceKey && t.state === 'ACTIVE');
   }
 
   // ---- writing (appliers only) ----
@@ -181,6 +193,11 @@ export class InstanceState {
     this.dirtyIncidents.add(incident.incidentKey);
   }
 
+  putTimer(timer: TimerRecord): void {
+    this.timers.set(timer.timerKey, timer);
+    this.dirtyTimers.add(timer.timerKey);
+  }
+
   /** The active part of this state, as persistence would load it again (for the next command). */
   snapshot(): InstanceSnapshot {
     const elements = [...this.elements.values()].filter((e) => externalState(e.lifecycle) === 'ACTIVE');
@@ -193,6 +210,7 @@ export class InstanceState {
       userTasks: [...this.userTasks.values()].filter((t) => t.state === 'CREATED').map((t) => ({ ...t })),
       jobs: [...this.jobs.values()].filter(isJobActive).map((j) => ({ ...j })),
       incidents: [...this.incidents.values()].filter((i) => i.state === 'ACTIVE').map((i) => ({ ...i })),
+      timers: [...this.timers.values()].filter((t) => t.state === 'ACTIVE').map((t) => ({ ...t })),
     };
   }
 
@@ -209,6 +227,7 @@ export class InstanceState {
       userTasks: [...this.dirtyUserTasks].map((key) => this.userTasks.get(key)!),
       jobs: [...this.dirtyJobs].map((key) => this.jobs.get(key)!),
       incidents: [...this.dirtyIncidents].map((key) => this.incidents.get(key)!),
+      timers: [...this.dirtyTimers].map((key) => this.timers.get(key)!),
     };
   }
 

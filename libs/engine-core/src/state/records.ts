@@ -30,10 +30,24 @@ export interface ProcessInstanceRecord {
   startedBy: string;
   /** Number of active incidents in the instance. */
   incidentCount: number;
+  /** For an instance started by a call activity: the calling instance (absent for a root instance). */
+  parentProcessInstanceKey?: string;
+  /** For an instance started by a call activity: the call activity's element instance in the parent. */
+  parentElementInstanceKey?: string;
 }
 
-/** The process itself is an element instance too (type `bpmn:Process`, key = process instance key). */
-export type ElementType = ExecutableElementType | 'bpmn:Process';
+/**
+ * The element instance type of a multi-instance body (Zeebe's `MULTI_INSTANCE_BODY`, not a BPMN
+ * XML element): the container of a multi-instance activity's inner instances. Its `elementId` is
+ * the activity's id; the inner instances have the activity's own type and the body as flow scope.
+ */
+export const MULTI_INSTANCE_BODY = 'bpmn:MultiInstanceBody';
+
+/**
+ * The process itself is an element instance too (type `bpmn:Process`, key = process instance key);
+ * a multi-instance activity is a body (`bpmn:MultiInstanceBody`) around its inner instances.
+ */
+export type ElementType = ExecutableElementType | 'bpmn:Process' | typeof MULTI_INSTANCE_BODY;
 
 export interface ElementInstanceRecord {
   elementInstanceKey: string;
@@ -48,6 +62,21 @@ export interface ElementInstanceRecord {
   endDate: string | null;
   /** The active incident holding this element, if any. */
   incidentKey: string | null;
+  /** A call activity: the key of the child process instance it requested and waits for (absent otherwise). */
+  calledProcessInstanceKey?: string;
+  /** A multi-instance body: how many inner instances there are and how many ended (absent otherwise). */
+  multiInstance?: MultiInstanceCounts;
+}
+
+/**
+ * The counters of a multi-instance body, kept on its element instance like Zeebe does. A
+ * completion condition reads them as `numberOfInstances`, `numberOfCompletedInstances`,
+ * `numberOfTerminatedInstances` and `numberOfActiveInstances` (the active inner instances).
+ */
+export interface MultiInstanceCounts {
+  numberOfInstances: number;
+  numberOfCompletedInstances: number;
+  numberOfTerminatedInstances: number;
 }
 
 export interface VariableRecord {
@@ -105,10 +134,40 @@ export interface JobRecord {
 }
 
 /** Camunda's incident types; UNKNOWN is Baton's activation budget (a loop without a wait state). */
-export type IncidentErrorType = 'CONDITION_ERROR' | 'EXTRACT_VALUE_ERROR' | 'IO_MAPPING_ERROR' | 'FORM_NOT_FOUND' | 'JOB_NO_RETRIES' | 'UNHANDLED_ERROR_EVENT' | 'UNKNOWN';
+export type IncidentErrorType =
+  | 'CONDITION_ERROR'
+  | 'EXTRACT_VALUE_ERROR'
+  | 'IO_MAPPING_ERROR'
+  | 'FORM_NOT_FOUND'
+  | 'JOB_NO_RETRIES'
+  | 'UNHANDLED_ERROR_EVENT'
+  | 'CALLED_ELEMENT_ERROR'
+  | 'UNKNOWN';
 
-/** What resolving an incident does: re-run the element's activation or completion, or re-offer its job. */
-export type IncidentRetry = 'ACTIVATE' | 'COMPLETE' | 'JOB';
+/**
+ * What resolving an incident does: re-run the element's activation or completion, re-offer its
+ * job, or (a call activity) call the process again: cancel the child it waits for, if any, and
+ * request a new one.
+ */
+export type IncidentRetry = 'ACTIVATE' | 'COMPLETE' | 'JOB' | 'CALL';
+
+export type TimerState = 'ACTIVE' | 'TRIGGERED' | 'CANCELED';
+
+/**
+ * A timer of an intermediate timer catch event (owned by the event's instance) or of an
+ * interrupting timer boundary event (owned by the instance of the activity it is attached to).
+ * The scheduler sends TRIGGER_TIMER when `dueDate` has passed on the engine clock.
+ */
+export interface TimerRecord {
+  timerKey: string;
+  /** The element instance that owns the timer: the catch event, or the boundary event's activity (its multi-instance body). */
+  elementInstanceKey: string;
+  /** The timer event's element id: the catch event or the boundary event. */
+  elementId: string;
+  /** When it is due (ISO-8601). */
+  dueDate: string;
+  state: TimerState;
+}
 
 export interface IncidentRecord {
   incidentKey: string;

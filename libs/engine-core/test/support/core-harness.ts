@@ -14,6 +14,7 @@ import {
   type JobRecord,
   type ProcessingEnvironment,
   type Rejection,
+  type TimerRecord,
   type UserTaskRecord,
 } from '../../src/index.js';
 
@@ -23,7 +24,7 @@ export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
 /** The instant every command of a harness runs at, unless a test moves the clock. */
 export const DEFAULT_NOW = '2026-03-02T09:00:00.000Z';
 
-const EMPTY_SNAPSHOT: InstanceSnapshot = { instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [] };
+const EMPTY_SNAPSHOT: InstanceSnapshot = { instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [], timers: [] };
 
 /** `processes/` at the repository root: the sample processes deployed at start. */
 export const SAMPLE_PROCESSES_DIR = new URL('../../../../processes/', import.meta.url);
@@ -77,6 +78,10 @@ export class CoreHarness {
   private readonly elementIds = new Map<string, string>();
   private readonly taskElements = new Map<string, string>();
   private readonly jobElements = new Map<string, string>();
+  /** Keys of multi-instance bodies (rendered `task#body`). */
+  private readonly bodies = new Set<string>();
+  /** How TIMER_CREATED renders its due date: `in 30s` after the command's clock (durations), or the instant (dates). */
+  private readonly timerDue = new Map<string, string>();
 
   private static readonly feel = new FeelService();
 
@@ -144,17 +149,72 @@ export class CoreHarness {
     return result.rejection;
   }
 
-  create(variables: Record<string, unknown> = {}): string[] {
-    return this.accept({ type: 'CREATE_PROCESS_INSTANCE', variables, businessId: null, startedBy: 'tester' });
+  /** Creates the instance (at its none start event, or at `startElementId`; as a child of `parent`). */
+  create(
+    variables: Record<string, unknown> = {},
+    options: { startElementId?: string; processInstanceKey?: string; parent?: { processInstanceKey: string; elementInstanceKey: string } } = {},
+  ): string[] {
+    return this.accept({
+      type: 'CREATE_PROCESS_INSTANCE',
+      variables,
+      businessId: null,
+      startedBy: 'tester',
+      ...(options.startElementId ? { startElementId: options.startElementId } : {}),
+      ...(options.processInstanceKey ? { processInstanceKey: options.processInstanceKey } : {}),
+      ...(options.parent ? { parentProcessInstanceKey: options.parent.processInstanceKey, parentElementInstanceKey: options.parent.elementInstanceKey } : {}),
+    });
+  }
+
+  /**
+   * The scheduler fires the active timer of a timer event (catch or boundary event id): the clock
+   * moves to its due date (never back), then TRIGGER_TIMER.
+   */
+  triggerTimer(elementId: string): string[] {
+    const timer = this.timer(elementId);
+    if (Date.parse(timer.dueDate) > Date.parse(this.now)) this.now = timer.dueDate;
+    return this.accept({ type: 'TRIGGER_TIMER', timerKey: timer.timerKey });
+  }
+
+  /** Moves the clock on by seconds. */
+  advance(seconds: number): void {
+    this.now = new Date(Date.parse(this.now) + seconds * 1000).toISOString();
+  }
+
+  /** The executor reports that the child of the (one active) call activity `elementId` completed with these root variables. */
+  completeCallActivity(elementId: string, variables: Record<string, unknown> = {}): string[] {
+    const callActivity = this.callActivity(elementId);
+    return this.accept({ type: 'COMPLETE_CALL_ACTIVITY', elementInstanceKey: callActivity.elementInstanceKey, childProcessInstanceKey: callActivity.calledProcessInstanceKey!, variables });
+  }
+
+  /** The executor reports that the process the call activity asked for is not deployed. */
+  calledElementNotFound(elementId: string, message = 'Expected process to be deployed, but not found.'): string[] {
+    return this.accept({ type: 'CALLED_ELEMENT_NOT_FOUND', elementInstanceKey: this.callActivity(elementId).elementInstanceKey, message });
+  }
+
+  /** The executor throws an error nothing in the child caught at the call activity. */
+  throwErrorAt(elementId: string, errorCode: string, variables: Record<string, unknown> = {}, errorMessage: string | null = null): string[] {
+    return this.accept({ type: 'THROW_ERROR_AT', elementInstanceKey: this.callActivity(elementId).elementInstanceKey, errorCode, errorMessage, variables });
+  }
+
+  /** A worker throws a BPMN error from the element's (activated) job. */
+  throwJobError(elementId: string, errorCode: string, variables: Record<string, unknown> = {}, errorMessage: string | null = null): string[] {
+    this.activateJob(elementId);
+    return this.accept({ type: 'THROW_ERROR', jobKey: this.job(elementId).jobKey, errorCode, errorMessage, variables });
+  }
+
+  /** Completes one job by key (for multi-instance activities, whose jobs share an element id). */
+  completeJobByKey(jobKey: string, variables: Record<string, unknown> = {}): string[] {
+    return this.accept({ type: 'COMPLETE_JOB', jobKey, variables });
   }
 
   completeJob(elementId: string, variables: Record<string, unknown> = {}): string[] {
     return this.accept({ type: 'COMPLETE_JOB', jobKey: this.job(elementId).jobKey, variables });
   }
 
-  /** Completes the open user task of an element (`completedBy` becomes its assignee if it has none). */
-  completeUserTask(elementId: string, variables: Record<string, unknown> = {}, completedBy = 'tester'): string[] {
-    return this.accept({ type: 'COMPLETE_USER_TASK', userTaskKey: this.userTask(elementId).userTaskKey, variables, completedBy });
+  /** Completes the open user task of an element, as its assignee (or `completedBy`, who becomes the assignee of an unassigned task). */
+  completeUserTask(elementId: string, variables: Record<string, unknown> = {}, completedBy?: string): string[] {
+    const task = this.userTask(elementId);
+    return this.accept({ type: 'COMPLETE_USER_TASK', userTaskKey: task.userTaskKey, variables, completedBy: completedBy ?? task.assignee ?? 'tester' });
   }
 
   resolveIncident(elementId: string): string[] {
@@ -173,9 +233,13 @@ export class CoreHarness {
    * command loads, as the row update does.
    */
   activateJob(elementId: string): void {
-    const jobKey = this.job(elementId).jobKey;
+    this.activateJobByKey(this.job(elementId).jobKey);
+  }
+
+  /** A worker activates a job by key (see activateJob). */
+  activateJobByKey(jobKey: string): void {
     const activate = (state: InstanceState) => state.putJob({ ...state.jobs.get(jobKey)!, state: 'ACTIVATED', activatable: false });
-    const job = this.job(elementId);
+    const job = this.snapshot.jobs.find((candidate) => candidate.jobKey === jobKey)!;
     job.state = 'ACTIVATED';
     job.activatable = false;
     activate(this.state);
@@ -201,13 +265,37 @@ export class CoreHarness {
     return this.snapshot.elements.filter((e) => e.elementId === elementId);
   }
 
-  /** Element ids of the active element instances, with their lifecycle (`task:ACTIVATED`), sorted. */
+  /** Element ids of the active element instances, with their lifecycle (`task:ACTIVATED`, `task#body:ACTIVATED`), sorted. */
   activeElements(): string[] {
-    return this.snapshot.elements.map((e) => `${e.elementId}:${e.lifecycle}`).sort();
+    return this.snapshot.elements.map((e) => `${e.elementId}${e.elementType === 'bpmn:MultiInstanceBody' ? '#body' : ''}:${e.lifecycle}`).sort();
   }
 
   job(elementId: string): JobRecord {
     return only(this.snapshot.jobs.filter((j) => j.elementId === elementId), `active job of '${elementId}'`);
+  }
+
+  /** Active jobs of an element, by key (a multi-instance activity has one per inner instance). */
+  jobs(elementId: string): JobRecord[] {
+    return this.snapshot.jobs.filter((j) => j.elementId === elementId).sort((a, b) => Number(a.jobKey) - Number(b.jobKey));
+  }
+
+  /** The active timer of a timer event (catch event or boundary event id). */
+  timer(elementId: string): TimerRecord {
+    return only(this.snapshot.timers.filter((t) => t.elementId === elementId), `active timer of '${elementId}'`);
+  }
+
+  /** The active call activity instance of an element (an inner one when it is multi-instance: there must be one). */
+  callActivity(elementId: string): ElementInstanceRecord {
+    return only(this.snapshot.elements.filter((e) => e.elementId === elementId && e.elementType === 'bpmn:CallActivity'), `active call activity '${elementId}'`);
+  }
+
+  /** The child instance requests of the last command, rendered as `{ elementId, processDefinitionId, variables }`. */
+  childRequests(): Array<{ elementId: string; processDefinitionId: string; childProcessInstanceKey: string; variables: Record<string, unknown> }> {
+    return this.lastEvents.flatMap((event) =>
+      event.type === 'CHILD_INSTANCE_REQUESTED'
+        ? [{ elementId: event.elementId, processDefinitionId: event.processDefinitionId, childProcessInstanceKey: event.childProcessInstanceKey, variables: event.variables }]
+        : [],
+    );
   }
 
   userTask(elementId: string): UserTaskRecord {
@@ -221,6 +309,11 @@ export class CoreHarness {
   /** Variables of one scope: the process instance, or the active instance of an element. */
   variables(elementId?: string): Record<string, unknown> {
     const scopeKey = elementId ? this.element(elementId).elementInstanceKey : this.processInstanceKey;
+    return this.variablesOf(scopeKey);
+  }
+
+  /** Variables of one scope by its key. */
+  variablesOf(scopeKey: string): Record<string, unknown> {
     return Object.fromEntries(this.snapshot.variables.filter((v) => v.scopeKey === scopeKey).map((v) => [v.name, v.value]));
   }
 
@@ -275,13 +368,13 @@ export class CoreHarness {
       case 'PROCESS_INSTANCE_CREATED':
         return `${event.type} ${event.instance.processDefinitionId}`;
       case 'ELEMENT_ACTIVATING':
-        return `${event.type} ${event.elementId}${event.consumedFlowIds ? ` [${event.consumedFlowIds.join(',')}]` : ''}`;
+        return `${event.type} ${this.elementName(event.elementInstanceKey, event.elementId)}${event.consumedFlowIds ? ` [${event.consumedFlowIds.join(',')}]` : ''}`;
       case 'ELEMENT_ACTIVATED':
       case 'ELEMENT_COMPLETING':
       case 'ELEMENT_COMPLETED':
       case 'ELEMENT_TERMINATING':
       case 'ELEMENT_TERMINATED':
-        return `${event.type} ${event.elementId}`;
+        return `${event.type} ${this.elementName(event.elementInstanceKey, event.elementId)}`;
       case 'SEQUENCE_FLOW_TAKEN':
         return `${event.type} ${event.flowId}${event.atJoin ? ' (at join)' : ''}`;
       case 'JOIN_TOKENS_DISCARDED':
@@ -315,16 +408,49 @@ export class CoreHarness {
       case 'INCIDENT_CREATED':
         return `${event.type} ${event.elementId} ${event.errorType}`;
       case 'INCIDENT_RESOLVED':
-        return `${event.type} ${this.elementIds.get(event.elementInstanceKey) ?? event.elementInstanceKey}`;
+        return `${event.type} ${this.scopeName(event.elementInstanceKey)}`;
+      case 'MULTI_INSTANCE_UPDATED':
+        return `${event.type} ${this.scopeName(event.elementInstanceKey)} instances=${event.counts.numberOfInstances} completed=${event.counts.numberOfCompletedInstances} terminated=${event.counts.numberOfTerminatedInstances}`;
+      case 'TIMER_CREATED':
+        return `${event.type} ${event.timer.elementId} due ${this.timerDue.get(event.timer.timerKey) ?? event.timer.dueDate}`;
+      case 'TIMER_TRIGGERED':
+        return `${event.type} ${event.elementId}`;
+      case 'TIMER_CANCELED':
+        return `${event.type} ${this.timerElements.get(event.timerKey) ?? event.timerKey}`;
+      case 'ERROR_CAUGHT':
+        return `${event.type} code=${event.errorCode} by ${event.boundaryElementId}`;
+      case 'CHILD_INSTANCE_REQUESTED':
+        return `${event.type} ${event.elementId} process=${event.processDefinitionId} ${JSON.stringify(event.variables)}`;
+      case 'CHILD_INSTANCE_CANCEL_REQUESTED':
+        return `${event.type} ${this.scopeName(event.elementInstanceKey)}`;
+      case 'CALLED_INSTANCE_COMPLETED':
+        return `${event.type} ${JSON.stringify(event.variables)}`;
+      case 'ERROR_ESCALATED_TO_PARENT':
+        return `${event.type} ${event.elementId} code=${event.errorCode}`;
     }
   }
 
   private scopeName(scopeKey: string): string {
-    return this.elementIds.get(scopeKey) ?? scopeKey;
+    const elementId = this.elementIds.get(scopeKey);
+    return elementId === undefined ? scopeKey : this.elementName(scopeKey, elementId);
   }
+
+  private elementName(elementInstanceKey: string, elementId: string): string {
+    return this.bodies.has(elementInstanceKey) ? `${elementId}#body` : elementId;
+  }
+
+  private readonly timerElements = new Map<string, string>();
 
   private index(event: EngineEvent): void {
     if (event.type === 'ELEMENT_ACTIVATING') this.elementIds.set(event.elementInstanceKey, event.elementId);
+    if (event.type === 'ELEMENT_ACTIVATING' && event.elementType === 'bpmn:MultiInstanceBody') this.bodies.add(event.elementInstanceKey);
+    if (event.type === 'TIMER_CREATED') {
+      this.timerElements.set(event.timer.timerKey, event.timer.elementId);
+      const node = this.model.elements[event.timer.elementId];
+      const kind = node && 'timer' in node ? node.timer?.kind : undefined;
+      const seconds = (Date.parse(event.timer.dueDate) - Date.parse(this.now)) / 1000;
+      this.timerDue.set(event.timer.timerKey, kind === 'date' ? event.timer.dueDate : `in ${seconds}s`);
+    }
     if (event.type === 'USER_TASK_CREATED') this.taskElements.set(event.userTask.userTaskKey, event.userTask.elementId);
     if (event.type === 'JOB_CREATED') this.jobElements.set(event.job.jobKey, event.job.elementId);
   }

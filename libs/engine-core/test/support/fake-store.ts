@@ -13,6 +13,7 @@ export class FakeStore {
   private readonly userTasks = new Map<string, InstanceSnapshot['userTasks'][number]>();
   private readonly jobs = new Map<string, InstanceSnapshot['jobs'][number]>();
   private readonly incidents = new Map<string, InstanceSnapshot['incidents'][number]>();
+  private readonly timers = new Map<string, InstanceSnapshot['timers'][number]>();
 
   write(changes: StateChanges): void {
     const copy = <T>(value: T): T => structuredClone(value);
@@ -23,6 +24,7 @@ export class FakeStore {
     for (const task of changes.userTasks) this.userTasks.set(task.userTaskKey, copy(task));
     for (const job of changes.jobs) this.jobs.set(job.jobKey, copy(job));
     for (const incident of changes.incidents) this.incidents.set(incident.incidentKey, copy(incident));
+    for (const timer of changes.timers) this.timers.set(timer.timerKey, copy(timer));
   }
 
   /** What the engine would load for the next command, sorted by key (the store has no order). */
@@ -37,6 +39,7 @@ export class FakeStore {
       userTasks: [...this.userTasks.values()].filter((t) => t.state === 'CREATED'),
       jobs: [...this.jobs.values()].filter(isJobActive),
       incidents: [...this.incidents.values()].filter((i) => i.state === 'ACTIVE'),
+      timers: [...this.timers.values()].filter((t) => t.state === 'ACTIVE'),
     });
   }
 }
@@ -52,5 +55,6 @@ export function normalize(snapshot: InstanceSnapshot): InstanceSnapshot {
     userTasks: [...snapshot.userTasks].sort(by((t) => t.userTaskKey.padStart(20, '0'))),
     jobs: [...snapshot.jobs].sort(by((j) => j.jobKey.padStart(20, '0'))),
     incidents: [...snapshot.incidents].sort(by((i) => i.incidentKey.padStart(20, '0'))),
+    timers: [...snapshot.timers].sort(by((t) => t.timerKey.padStart(20, '0'))),
   };
 }

@@ -18,6 +18,20 @@ const assign = (elementId: string, assignee: string | null): ScenarioStep => (h)
 
 const jobKeyOf = (h: CoreHarness, elementId: string) => h.job(elementId).jobKey;
 
+/** Completes the last (by key) active job of a multi-instance activity: one command per step. */
+const completeLastJob =
+  (elementId: string, variables: Record<string, unknown>): ScenarioStep =>
+  (h) =>
+    h.completeJobByKey(h.jobs(elementId).at(-1)!.jobKey, variables);
+
+/** Completes the first active (inner) call activity instance of an element. */
+const completeFirstCall =
+  (elementId: string, variables: Record<string, unknown>): ScenarioStep =>
+  (h) =>
+    h.accept({ type: 'COMPLETE_CALL_ACTIVITY', elementInstanceKey: h.elements(elementId).find((e) => e.elementType === 'bpmn:CallActivity')!.elementInstanceKey, variables });
+
+const parent = { processInstanceKey: '100', elementInstanceKey: '105' };
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'job failed with retries, out of retries, retries given back, resolved, timed out, completed',
@@ -199,6 +213,106 @@ export const SCENARIOS: Scenario[] = [
     name: 'script task failure resolved',
     fixture: 'script-failure.bpmn',
     steps: [(h) => h.create({ x: 0 }), (h) => h.setVariables({ x: 1 }), (h) => h.resolveIncident('check')],
+  },
+  {
+    name: 'timer catch events: FEEL duration, static and FEEL dates, an incident on a bad duration',
+    fixture: 'timer-catch-kinds.bpmn',
+    steps: [
+      (h) => h.create({ action: { pauses: { after: 'soon' } }, due: '2026-03-06T10:00:00+01:00' }),
+      (h) => h.setVariables({ action: { pauses: { after: 5 } } }),
+      (h) => h.resolveIncident('pause'),
+      (h) => h.triggerTimer('pause'),
+      (h) => h.triggerTimer('opening'),
+      (h) => h.triggerTimer('deadline'),
+    ],
+  },
+  {
+    name: 'boundary timers canceled by completion, then one interrupting a job',
+    fixture: 'boundary-timer.bpmn',
+    steps: [(h) => h.create({ limitMinutes: 10 }), (h) => h.completeUserTask('review'), (h) => h.activateJob('charge'), (h) => h.triggerTimer('charge-timeout')],
+  },
+  {
+    name: 'boundary timer interrupting a subprocess',
+    fixture: 'boundary-timer.bpmn',
+    steps: [(h) => h.create({ limitMinutes: 1 }), (h) => h.completeUserTask('review'), (h) => h.completeJob('charge'), (h) => h.triggerTimer('sub-timeout')],
+  },
+  {
+    name: 'errors caught on the task, then on the subprocess by code',
+    fixture: 'boundary-error.bpmn',
+    steps: [(h) => h.create(), (h) => h.throwJobError('charge', 'CARD_DECLINED', { reason: 'expired' }), (h) => h.throwJobError('pack', 'OUT_OF_STOCK', { missing: [1] }), (h) => h.completeJob('restock')],
+  },
+  {
+    name: 'error end event uncaught, fixed and caught on resolution',
+    fixture: 'error-end-event.bpmn',
+    steps: [(h) => h.create({ reason: 'other', explode: false }), (h) => h.setVariables({ reason: 'stock' }), (h) => h.resolveIncident('fail')],
+  },
+  {
+    name: 'call activity: not found, called again, error from the child uncaught, called again, completed',
+    fixture: 'call-activity.bpmn',
+    steps: [
+      (h) => h.create({ order: { id: 7 } }),
+      (h) => h.calledElementNotFound('call'),
+      (h) => h.resolveIncident('call'),
+      (h) => h.throwErrorAt('call', 'OTHER'),
+      (h) => h.resolveIncident('call'),
+      (h) => h.completeCallActivity('call', { trackingCode: 'T-1' }),
+      (h) => h.completeUserTask('after'),
+    ],
+  },
+  {
+    name: 'call activity: error from the child caught, child canceled',
+    fixture: 'call-activity.bpmn',
+    steps: [(h) => h.create({ order: { id: 7 } }), (h) => h.throwErrorAt('call', 'CHILD_FAILED', { problem: 'lost' })],
+  },
+  {
+    name: 'called instance: error handed to the parent, then canceled by it',
+    fixture: 'called-child.bpmn',
+    steps: [(h) => h.create({ a: 1 }, { parent }), (h) => h.throwJobError('ship', 'X', { b: 2 }), (h) => h.accept({ type: 'CANCEL_PROCESS_INSTANCE', byParent: true })],
+  },
+  {
+    name: 'called instance completing for its parent',
+    fixture: 'called-child.bpmn',
+    steps: [(h) => h.create({ a: 1 }, { processInstanceKey: '4242', parent }), (h) => h.completeJob('ship', { b: 2 })],
+  },
+  {
+    name: 'parallel multi-instance with outputs',
+    fixture: 'multi-instance-parallel.bpmn',
+    steps: [(h) => h.create({ items: [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }] }), completeLastJob('ship', { result: 30 }), completeLastJob('ship', { result: 20 }), completeLastJob('ship', { result: 10 })],
+  },
+  {
+    name: 'sequential multi-instance with an output mapping incident',
+    fixture: 'multi-instance-sequential.bpmn',
+    steps: [
+      (h) => h.create({ invoices: [{ amount: 1 }, { amount: 2 }] }),
+      (h) => h.completeJob('bill'),
+      (h) => h.accept({ type: 'SET_VARIABLES', elementInstanceKey: h.elements('bill').find((e) => e.elementType === 'bpmn:ServiceTask')!.elementInstanceKey, variables: { fee: 1 }, local: true }),
+      (h) => h.resolveIncident('bill'),
+      (h) => h.completeJob('bill', { fee: 2 }),
+    ],
+  },
+  {
+    name: 'multi-instance completion condition',
+    fixture: 'multi-instance-completion.bpmn',
+    steps: [
+      (h) => h.create({ voters: ['ann', 'bob', 'cid'] }),
+      (h) => h.accept({ type: 'COMPLETE_USER_TASK', userTaskKey: h.snapshot.userTasks[2]!.userTaskKey, variables: { approve: true }, completedBy: 'cid' }),
+      (h) => h.accept({ type: 'COMPLETE_USER_TASK', userTaskKey: h.snapshot.userTasks[0]!.userTaskKey, variables: { approve: true }, completedBy: 'ann' }),
+    ],
+  },
+  {
+    name: 'multi-instance subprocess interrupted by the timer on its body',
+    fixture: 'multi-instance-subprocess.bpmn',
+    steps: [(h) => h.create({ orders: [1, 2, 3] }), (h) => h.completeJob('handle'), (h) => h.triggerTimer('each-timeout')],
+  },
+  {
+    name: 'multi-instance call activities',
+    fixture: 'multi-instance-call.bpmn',
+    steps: [(h) => h.create({ list: ['x', 'y'] }), completeFirstCall('decide', { decisionResult: 'X' }), completeFirstCall('decide', { decisionResult: 'Y' })],
+  },
+  {
+    name: 'instance started at its message start event',
+    fixture: 'message-start.bpmn',
+    steps: [(h) => h.create({ orderId: 1 }, { startElementId: 'order-placed' }), (h) => h.completeJob('work')],
   },
   {
     name: 'user task FEEL attributes',

@@ -50,4 +50,12 @@ export class ElementInstanceEntity {
 
   @Column({ name: 'end_date', type: 'datetime', precision: 3, nullable: true })
   endDate: Date | null;
+
+  /** A call activity: the child process instance it started. */
+  @Column({ name: 'called_process_instance_key', type: 'bigint', nullable: true })
+  calledProcessInstanceKey: string | null;
+
+  /** A multi-instance body: `{numberOfInstances, numberOfCompletedInstances, numberOfTerminatedInstances}`. */
+  @Column({ name: 'multi_instance', type: 'json', nullable: true })
+  multiInstance: Record<string, number> | null;
 }

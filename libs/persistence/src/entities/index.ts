@@ -1,3 +1,6 @@
+import { TimerEntity } from './timer.entity.js';
+import { PendingCommandEntity } from './pending-command.entity.js';
+import { MessageStartSubscriptionEntity } from './message-start-subscription.entity.js';
 import { BusinessIdEntity } from './business-id.entity.js';
 import { ElementInstanceEntity } from './element-instance.entity.js';
 import { IncidentEntity } from './incident.entity.js';
@@ -19,6 +22,7 @@ import { RoleAssignmentEntity } from './role-assignment.entity.js';
 import { UserEntity } from './user.entity.js';
 
 export {
+  TimerEntity, PendingCommandEntity, MessageStartSubscriptionEntity,
   BusinessIdEntity, ElementInstanceEntity, IncidentEntity, JobEntity, JoinTokenEntity, ProcessInstanceEntity, ProcessInstanceEventEntity, UserTaskCandidateEntity, UserTaskEntity, VariableEntity,
   AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
 export type { AccessTokenKind } from './access-token.entity.js';
@@ -45,4 +49,7 @@ export const ENTITIES = [
   JobEntity,
   IncidentEntity,
   ProcessInstanceEventEntity,
+  TimerEntity,
+  PendingCommandEntity,
+  MessageStartSubscriptionEntity,
 ];

@@ -69,6 +69,10 @@ export class JobEntity {
   @Column({ name: 'dispatch_requested_at', type: 'datetime', precision: 3, nullable: true })
   dispatchRequestedAt: Date | null;
 
+  /** How many times the job was made activatable; the n-th dispatch's BullMQ job id is `<jobKey>` (n = 1) or `<jobKey>-<n>`. */
+  @Column({ name: 'dispatch_count', type: 'int', default: 0 })
+  dispatchCount: number;
+
   @Column({ name: 'tenant_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   tenantId: string;
 

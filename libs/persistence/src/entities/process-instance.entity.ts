@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_process_instances_definition', ['processDefinitionKey', 'state'])
 @Index('idx_process_instances_process_id', ['processDefinitionId', 'state'])
 @Index('idx_process_instances_state', ['state', 'startDate'])
+@Index('idx_process_instances_parent', ['parentProcessInstanceKey'])
 export class ProcessInstanceEntity {
   @PrimaryColumn({ name: 'process_instance_key', type: 'bigint' })
   processInstanceKey: string;
@@ -52,4 +53,12 @@ export class ProcessInstanceEntity {
 
   @Column({ name: 'event_position', type: 'int' })
   eventPosition: number;
+
+  /** For an instance started by a call activity: the calling instance; null for a root instance. */
+  @Column({ name: 'parent_process_instance_key', type: 'bigint', nullable: true })
+  parentProcessInstanceKey: string | null;
+
+  /** For an instance started by a call activity: the call activity's element instance in the parent. */
+  @Column({ name: 'parent_element_instance_key', type: 'bigint', nullable: true })
+  parentElementInstanceKey: string | null;
 }

@@ -1,8 +1,8 @@
 import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
-/** The roles Baton knows. What each may do is in docs/security.md. */
-export const ROLES = ['admin', 'analyst', 'employee'] as const;
+/** The roles Baton knows (`worker`: a system account that runs service-task jobs). What each may do is in docs/security.md. */
+export const ROLES = ['admin', 'analyst', 'employee', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A role given to a user. */

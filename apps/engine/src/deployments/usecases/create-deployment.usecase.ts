@@ -4,6 +4,7 @@ import { compileBpmn, decodeResource, parseForm, type BpmnProblem, type Executab
 import { KeyGenerator } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { InvalidArgumentError, UnprocessableError } from '../../common/errors/index.js';
+import { FormKeyResolver } from '../../execution/form-key-resolver.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { DeploymentRepository } from '../deployment.repository.js';
 import type { DeploymentMetadataDto, DeploymentResultDto } from '../dto/deployment.dto.js';
@@ -36,6 +37,7 @@ export class CreateDeploymentUseCase {
   constructor(
     private readonly deployments: DeploymentRepository,
     private readonly keys: KeyGenerator,
+    private readonly formKeys: FormKeyResolver,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -48,7 +50,7 @@ export class CreateDeploymentUseCase {
     this.checkUniqueIds(parsed);
     this.checkDeploymentBoundForms(parsed);
 
-    return inTransaction(this.deployments.dataSource, async (manager) => {
+    const result = await inTransaction(this.deployments.dataSource, async (manager) => {
       const now = this.clock.now();
       const deploymentKey = this.keys.next();
       await this.deployments.insertDeployment(manager, { deploymentKey, tenantId, createdAt: now, createdBy: options.deployedBy });
@@ -83,11 +85,15 @@ export class CreateDeploymentUseCase {
             hasStartForm: hasStartForm(process),
             bpmnXml: item.xml, executableModel: process, createdAt: now,
           });
+          await this.deployments.replaceMessageStartSubscriptions(manager, { tenantId, processDefinitionId: process.id, processDefinitionKey, events: process.messageStartEvents ?? [] });
           results.push({ processDefinition: { processDefinitionId: process.id, processDefinitionVersion: version, resourceName: item.resource.name, tenantId, processDefinitionKey } });
         }
       }
       return { deploymentKey, tenantId, deployments: results };
     });
+    // New form versions apply to user tasks created from now on (linked forms, binding "latest").
+    if (parsed.some((item) => item.kind === 'form')) this.formKeys.clear();
+    return result;
   }
 
   private async parseAll(resources: DeploymentResource[]): Promise<Parsed[]> {
@@ -173,7 +179,7 @@ export class CreateDeploymentUseCase {
 }
 
 function hasStartForm(process: ExecutableProcess): boolean {
-  const start = process.elements[process.startEventId];
+  const start = process.startEventId === undefined ? undefined : process.elements[process.startEventId];
   return start?.type === 'bpmn:StartEvent' && start.form !== undefined;
 }
 

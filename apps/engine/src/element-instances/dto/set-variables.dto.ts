@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsObject, IsOptional } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { Int64 } from '../../common/int64.js';
 
 /** Body of PUT /v2/element-instances/{key}/variables (Camunda 8 shape). */
 export class SetVariablesRequestDto {
@@ -14,6 +15,6 @@ export class SetVariablesRequestDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
+  @Int64()
   operationReference?: number;
 }

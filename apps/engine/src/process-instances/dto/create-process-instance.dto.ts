@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Int64 } from '../../common/int64.js';
 
 /** Body of POST /v2/process-instances (Camunda 8 shape; by id + version, or by key). */
 export class CreateProcessInstanceRequestDto {
@@ -8,19 +9,19 @@ export class CreateProcessInstanceRequestDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
-  processDefinitionId?: string;
+  processDefinitionId?: string | null;
 
-  @ApiPropertyOptional({ example: 1 })
+  @ApiPropertyOptional({ example: 1, description: 'A version of the process id; -1 (what Camunda clients send by default) or absent: the latest.' })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  processDefinitionVersion?: number;
+  @Min(-1)
+  processDefinitionVersion?: number | null;
 
   @ApiPropertyOptional({ description: 'Key of the process definition (instead of id and version).', example: '2251799813685249' })
   @IsOptional()
   @IsString()
   @Matches(/^[1-9][0-9]{0,18}$/, { message: 'processDefinitionKey must be a key (a numeric string)' })
-  processDefinitionKey?: string;
+  processDefinitionKey?: string | null;
 
   @ApiPropertyOptional({ type: Object, example: { amount: 120 } })
   @IsOptional()
@@ -50,7 +51,7 @@ export class CreateProcessInstanceRequestDto {
 
   @ApiPropertyOptional({ description: 'With awaitCompletion: milliseconds to wait; 0 or absent: 10000.', default: 0, maximum: 600000 })
   @IsOptional()
-  @IsInt()
+  @Int64()
   @Min(0)
   @Max(600_000)
   requestTimeout?: number;
@@ -63,7 +64,7 @@ export class CreateProcessInstanceRequestDto {
 
   @ApiPropertyOptional({ description: 'Accepted for compatibility; not used.' })
   @IsOptional()
-  @IsInt()
+  @Int64()
   operationReference?: number;
 }
 

@@ -29,15 +29,25 @@ export class CreateProcessInstanceUseCase {
   async execute(request: CreateProcessInstanceRequestDto, principal: Principal): Promise<CreateProcessInstanceResultDto> {
     const tenantId = request.tenantId ?? DEFAULT_TENANT;
     if (tenantId !== DEFAULT_TENANT) throw new InvalidArgumentError('PROCESS_INSTANCE.UNKNOWN_TENANT', `Baton has one tenant, '${DEFAULT_TENANT}', but the request names '${tenantId}'`);
-    const byId = request.processDefinitionId !== undefined;
-    const byKey = request.processDefinitionKey !== undefined;
+    // Explicit nulls mean "not given", as for every other optional field.
+    const byId = request.processDefinitionId !== undefined && request.processDefinitionId !== null;
+    const byKey = request.processDefinitionKey !== undefined && request.processDefinitionKey !== null;
     if (byId === byKey) {
       throw new InvalidArgumentError('PROCESS_INSTANCE.DEFINITION_REQUIRED', 'Expected exactly one of processDefinitionId (with an optional processDefinitionVersion) and processDefinitionKey');
     }
-    if (byKey && request.processDefinitionVersion !== undefined) {
+    const version = request.processDefinitionVersion === -1 || request.processDefinitionVersion === null ? undefined : request.processDefinitionVersion;
+    if (version === 0) throw new InvalidArgumentError('PROCESS_INSTANCE.INVALID_VERSION', 'Versions start at 1; use -1 or leave processDefinitionVersion out for the latest');
+    if (byKey && version !== undefined) {
       throw new InvalidArgumentError('PROCESS_INSTANCE.VERSION_WITH_KEY', 'processDefinitionVersion goes with processDefinitionId, not with processDefinitionKey');
     }
-    const processDefinitionKey = byKey ? request.processDefinitionKey! : await this.definitions.keyOf(request.processDefinitionId!, request.processDefinitionVersion, tenantId);
+    const processDefinitionKey = byKey ? request.processDefinitionKey! : await this.definitions.keyOf(request.processDefinitionId!, version, tenantId);
+    const definition = await this.definitions.get(processDefinitionKey);
+    if (definition.model.startEventId === undefined) {
+      throw new InvalidArgumentError(
+        'PROCESS_INSTANCE.NO_NONE_START_EVENT',
+        `Process '${definition.info.processDefinitionId}' version ${definition.info.version} has no none start event: it starts by message (POST /v2/messages/publication)`,
+      );
+    }
 
     const { instance, state } = await this.executor.createInstance(
       processDefinitionKey,

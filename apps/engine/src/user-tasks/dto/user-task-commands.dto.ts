@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class AssignUserTaskRequestDto {
   @ApiProperty({ example: 'emma' })
@@ -32,24 +32,30 @@ export class CompleteUserTaskRequestDto {
   action?: string | null;
 }
 
+/**
+ * What to change on a user task (Camunda 8.8's rules): an absent or `null` field stays as it
+ * is; an empty string clears a date; an empty list clears candidates.
+ */
 export class UserTaskChangesetDto {
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: '"" clears it; null or absent keeps it.' })
   @IsOptional()
+  @ValidateIf((_, value) => value !== '')
   @IsDateString({ strict: true })
   dueDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: '"" clears it; null or absent keeps it.' })
   @IsOptional()
+  @ValidateIf((_, value) => value !== '')
   @IsDateString({ strict: true })
   followUpDate?: string | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true })
+  @ApiPropertyOptional({ type: [String], nullable: true, description: '[] clears them; null or absent keeps them.' })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
   candidateUsers?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], nullable: true })
+  @ApiPropertyOptional({ type: [String], nullable: true, description: '[] clears them; null or absent keeps them.' })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })

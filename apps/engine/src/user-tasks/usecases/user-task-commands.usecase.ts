@@ -25,13 +25,23 @@ export class UserTaskCommandsUseCase {
     if (request.assignee !== principal.username && !(await this.identities.userExists(request.assignee))) {
       throw new InvalidArgumentError('USER_TASK.UNKNOWN_ASSIGNEE', `Expected an existing user as assignee, but there is no user '${request.assignee}'`);
     }
-    await this.executor.execute(task.processInstanceKey, { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: request.assignee }, { command: 'ASSIGN_USER_TASK', actor: principal.username });
+    // The access check above read the task without the instance's lock; the core checks again under it.
+    const allowOverride = principal.roles.includes('admin') && (request.allowOverride ?? true);
+    await this.executor.execute(
+      task.processInstanceKey,
+      { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: request.assignee, allowOverride, assignedBy: principal.username },
+      { command: 'ASSIGN_USER_TASK', actor: principal.username },
+    );
   }
 
   async unassign(userTaskKey: string, principal: Principal): Promise<void> {
     const task = await this.access.visibleTask(principal, userTaskKey);
     this.access.checkUnassign(principal, task);
-    await this.executor.execute(task.processInstanceKey, { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: null }, { command: 'UNASSIGN_USER_TASK', actor: principal.username });
+    await this.executor.execute(
+      task.processInstanceKey,
+      { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: null, allowOverride: principal.roles.includes('admin'), assignedBy: principal.username },
+      { command: 'UNASSIGN_USER_TASK', actor: principal.username },
+    );
   }
 
   async complete(userTaskKey: string, request: CompleteUserTaskRequestDto, principal: Principal): Promise<void> {
@@ -47,13 +57,15 @@ export class UserTaskCommandsUseCase {
   async update(userTaskKey: string, request: UpdateUserTaskRequestDto, principal: Principal): Promise<void> {
     const task = await this.access.visibleTask(principal, userTaskKey);
     this.access.checkUpdate(principal, task);
+    // Camunda 8.8: absent or null keeps a field; "" clears a date; [] clears candidates.
     const changeset = request.changeset ?? {};
     const changes: UserTaskChanges = {};
-    if (changeset.dueDate !== undefined) changes.dueDate = changeset.dueDate === null ? null : new Date(changeset.dueDate).toISOString();
-    if (changeset.followUpDate !== undefined) changes.followUpDate = changeset.followUpDate === null ? null : new Date(changeset.followUpDate).toISOString();
-    if (changeset.candidateGroups !== undefined) changes.candidateGroups = unique(changeset.candidateGroups ?? []);
-    if (changeset.candidateUsers !== undefined) changes.candidateUsers = unique(changeset.candidateUsers ?? []);
-    if (changeset.priority !== undefined && changeset.priority !== null) changes.priority = changeset.priority;
+    const date = (value: string) => (value === '' ? null : new Date(value).toISOString());
+    if (typeof changeset.dueDate === 'string') changes.dueDate = date(changeset.dueDate);
+    if (typeof changeset.followUpDate === 'string') changes.followUpDate = date(changeset.followUpDate);
+    if (Array.isArray(changeset.candidateGroups)) changes.candidateGroups = unique(changeset.candidateGroups);
+    if (Array.isArray(changeset.candidateUsers)) changes.candidateUsers = unique(changeset.candidateUsers);
+    if (typeof changeset.priority === 'number') changes.priority = changeset.priority;
     await this.executor.execute(task.processInstanceKey, { type: 'UPDATE_USER_TASK', userTaskKey, changes }, { command: 'UPDATE_USER_TASK', actor: principal.username });
   }
 }

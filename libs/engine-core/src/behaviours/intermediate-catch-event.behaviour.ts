@@ -1,0 +1,20 @@
+import type { IntermediateCatchEventNode } from '#bpmn';
+import { Failure } from '../processing/processing-environment.js';
+import { timerDueDate } from '../processing/timer-due-date.js';
+import type { ElementBehaviour } from './element-behaviour.js';
+
+/**
+ * An intermediate timer catch event schedules its timer (due after its duration, or at its date,
+ * evaluated now in the event's scope) and waits; TRIGGER_TIMER completes it (Camunda 8:
+ * docs.camunda.io/docs/components/modeler/bpmn/timer-events/#intermediate-timer-catch-events).
+ * Terminating it cancels the timer (the lifecycle cancels every timer an element owns).
+ */
+export const intermediateCatchEventBehaviour: ElementBehaviour<IntermediateCatchEventNode> = {
+  onActivate: (context) => {
+    const { processing, instance, node } = context;
+    const dueDate = timerDueDate(node.timer, context.variables(), processing.evaluator, processing.env.now);
+    if (dueDate instanceof Failure) return dueDate;
+    processing.createTimer(instance.elementInstanceKey, node.id, dueDate);
+    return 'wait';
+  },
+};

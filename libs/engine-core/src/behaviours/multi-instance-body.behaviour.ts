@@ -1,0 +1,109 @@
+import type { MultiInstanceDefinition } from '#bpmn';
+import { Failure } from '../processing/processing-environment.js';
+import type { ElementBehaviour } from './element-behaviour.js';
+
+/** Local variable of each inner instance: its 1-based position in the input collection. */
+export const LOOP_COUNTER = 'loopCounter';
+
+/**
+ * Zeebe's multi-instance body (MULTI_INSTANCE_BODY; Camunda 8:
+ * docs.camunda.io/docs/components/modeler/bpmn/multi-instance/). On activation it evaluates the
+ * input collection (not a list: incident EXTRACT_VALUE_ERROR), counts its instances (on its
+ * element instance, MULTI_INSTANCE_UPDATED), creates the output collection as a local list of
+ * nulls and queues the inner instances: all at once (parallel) or the first (sequential); an empty
+ * collection completes it at once. When an inner instance completes, the output element is
+ * evaluated in its scope and stored at its position, the counters move on, the completion
+ * condition is evaluated in the body's scope with numberOfInstances, numberOfActiveInstances,
+ * numberOfCompletedInstances and numberOfTerminatedInstances, and a sequential body reads the
+ * input collection again for the next element. The body completes when no inner instance is left
+ * (or the completion condition terminated them) and hands its output collection on to its flow
+ * scope. Its activity's boundary events are attached to it; its activity's variable mappings apply
+ * to the inner instances.
+ */
+export const multiInstanceBodyBehaviour: ElementBehaviour = {
+  variableMappings: false,
+  onActivate: (context) => {
+    const { processing, instance, node } = context;
+    const definition = node.multiInstance!;
+    const collection = processing.evaluator.typed(definition.inputCollection, context.variables(), 'list');
+    if (collection instanceof Failure) return collection;
+    const items = collection as unknown[];
+    processing.emit({
+      type: 'MULTI_INSTANCE_UPDATED',
+      elementInstanceKey: instance.elementInstanceKey,
+      counts: { numberOfInstances: items.length, numberOfCompletedInstances: 0, numberOfTerminatedInstances: 0 },
+    });
+    if (definition.outputCollection) processing.variables.setLocal(instance.elementInstanceKey, definition.outputCollection, items.map(() => null));
+    const start = definition.sequential ? items.slice(0, 1) : items;
+    start.forEach((item, index) => processing.enqueueInnerInstance(node, instance.elementInstanceKey, item, index + 1));
+    if (items.length === 0) processing.checkScope(instance.elementInstanceKey);
+    return 'wait';
+  },
+
+  onChildCompleting: (context, child) => {
+    const { processing, instance: body, node } = context;
+    const definition = node.multiInstance!;
+    const locals = processing.state.variablesOf(body.elementInstanceKey);
+    const counts = body.multiInstance ?? { numberOfInstances: 0, numberOfCompletedInstances: 0, numberOfTerminatedInstances: 0 };
+    const loopCounter = Number(processing.state.variablesOf(child.elementInstanceKey).get(LOOP_COUNTER)?.value ?? 0);
+    const updates: Record<string, unknown> = {};
+
+    if (definition.outputCollection && definition.outputElement) {
+      const element = processing.feelResult(definition.outputElement, processing.variables.visible(child.elementInstanceKey));
+      if (element instanceof Failure) return element;
+      const collected = locals.get(definition.outputCollection)?.value;
+      const list = Array.isArray(collected) ? [...collected] : [];
+      list[loopCounter - 1] = element;
+      updates[definition.outputCollection] = Array.from(list, (value) => (value === undefined ? null : value));
+    }
+    const after = { ...counts, numberOfCompletedInstances: counts.numberOfCompletedInstances + 1 };
+
+    let conditionMet = false;
+    if (definition.completionCondition) {
+      // The completing instance is still among the body's active children.
+      const numberOfActiveInstances = processing.state.childrenOf(body.elementInstanceKey).length - 1;
+      const variables = { ...processing.variables.visible(body.elementInstanceKey), ...updates, ...after, numberOfActiveInstances };
+      const met = processing.evaluator.typed(definition.completionCondition, variables, 'boolean');
+      if (met instanceof Failure) return met;
+      conditionMet = met === true;
+    }
+    let next: { item: unknown } | undefined;
+    if (definition.sequential && !conditionMet) {
+      // Like Zeebe, a sequential body reads its input collection again for each next element.
+      const collection = processing.evaluator.typed(definition.inputCollection, processing.variables.visible(body.elementInstanceKey), 'list');
+      if (collection instanceof Failure) return collection;
+      const items = collection as unknown[];
+      if (loopCounter < items.length) next = { item: items[loopCounter] };
+    }
+
+    processing.variables.setLocalDocument(body.elementInstanceKey, updates);
+    processing.emit({ type: 'MULTI_INSTANCE_UPDATED', elementInstanceKey: body.elementInstanceKey, counts: after });
+    if (next) processing.enqueueInnerInstance(node, body.elementInstanceKey, next.item, loopCounter + 1);
+    return { terminateSiblings: conditionMet };
+  },
+
+  onComplete: (context) => {
+    const { processing, instance: body, node } = context;
+    const name = node.multiInstance!.outputCollection;
+    if (!name) return;
+    const value = processing.state.variablesOf(body.elementInstanceKey).get(name)?.value ?? [];
+    processing.variables.propagate(body.flowScopeKey!, { [name]: value });
+  },
+};
+
+/**
+ * The local variables an inner instance starts with: its input element, its loop counter, and —
+ * when the output element reads a variable (`=result`, `=result.total`) other than the input
+ * element — that variable as null, so what the instance produces under that name stays in its own
+ * scope instead of propagating to a shared one (Zeebe does the same).
+ */
+export function innerInstanceLocals(definition: MultiInstanceDefinition, item: unknown, loopCounter: number): Record<string, unknown> {
+  const locals: Record<string, unknown> = {};
+  if (definition.inputElement) locals[definition.inputElement] = item;
+  locals[LOOP_COUNTER] = loopCounter;
+  const read = definition.outputElement ? /^\s*([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:\.[\s\S]*)?$/u.exec(definition.outputElement)?.[1] : undefined;
+  if (read && read !== definition.inputElement && read !== LOOP_COUNTER && !FEEL_LITERALS.has(read)) locals[read] = null;
+  return locals;
+}
+
+const FEEL_LITERALS = new Set(['null', 'true', 'false']);
