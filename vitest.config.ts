@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['libs/**/*.spec.ts', 'apps/engine/**/*.spec.ts', 'apps/worker/**/*.spec.ts'],
+          include: ['libs/**/*.spec.ts', 'apps/engine/**/*.spec.ts', 'apps/worker/**/*.spec.ts', 'apps/portal/src/**/*.spec.ts'],
           environment: 'node',
         },
       },

@@ -59,7 +59,7 @@ describe('authentication', () => {
 
     const me = await engine.request('/v2/authentication/me', { user: null, headers: bearer(body.token) });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ username: 'emma', displayName: 'Emma Employee', roles: ['employee'], groups: ['sales'], canLogout: true, authorizedComponents: ['tasklist', 'operate'] });
+    expect(await me.json()).toMatchObject({ username: 'emma', displayName: 'Emma Employee', roles: ['employee'], groups: ['sales'], canLogout: true, authorizedComponents: ['tasklist'] });
 
     expect((await engine.request('/v2/authentication/sign-out', { method: 'POST', user: null, headers: bearer(body.token) })).status).toBe(204);
     expect((await engine.request('/v2/authentication/me', { user: null, headers: bearer(body.token) })).status).toBe(401);

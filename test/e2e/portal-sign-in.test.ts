@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE, screenshot, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
+import { assertPortalBuilt } from '../support/portal.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 /**
@@ -14,7 +13,6 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 declare const localStorage: { getItem(key: string): string | null };
 declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
-const PORTAL_INDEX = fileURLToPath(new URL('../../dist/portal/index.html', import.meta.url));
 const SESSION_KEY = 'baton.session';
 /** What Chromium logs when a fetch is answered 401; allowed only where a test provokes it. */
 const logged401 = (path: string) => new RegExp(`status of 401 .*${path.replaceAll('/', '\\/')}`);
@@ -24,9 +22,7 @@ describe('portal: sign-in and who you are', () => {
   const browsers: LaunchedBrowser[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(PORTAL_INDEX)) {
-      throw new Error(`The portal is not built: ${PORTAL_INDEX} is missing. Run "npm run build:portal" first (npm test does it in pretest).`);
-    }
+    assertPortalBuilt();
     engine = await startTestEngine();
   });
 
@@ -111,7 +107,7 @@ describe('portal: sign-in and who you are', () => {
       expect(await page.getByRole('list', { name: 'Your roles' }).innerText()).toBe('employee');
       expect(await page.getByRole('list', { name: 'Your groups' }).innerText()).toBe('sales');
       expect(await page.getByRole('link', { name: 'emma@baton.local' }).isVisible()).toBe(true);
-      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).toEqual(['Home']);
+      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).toEqual(['Home', 'Tasks', 'Start']);
     };
     await assertHomeShowsEmma();
     expect(await page.title()).toBe('Home · Baton');

@@ -44,7 +44,8 @@ export class AuthenticationController {
   @ApiOperation({ summary: 'The current user, with roles and groups (Camunda 8 shape).' })
   @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentPrincipal() principal: Principal): CurrentUserDto {
-    const components = ['tasklist', 'operate'];
+    const components = ['tasklist'];
+    if (allows(principal.roles, 'instance:read')) components.push('operate');
     if (allows(principal.roles, 'deployment:create')) components.push('modeler');
     if (allows(principal.roles, 'identity:manage')) components.push('identity');
     return {

@@ -1,6 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FormEntity } from '#persistence';
+import { InvalidArgumentError } from '../common/errors/index.js';
+import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
+import type { SearchRequestDto } from '../common/search/search-request.dto.js';
+
+/**
+ * `POST /v2/forms/search` (a Baton addition: Camunda 8.8 reads forms only by key, through user
+ * tasks and process definitions; the modeler needs to list the deployed form ids).
+ */
+const SEARCH: SearchDefinition = {
+  entity: 'form',
+  keyColumn: 'f.form_key',
+  fields: {
+    formKey: { column: 'f.form_key', type: 'key' },
+    formId: { column: 'f.form_id', type: 'string' },
+    version: { column: 'f.version', type: 'int' },
+    tenantId: { column: 'f.tenant_id', type: 'string' },
+  },
+  customFilters: {
+    isLatestVersion: (qb, value) => {
+      if (typeof value !== 'boolean') {
+        throw new InvalidArgumentError('SEARCH.INVALID_FILTER_VALUE', `Expected true or false for filter 'isLatestVersion' but got ${JSON.stringify(value)}`);
+      }
+      qb.andWhere(
+        `f.version ${value ? '=' : '<'} (SELECT MAX(latest.version) FROM forms latest WHERE latest.tenant_id = f.tenant_id AND latest.form_id = f.form_id)`,
+      );
+    },
+  },
+  defaultSort: [{ field: 'formId', order: 'ASC' }, { field: 'version', order: 'DESC' }],
+};
 
 @Injectable()
 export class FormRepository {
@@ -23,5 +52,10 @@ export class FormRepository {
   /** Every version of a form id, newest first. */
   findVersions(tenantId: string, formId: string): Promise<FormEntity[]> {
     return this.dataSource.getRepository(FormEntity).find({ where: { tenantId, formId }, order: { version: 'DESC' } });
+  }
+
+  /** Camunda-style `{filter, sort, page}` search over every deployed form version. */
+  search(request: SearchRequestDto) {
+    return new SearchQuery(SEARCH, this.dataSource.getRepository(FormEntity).createQueryBuilder('f')).run(request);
   }
 }

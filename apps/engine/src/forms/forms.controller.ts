@@ -1,14 +1,29 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '../common/errors/index.js';
 import { KeyParam } from '../common/key-param.pipe.js';
-import { FormDto, toFormDto } from './form.dto.js';
+import { FormDto, FormSearchRequestDto, FormSearchResultDto, toFormDto } from './form.dto.js';
 import { FormRepository } from './form.repository.js';
 
 @ApiTags('Forms')
 @Controller('v2/forms')
 export class FormsController {
   constructor(private readonly forms: FormRepository) {}
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Search deployed form versions (Baton addition: Camunda 8.8 has no forms search).',
+    description:
+      'Camunda-style `{filter, sort, page}`. Filters: `formKey`, `formId`, `version`, `tenantId` and `isLatestVersion` ' +
+      '(true: only the newest version of each form id). Sorts: `formKey`, `formId`, `version`, `tenantId`. ' +
+      'Open to every signed-in user, like reading a form by key.',
+  })
+  @ApiOkResponse({ type: FormSearchResultDto })
+  async search(@Body() body: FormSearchRequestDto): Promise<FormSearchResultDto> {
+    const { rows, page } = await this.forms.search(body);
+    return { items: rows.map(toFormDto), page };
+  }
 
   @Get(':formKey')
   @ApiOperation({ summary: 'A deployed form version by key (Baton addition; Camunda serves forms through user tasks and process definitions).' })

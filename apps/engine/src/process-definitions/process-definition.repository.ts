@@ -35,6 +35,17 @@ const SEARCH: SearchDefinition = {
         `pd.version ${value ? '=' : '<'} (SELECT MAX(latest.version) FROM process_definitions latest WHERE latest.tenant_id = pd.tenant_id AND latest.process_definition_id = pd.process_definition_id)`,
       );
     },
+    /**
+     * Baton addition: whether the process has a none start event, i.e. whether `POST
+     * /v2/process-instances` can start it (processes started only by messages or timers have
+     * none). The portal's Start page lists only those. Read from the compiled model.
+     */
+    hasNoneStartEvent: (qb, value) => {
+      if (typeof value !== 'boolean') {
+        throw new InvalidArgumentError('SEARCH.INVALID_FILTER_VALUE', `Expected true or false for filter 'hasNoneStartEvent' but got ${JSON.stringify(value)}`);
+      }
+      qb.andWhere(`JSON_EXTRACT(pd.executable_model, '$.startEventId') IS ${value ? 'NOT ' : ''}NULL`);
+    },
   },
   defaultSort: [{ field: 'processDefinitionKey', order: 'ASC' }],
 };

@@ -55,7 +55,11 @@ export class UserTaskQueryRepository {
 
   search(request: SearchRequestDto, viewer: TaskViewer) {
     const query = this.visibility.restrict(this.dataSource.getRepository(UserTaskEntity).createQueryBuilder('ut'), viewer, 'ut');
-    return new SearchQuery(SEARCH, query).run(request);
+    const definition: SearchDefinition = {
+      ...SEARCH,
+      customFilters: { ...SEARCH.customFilters, offeredToMe: (qb, condition, param) => void qb.andWhere(offeredToViewerFilter(viewer, condition, param)) },
+    };
+    return new SearchQuery(definition, query).run(request);
   }
 
   /** The compiled model of a definition (for legacy embedded forms). */
@@ -68,6 +72,20 @@ export class UserTaskQueryRepository {
       .getOne();
     return row?.executableModel ?? null;
   }
+}
+
+/**
+ * `offeredToMe` (Baton addition): `true` keeps the tasks the caller is a candidate for — one of
+ * their groups is a candidate group, or they are a candidate user — whoever holds the task now;
+ * `false` keeps the others. The portal's "Offered to my groups" view: one OR across both kinds
+ * of candidates, which the Camunda filters (`candidateGroup`, `candidateUser`, ANDed) can't say.
+ */
+function offeredToViewerFilter(viewer: TaskViewer, condition: unknown, param: Param): string {
+  if (typeof condition !== 'boolean') throw invalid("'offeredToMe'", 'true or false', condition);
+  const candidates = [`(oc.kind = 'user' AND oc.candidate = ${param(viewer.username)})`];
+  if (viewer.groups.length > 0) candidates.push(`(oc.kind = 'group' AND oc.candidate IN (${viewer.groups.map((group) => param(group)).join(', ')}))`);
+  const offered = `EXISTS (SELECT 1 FROM user_task_candidates oc WHERE oc.user_task_key = ut.user_task_key AND (${candidates.join(' OR ')}))`;
+  return condition ? offered : `NOT ${offered}`;
 }
 
 /** `candidateGroup` / `candidateUser`: a string filter on the task's candidates of that kind. */

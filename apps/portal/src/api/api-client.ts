@@ -17,8 +17,10 @@ export interface ApiClientOptions {
 
 /** Per-call options. */
 export interface RequestOptions {
-  /** JSON body; sent with `Content-Type: application/json`. */
+  /** JSON body, sent with `Content-Type: application/json`; a `FormData` goes as multipart/form-data. */
   body?: unknown;
+  /** How to read a successful answer: parsed JSON, or the raw text (BPMN XML). @default 'json' */
+  responseType?: 'json' | 'text';
   /** Cancels the call (e.g. when the component that started it unmounts). */
   signal?: AbortSignal;
   /** Send the session's bearer token. @default true */
@@ -43,6 +45,11 @@ export class ApiClient {
     return this.request<T>('GET', path, options);
   }
 
+  /** GET a text resource (e.g. `/v2/process-definitions/{key}/xml`). */
+  getText(path: string, options: Omit<RequestOptions, 'body' | 'responseType'> = {}): Promise<string> {
+    return this.request<string>('GET', path, { ...options, responseType: 'text' });
+  }
+
   /** POST, with an optional JSON body; resolves to undefined for 204. */
   post<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
     return this.request<T>('POST', path, { ...options, body });
@@ -50,18 +57,20 @@ export class ApiClient {
 
   /** Any method; the building block of `get` and `post`. */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const { body, signal, authenticated = true } = options;
+    const { body, signal, authenticated = true, responseType = 'json' } = options;
+    const multipart = body instanceof FormData;
     const headers = new Headers({ Accept: 'application/json, application/problem+json' });
     const token = authenticated ? this.options.getToken() : null;
     if (token) headers.set('Authorization', `Bearer ${token}`);
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    // Multipart: fetch sets the Content-Type with its boundary itself.
+    if (body !== undefined && !multipart) headers.set('Content-Type', 'application/json');
 
     let response: Response;
     try {
       response = await fetch(this.baseUrl + path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
         signal,
         // The token travels in the Authorization header, never in cookies. Omitting credentials
         // also stops the browser from popping its own login dialog on the engine's
@@ -81,6 +90,7 @@ export class ApiClient {
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
+    if (responseType === 'text') return text as T;
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }

@@ -19,6 +19,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     /** The request path the problem is about. */
     readonly instance?: string,
+    /** The problem's other members (RFC 9457 extensions), e.g. a deployment's `problems` list. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail);
   }
@@ -42,7 +44,8 @@ export class ApiProblem extends Error {
     const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : title;
     const code = typeof problem.code === 'string' ? problem.code : `HTTP.${response.status}`;
     const instance = typeof problem.instance === 'string' ? problem.instance : path;
-    return new ApiProblem(response.status, title, detail, code, instance);
+    const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, code: _code, ...extensions } = problem;
+    return new ApiProblem(response.status, title, detail, code, instance, extensions);
   }
 
   /** The error for a request that got no response. */

@@ -5,8 +5,12 @@ import { formatDateTime, formatRelative } from '../ui/format-time';
 import { useNow } from '../ui/hooks';
 import { GroupChips, RoleBadges } from '../ui/identity-badges';
 import { Spinner } from '../ui/spinner';
+import { WhatYouCanDo } from './home/what-you-can-do';
 
-/** The start page after sign-in: who you are (name, email, roles, groups) and your session. */
+/**
+ * The start page after sign-in: what the user can do (their tasks, processes to start, the other
+ * pages their role opens), then who they are (name, email, roles, groups) and their session.
+ */
 export function HomePage() {
   const { user, session, signOut } = useSignedIn();
   const [signingOut, setSigningOut] = useState(false);
@@ -20,8 +24,10 @@ export function HomePage() {
   return (
     <div className="home">
       <h1 className="page-title" tabIndex={-1} data-page-heading>
-        Welcome to Baton
+        Welcome, {user.displayName.split(/\s+/)[0] || user.username}
       </h1>
+
+      <WhatYouCanDo user={user} />
 
       <section className="card profile-card" aria-labelledby="profile-heading">
         <Avatar name={user.displayName} size="large" />

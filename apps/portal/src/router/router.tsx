@@ -8,7 +8,7 @@
  * - {@link matchRoute} picks the first route whose pattern matches; the route table lives in
  *   `routes.tsx`.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 /** The part of `window.location` routing cares about. */
 export interface Location {
@@ -26,9 +26,14 @@ export interface NavigateOptions {
 /** Changes the location: `to` is a same-origin path with optional query, e.g. `/sign-in?next=%2F`. */
 export type Navigate = (to: string, options?: NavigateOptions) => void;
 
+/** Asked before the user leaves the page; true lets the navigation happen. */
+export type LeaveGuard = () => boolean;
+
 interface RouterValue {
   location: Location;
   navigate: Navigate;
+  /** Registers a guard; returns its removal. */
+  addLeaveGuard: (guard: LeaveGuard) => () => void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
@@ -40,9 +45,20 @@ function currentLocation(): Location {
 /** Provides the location to the tree and keeps it in sync with the browser history. */
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>(currentLocation);
+  const guards = useRef(new Set<LeaveGuard>());
+  const shownUrl = useRef(window.location.href);
+  const mayLeave = () => [...guards.current].every((guard) => guard());
 
   useEffect(() => {
-    const onPopState = () => setLocation(currentLocation());
+    const onPopState = () => {
+      // Back/forward already moved the URL: if a guard refuses, put the page's URL back.
+      if (window.location.href !== shownUrl.current && !mayLeave()) {
+        window.history.pushState(null, '', shownUrl.current);
+        return;
+      }
+      shownUrl.current = window.location.href;
+      setLocation(currentLocation());
+    };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
   }, []);
@@ -52,15 +68,23 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     if (url.origin !== window.location.origin) throw new Error(`Expected a same-origin path but got '${to}'`);
     const target = url.pathname + url.search + url.hash;
     if (target === window.location.pathname + window.location.search + window.location.hash) return;
+    // Guards are asked on the user's own navigations (pushes); redirects (replace) always happen.
+    if (!options.replace && !mayLeave()) return;
     if (options.replace) window.history.replaceState(null, '', target);
     else {
       window.history.pushState(null, '', target);
       window.scrollTo(0, 0);
     }
+    shownUrl.current = window.location.href;
     setLocation(currentLocation());
   }, []);
 
-  const value = useMemo(() => ({ location, navigate }), [location, navigate]);
+  const addLeaveGuard = useCallback((guard: LeaveGuard) => {
+    guards.current.add(guard);
+    return () => void guards.current.delete(guard);
+  }, []);
+
+  const value = useMemo(() => ({ location, navigate, addLeaveGuard }), [location, navigate, addLeaveGuard]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 
@@ -78,6 +102,28 @@ export function useLocation(): Location {
 /** The function that navigates. Stable across renders. */
 export function useNavigate(): Navigate {
   return useRouter().navigate;
+}
+
+/**
+ * While `active`, asks the user to confirm (`message`) before leaving the page: in-app links and
+ * back/forward get a confirm dialog, closing or reloading the tab the browser's own prompt.
+ * For pages with unsaved work (the modeler, the form editor).
+ */
+export function useLeaveGuard(active: boolean, message: string): void {
+  const { addLeaveGuard } = useRouter();
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = message;
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const remove = addLeaveGuard(() => window.confirm(message));
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      remove();
+    };
+  }, [active, message, addLeaveGuard]);
 }
 
 /** A query parameter of the current location, or null. */

@@ -20,3 +20,8 @@ export function formatRelative(iso: string, now: number): string {
   if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
   return format.format(Math.round(seconds / 86_400), 'day');
 }
+
+/** "Nov 21, 2026" in the browser's locale and time zone. */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
+}

@@ -86,6 +86,15 @@ export class SearchQuery<Row extends ObjectLiteral> {
     return { rows: entities, page: result };
   }
 
+  /**
+   * Applies only the request's filter (no sort, no page) and returns the query builder, for
+   * queries that aggregate over the matching rows (statistics) instead of listing them.
+   */
+  filtered(filter: Record<string, unknown> = {}): SelectQueryBuilder<Row> {
+    this.applyFilter(filter);
+    return this.qb;
+  }
+
   private param(value: unknown): string {
     const name = `p${this.paramCount++}`;
     this.qb.setParameter(name, value);

@@ -1,0 +1,63 @@
+import type { ApiClient } from '../../api/api-client';
+import {
+  getInstanceElementStatistics,
+  getProcessInstance,
+  getSequenceFlowsTaken,
+  searchElementInstances,
+  searchIncidents,
+  searchProcessInstances,
+  searchVariables,
+  type ElementInstance,
+  type ElementStatistics,
+  type Incident,
+  type ProcessInstance,
+  type Variable,
+} from '../../api/monitoring.api';
+
+/** Variables shown at once; the page says when there are more. */
+export const VARIABLE_LIMIT = 200;
+
+/** Everything the instance page shows except the diagram XML and the history, read together. */
+export interface InstanceSnapshot {
+  instance: ProcessInstance;
+  statistics: ElementStatistics[];
+  flowsTaken: string[];
+  incidents: Incident[];
+  elements: ElementInstance[];
+  variables: Variable[];
+  variableCount: number;
+  /** Instances this one called (call activities), once the API reports parents. */
+  calledInstances: ProcessInstance[];
+}
+
+export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: string, signal: AbortSignal): Promise<InstanceSnapshot> {
+  const [instance, statistics, flowsTaken, incidents, elements, variables, called] = await Promise.all([
+    getProcessInstance(api, processInstanceKey, signal),
+    getInstanceElementStatistics(api, processInstanceKey, signal),
+    getSequenceFlowsTaken(api, processInstanceKey, signal),
+    searchIncidents(api, processInstanceKey, signal),
+    searchElementInstances(api, processInstanceKey, signal),
+    searchVariables(api, processInstanceKey, VARIABLE_LIMIT, signal),
+    searchProcessInstances(api, { filter: { parentProcessInstanceKey: processInstanceKey }, page: { limit: 50 } }, signal),
+  ]);
+  return {
+    instance,
+    statistics,
+    flowsTaken,
+    incidents: incidents.items,
+    elements: elements.items,
+    variables: variables.items,
+    variableCount: variables.page.totalItems,
+    calledInstances: called.items,
+  };
+}
+
+/** Element id → name (or id) from the instance's element instances. */
+export function elementNamesOf(elements: ElementInstance[]): Map<string, string> {
+  return new Map(elements.map((e) => [e.elementId, e.elementName ?? e.elementId]));
+}
+
+/** Element instance key → "Name (type)", to name variable scopes. */
+export function scopeNamesOf(elements: ElementInstance[]): Map<string, string> {
+  return new Map(elements.map((e) => [e.elementInstanceKey, e.elementName ?? e.elementId]));
+}
