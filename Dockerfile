@@ -17,6 +17,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY processes ./processes
+# The worker's sample handlers write what they would send to var/outbox (BATON_WORKER_OUTBOX_DIR).
+RUN mkdir -p /app/var/outbox && chown -R node:node /app/var
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \

@@ -173,6 +173,15 @@ describe('REST job workers', () => {
     expect((await engine.request('/v2/jobs/activation', { user: 'worker', json: { type: 'x', maxJobsToActivate: 1 } })).status).toBe(400);
     expect((await engine.request('/v2/jobs/activation', { user: 'worker', json: { type: 'x', timeout: '1000', maxJobsToActivate: 1, requestTimeout: '-1' } })).status).toBe(200);
     expect((await engine.request('/v2/jobs/123/failure', { user: 'worker', json: { retries: -1 } })).status).toBe(400);
+    for (const body of [{ retries: 2_147_483_648 }, { retryBackOff: 31_536_000_001 }]) {
+      const refused = await engine.request('/v2/jobs/123/failure', { user: 'worker', json: body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+    }
+    for (const changeset of [{ retries: 2_147_483_648 }, { retries: 1.5 }, { timeout: 0 }, { timeout: 86_400_001 }]) {
+      const refused = await engine.request('/v2/jobs/123', { method: 'PATCH', user: 'worker', json: { changeset } });
+      expect(refused.status, JSON.stringify(changeset)).toBe(400);
+      expect(((await refused.json()) as any).code).toBe('REQUEST.INVALID_BODY');
+    }
   });
 
   it('searches jobs by state, type and worker in the Camunda shape', async () => {

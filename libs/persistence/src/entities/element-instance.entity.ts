@@ -5,6 +5,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_element_instances_instance', ['processInstanceKey', 'state'])
 @Index('idx_element_instances_scope', ['flowScopeKey'])
 @Index('idx_element_instances_definition', ['processDefinitionKey', 'elementId', 'state'])
+/** Duration metrics over a period (statistics/element-durations). */
+@Index('idx_element_instances_ended', ['processDefinitionKey', 'endDate'])
 export class ElementInstanceEntity {
   @PrimaryColumn({ name: 'element_instance_key', type: 'bigint' })
   elementInstanceKey: string;

@@ -5,6 +5,9 @@ import { Int64 } from '../../common/int64.js';
 import { SearchPageResponseDto } from '../../common/search/search-request.dto.js';
 
 /** Body of POST /v2/jobs/activation (Camunda 8 shape). */
+/** Largest retry count a job may be given (the column is a signed 32-bit int). */
+export const MAX_RETRIES = 2_147_483_647;
+
 export class ActivateJobsRequestDto {
   @ApiProperty({ example: 'charge-payment' }) @IsString() @IsNotEmpty() @MaxLength(255) type: string;
   @ApiPropertyOptional({ example: 'billing-worker-1' }) @IsOptional() @IsString() @MaxLength(255) worker?: string;
@@ -55,12 +58,13 @@ export class CompleteJobRequestDto {
 }
 
 export class FailJobRequestDto {
-  @ApiPropertyOptional({ description: 'Retries left; 0 raises an incident JOB_NO_RETRIES.', example: 2 }) @IsOptional() @IsInt() @Min(0) retries?: number;
+  @ApiPropertyOptional({ description: 'Retries left; 0 raises an incident JOB_NO_RETRIES.', example: 2, maximum: MAX_RETRIES }) @IsOptional() @IsInt() @Min(0) @Max(MAX_RETRIES) retries?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(65_535) errorMessage?: string;
-  @ApiPropertyOptional({ description: "Milliseconds before the job is offered again; absent: the model's retryBackoff task header (ISO-8601), else at once." })
+  @ApiPropertyOptional({ description: "Milliseconds before the job is offered again (at most a year); absent: the model's retryBackoff task header (ISO-8601), else at once.", maximum: 31_536_000_000 })
   @IsOptional()
   @Int64()
   @Min(0)
+  @Max(31_536_000_000)
   retryBackOff?: number;
   @ApiPropertyOptional({ type: Object, description: "Set as local variables of the job's element." }) @IsOptional() @IsObject() variables?: Record<string, unknown>;
 }
@@ -72,8 +76,8 @@ export class ThrowJobErrorRequestDto {
 }
 
 export class JobChangesetDto {
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) retries?: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'New timeout (ms from now) of an activated job.' }) @IsOptional() @Int64() @Min(1) timeout?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, maximum: MAX_RETRIES }) @IsOptional() @IsInt() @Min(0) @Max(MAX_RETRIES) retries?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'New timeout (ms from now) of an activated job.', maximum: 86_400_000 }) @IsOptional() @Int64() @Min(1) @Max(86_400_000) timeout?: number | null;
 }
 
 export class UpdateJobRequestDto {

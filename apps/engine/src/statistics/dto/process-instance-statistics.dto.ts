@@ -87,25 +87,12 @@ export class ProcessDefinitionInstanceVersionStatisticsFilterDto {
  * shape). Sort fields: `processDefinitionVersion` (default, newest first), `processDefinitionKey`,
  * `processDefinitionName` and the four counts.
  */
-export class ProcessDefinitionInstanceVersionStatisticsQueryDto {
+export class ProcessDefinitionInstanceVersionStatisticsQueryDto extends ProcessDefinitionInstanceStatisticsQueryDto {
   @ApiProperty({ type: ProcessDefinitionInstanceVersionStatisticsFilterDto })
   @IsDefined()
   @ValidateNested()
   @Type(() => ProcessDefinitionInstanceVersionStatisticsFilterDto)
   filter: ProcessDefinitionInstanceVersionStatisticsFilterDto;
-
-  @ApiPropertyOptional({ type: [SearchSortDto] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SearchSortDto)
-  sort?: SearchSortDto[];
-
-  @ApiPropertyOptional({ type: OffsetPageDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OffsetPageDto)
-  page?: OffsetPageDto;
 }
 
 /** Instance counts of one version of a process. */
