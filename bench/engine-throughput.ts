@@ -7,6 +7,7 @@
  *
  * Prints one table; asserts nothing (tests never assert on timings).
  */
+import { createWorker, type BatonWorker } from '#worker-sdk';
 import { parallelForkJoinXml } from '../test/fixtures/generated-models.js';
 import { mapConcurrent } from '../test/support/concurrency.js';
 import { EngineProcess } from '../test/support/engine-process.js';
@@ -20,6 +21,22 @@ const ONE_TASK = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:endEvent id="end" />
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
     <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+/** start → three service tasks in a row → end: jobs through the outbox, BullMQ and libs/worker-sdk. */
+const THREE_JOBS = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="bench-jobs" targetNamespace="http://baton.local/bench">
+  <bpmn:process id="three-jobs" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:serviceTask id="a"><bpmn:extensionElements><zeebe:taskDefinition type="bench-a" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:serviceTask id="b"><bpmn:extensionElements><zeebe:taskDefinition type="bench-b" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:serviceTask id="c"><bpmn:extensionElements><zeebe:taskDefinition type="bench-c" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="a" />
+    <bpmn:sequenceFlow id="f2" sourceRef="a" targetRef="b" />
+    <bpmn:sequenceFlow id="f3" sourceRef="b" targetRef="c" />
+    <bpmn:sequenceFlow id="f4" sourceRef="c" targetRef="end" />
   </bpmn:process>
 </bpmn:definitions>`;
 
@@ -58,7 +75,7 @@ async function openTasks(processDefinitionId: string, limit: number): Promise<st
 async function main(): Promise<void> {
   await engine.start();
   try {
-    for (const [name, xml] of [['one-task.bpmn', ONE_TASK], ['fan.bpmn', parallelForkJoinXml('fan', 10)]] as const) {
+    for (const [name, xml] of [['one-task.bpmn', ONE_TASK], ['fan.bpmn', parallelForkJoinXml('fan', 10)], ['three-jobs.bpmn', THREE_JOBS]] as const) {
       const form = new FormData();
       form.append('resources', new Blob([xml]), name);
       await fetch(`${engine.url}/v2/deployments`, { method: 'POST', headers: { Authorization: headers.Authorization }, body: form });
@@ -75,6 +92,24 @@ async function main(): Promise<void> {
     await measure('start 10-branch fork/join, 16 clients', 100, 16, async () => (await timed('/v2/process-instances', { processDefinitionId: 'fan' })).ms);
     const branches = await openTasks('fan', 1000);
     await measure('complete fork/join branches, 32 clients', branches.length, 32, async (i) => (await timed(`/v2/user-tasks/${branches[i]}/completion`, {})).ms);
+
+    // Service tasks end to end: each client starts an instance and waits for it to complete
+    // (awaitCompletion) while three worker-sdk workers (8 handlers each) work its jobs.
+    const workers: BatonWorker[] = ['bench-a', 'bench-b', 'bench-c'].map((type) =>
+      createWorker({
+        type,
+        concurrency: 8,
+        engine: { url: engine.url },
+        redis: { prefix: engine.database },
+        log: { info: () => undefined, warn: (message, fields) => console.error(message, fields), error: (message, fields) => console.error(message, fields) },
+        handler: async (job) => ({ [job.type]: true }),
+      }),
+    );
+    try {
+      await measure('instance through 3 service tasks (worker-sdk), 16 clients', 500, 16, async () => (await timed('/v2/process-instances', { processDefinitionId: 'three-jobs', awaitCompletion: true, requestTimeout: 60_000 })).ms);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
+    }
   } finally {
     await engine.drop();
   }

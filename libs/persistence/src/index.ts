@@ -1,4 +1,4 @@
 export * from './entities/index.js';
 export { createDataSource, dataSourceOptions, detectServerFlavor, type ServerFlavor } from './data-source.js';
 export { createDatabaseIfMissing, leaseNodeId, runMigrations, withNamedLock } from './database-setup.js';
-export { inTransaction, isRetryableTransactionError } from './transaction.js';
+export { inTransaction, isRetryableTransactionError, retryingDeadlocks } from './transaction.js';

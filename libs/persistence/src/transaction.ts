@@ -10,6 +10,21 @@ export function isRetryableTransactionError(error: unknown): boolean {
 }
 
 /**
+ * Runs a single statement (autocommit) again when MySQL reports a deadlock or a lock wait
+ * timeout: a conditional UPDATE on a hot row, for instance, that lost a race for its locks.
+ */
+export async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
+    }
+  }
+}
+
+/**
  * Runs `work` in a READ COMMITTED transaction and runs it again (up to `attempts` times, with a
  * short random pause) when MySQL reports a deadlock, a lock wait timeout or a duplicate key.
  * `work` must therefore be safe to repeat: it reads everything it needs inside the transaction.

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { retryingDeadlocks } from '#persistence';
 import { DataSource } from 'typeorm';
 import type { JobRecord } from '#engine-core';
 import { CLOCK, type Clock } from '../infrastructure/clock.js';
@@ -61,10 +62,15 @@ export class JobDispatcher {
       const delay = row.retry_at ? Math.max(0, new Date(row.retry_at).getTime() - now) : 0;
       await this.queues.queue(row.type).add('job', { jobKey, type: row.type }, { jobId: bullJobId(jobKey, Number(row.dispatch_count)), delay, removeOnComplete: true, removeOnFail: true });
     }
-    // Only the dispatch that was published: a newer request (count moved on) stays PENDING.
-    await this.dataSource.query(
-      `UPDATE jobs SET dispatch_state = 'PUBLISHED' WHERE dispatch_state = 'PENDING' AND (job_key, dispatch_count) IN (${rows.map(() => '(?, ?)').join(',')})`,
-      rows.flatMap((row) => [row.job_key, row.dispatch_count]),
+    // Only the dispatch that was published: a newer request (count moved on) stays PENDING. The
+    // rows are found by primary key (job_key IN ...), locking only them, in key order: workers
+    // activate the same rows at the same time.
+    const published = rows.map((row) => String(row.job_key)).sort();
+    await retryingDeadlocks(() =>
+      this.dataSource.query(
+        `UPDATE jobs SET dispatch_state = 'PUBLISHED' WHERE job_key IN (${published.map(() => '?').join(',')}) AND dispatch_state = 'PENDING' AND (job_key, dispatch_count) IN (${rows.map(() => '(?, ?)').join(',')})`,
+        [...published, ...rows.flatMap((row) => [String(row.job_key), row.dispatch_count])],
+      ),
     );
     await this.notifications.publish([{ kind: 'jobs-available', types: [...new Set(rows.map((row) => row.type))] }]);
     return rows.length;

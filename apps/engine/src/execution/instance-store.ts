@@ -161,8 +161,9 @@ export class InstanceStore {
       {
         // Each time a job becomes activatable again it is a new dispatch (a new BullMQ job id).
         dispatch_count: "IF(VALUES(dispatch_state) = 'PENDING', dispatch_count + 1, dispatch_count)",
-        // A job that is no longer activated loses its worker and deadline.
-        worker: "IF(VALUES(state) = 'ACTIVATED', worker, NULL)",
+        // A job offered again loses its worker; an ended job keeps the one that ended it (for the
+        // audit). Only an activated job has a deadline.
+        worker: 'IF(VALUES(activatable) = 1, NULL, worker)',
         deadline: "IF(VALUES(state) = 'ACTIVATED', deadline, NULL)",
       },
     );

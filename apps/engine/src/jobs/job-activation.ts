@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '#persistence';
+import { inTransaction, retryingDeadlocks } from '#persistence';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
 import { InstanceNotifications } from '../execution/instance-notifications.js';
 import { VisibleVariables } from '../execution/visible-variables.js';
@@ -35,9 +35,11 @@ export class JobActivation implements OnApplicationShutdown {
   async activateByKey(jobKey: string, request: { worker: string; timeout: number; fetchVariable?: string[] }): Promise<ActivatedJobDto | null> {
     const now = this.clock.now();
     const deadline = new Date(now.getTime() + request.timeout);
-    const result = (await this.dataSource.query(
-      "UPDATE jobs SET state = 'ACTIVATED', activatable = 0, worker = ?, deadline = ?, activated_at = ? WHERE job_key = ? AND activatable = 1 AND (retry_at IS NULL OR retry_at <= ?)",
-      [request.worker, deadline, now, jobKey, now],
+    const result = (await retryingDeadlocks(() =>
+      this.dataSource.query(
+        "UPDATE jobs SET state = 'ACTIVATED', activatable = 0, worker = ?, deadline = ?, activated_at = ? WHERE job_key = ? AND activatable = 1 AND (retry_at IS NULL OR retry_at <= ?)",
+        [request.worker, deadline, now, jobKey, now],
+      ),
     )) as { affectedRows: number };
     if (result.affectedRows !== 1) return null;
     const [row] = (await this.dataSource.query('SELECT * FROM jobs WHERE job_key = ?', [jobKey])) as JobRow[];
