@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasHorizontalScroll, PHONE, screenshot } from '../support/browser.js';
 import { deploy } from '../support/deploy.js';
-import { hasHorizontalScroll, PAYMENT_BPMN, screenshot } from '../support/operate-portal.js';
-import { assertPortalBuilt, signInThroughPortal } from '../support/portal.js';
+import { PAYMENT_BPMN } from '../support/operate-portal.js';
+import { usePortalEngine } from '../support/portal.js';
 import { send } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 /**
  * The metrics page, end to end: card payments run over REST with the engine clock pinned, so
@@ -16,19 +15,14 @@ const MINUTE = 60_000;
 /** How long each payment's card charge takes, in minutes. */
 const CHARGE_MINUTES = [2, 3, 4, 5, 7, 9, 12, 30];
 
-let engine: TestEngine;
-const browsers: LaunchedBrowser[] = [];
-
 async function rest(method: string, path: string, json?: unknown, user = 'demo'): Promise<any> {
-  const { status, body } = await send(engine, method, path, json, user);
+  const { status, body } = await send(engine(), method, path, json, user);
   expect(status, `${method} ${path}: ${JSON.stringify(body)}`).toBeLessThan(300);
   return body;
 }
 
-beforeAll(async () => {
-  assertPortalBuilt();
-  engine = await startTestEngine({ clockControl: true });
-  expect((await deploy(engine, [PAYMENT_BPMN])).status).toBe(200);
+const { engine, openAs } = usePortalEngine({ clockControl: true }, async (started) => {
+  expect((await deploy(started, [PAYMENT_BPMN])).status).toBe(200);
   // Payments started 5 hours ago, 20 minutes apart; one more is canceled after 10 minutes
   const base = Date.now() - 5 * 3_600_000;
   try {
@@ -49,19 +43,6 @@ beforeAll(async () => {
     await rest('POST', '/v2/clock/reset');
   }
 });
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((browser) => browser.close()));
-});
-afterAll(async () => {
-  await engine?.stop();
-});
-
-async function openAs(username: string, path: string, options?: LaunchBrowserOptions): Promise<LaunchedBrowser> {
-  const browser = await launchBrowser(options);
-  browsers.push(browser);
-  await signInThroughPortal(browser.page, engine.url, username, path);
-  return browser;
-}
 
 describe('portal: metrics', () => {
   it('charts P50/P95/P99 per element for the instances that ran, with the exact numbers in a table', async () => {

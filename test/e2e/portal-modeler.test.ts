@@ -1,8 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, screenshot, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
+import { hasHorizontalScroll, launchBrowser, PHONE, screenshot, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
 import { deploy } from '../support/deploy.js';
+import {
+  clickCanvasBackground,
+  contextPad,
+  createFormWithTextField,
+  deployFromEditor,
+  elementIdNamed,
+  insertUserTask,
+  linkDeployedForm,
+  notice as status,
+  openDeployedVersion,
+  openGroup,
+  propertiesPanel as panel,
+  selectElement as select,
+  shape,
+  showProperties,
+} from '../support/modeler-steps.js';
 import { assertPortalBuilt } from '../support/portal.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
@@ -15,7 +31,6 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
  */
 
 declare const history: { back(): void };
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(selector: string): Iterable<{ textContent: string | null; getAttribute(name: string): string | null }> };
 
 const EXPENSE_FILES = ['expense-approval.bpmn', 'expense-request.form', 'approve-expense.form', 'finance-review.form'].map((name) => `processes/${name}`);
 const INVOICE_INTAKE = 'test/fixtures/modeler/invoice-intake.bpmn';
@@ -64,40 +79,6 @@ describe('portal: modeler and form editor', () => {
   }
 
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-  const status = (page: Page) => page.getByRole('status').filter({ has: page.locator('.notice') });
-  const shape = (page: Page, elementId: string) => page.locator(`.djs-element[data-element-id="${elementId}"]`);
-  const contextPad = (page: Page, action: string) => page.locator(`.djs-context-pad [data-action="${action}"]`);
-  const panel = (page: Page) => page.getByRole('region', { name: 'Properties' });
-
-  /** Clicks an empty spot of the canvas (bottom centre), which clears the selection. */
-  async function clickCanvasBackground(page: Page): Promise<void> {
-    const canvas = page.locator('.modeler-canvas');
-    const box = (await canvas.boundingBox())!;
-    await canvas.click({ position: { x: box.width / 2, y: box.height - 40 } });
-  }
-
-  /**
-   * Selects an element afresh (a click on the selected element would not re-select it). Forced:
-   * a straight connection's box has no height, which Playwright counts as invisible.
-   */
-  async function select(page: Page, elementId: string): Promise<void> {
-    await clickCanvasBackground(page);
-    await shape(page, elementId).click({ force: true });
-  }
-
-  /** The id of the shape whose label is `name`. */
-  function elementIdNamed(page: Page, name: string): Promise<string> {
-    return page.evaluate((label) => {
-      const match = [...document.querySelectorAll('.djs-element.djs-shape')].find((element) => element.textContent?.trim() === label);
-      if (!match) throw new Error(`Expected a shape labelled '${label}' on the canvas`);
-      return match.getAttribute('data-element-id')!;
-    }, name);
-  }
-
-  async function openGroup(container: Locator, label: string): Promise<void> {
-    const header = container.locator('.bio-properties-panel-group-header', { hasText: label }).first();
-    if (!(await header.getAttribute('class'))?.includes('open')) await header.click();
-  }
 
   async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
     const [file] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])) as [Download, void];
@@ -111,10 +92,6 @@ describe('portal: modeler and form editor', () => {
       if ((await (await fetch(engine.url + path)).text()).includes(marker)) found.push(path);
     }
     return found;
-  }
-
-  function hasHorizontalScroll(page: Page): Promise<boolean> {
-    return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
   }
 
   it('anna builds a form, links a new user task of expense approval to it and deploys version 2', async () => {
@@ -132,21 +109,11 @@ describe('portal: modeler and form editor', () => {
     await nav(page).getByRole('link', { name: 'Forms' }).click();
     await page.getByRole('heading', { name: 'Forms', level: 1 }).waitFor();
     expect(await scriptsContaining(scripts, 'fjs-palette-field')).not.toEqual([]);
-    await page.getByLabel('Form ID').fill('receipt-check');
-    await page.getByRole('button', { name: 'Create form' }).click();
-    await page.getByRole('heading', { name: 'receipt-check', level: 1 }).waitFor();
-    await page.locator('button.fjs-palette-field[data-field-type="textfield"]').press('Enter');
-    await page.locator('.fjs-form-field-textfield').click();
-    const formProperties = page.locator('.fjs-properties-container');
-    await openGroup(formProperties, 'General');
-    await formProperties.getByLabel('Key', { exact: true }).fill('receiptNumber');
-    await formProperties.getByLabel('Field label').fill('Receipt number');
-    await page.locator('.fjs-form-field-textfield').getByText('Receipt number').waitFor();
+    await createFormWithTextField(page, 'receipt-check', { key: 'receiptNumber', label: 'Receipt number' });
     expect(await page.locator('.modeler-dirty').innerText()).toBe('Unsaved changes');
 
     // When she deploys it, it is version 1; deploying it again changes nothing
-    await page.getByRole('button', { name: 'Deploy' }).click();
-    await status(page).getByText('Deployed form receipt-check: version 1.').waitFor();
+    expect(await deployFromEditor(page, 'Deployed form receipt-check: version 1.')).toMatch(/^\d+$/);
     expect(new URL(page.url()).pathname).toMatch(/^\/forms\/\d+$/);
     expect(await page.locator('.modeler-dirty').count()).toBe(0);
     await page.getByRole('complementary', { name: 'Deployed forms' }).getByRole('link', { name: /Version 1/ }).waitFor();
@@ -156,56 +123,31 @@ describe('portal: modeler and form editor', () => {
 
     // When she opens version 1 of expense approval in the modeler
     await nav(page).getByRole('link', { name: 'Modeler' }).click();
-    const processes = page.getByRole('complementary', { name: 'Deployed processes' });
-    await processes.getByText('Expense approval').click();
-    await processes.getByRole('link', { name: /Version 1/ }).click();
-    await page.getByRole('heading', { name: 'Expense approval', level: 1 }).waitFor();
+    await openDeployedVersion(page, 'Expense approval', 1);
     await shape(page, 'record-approval').waitFor();
     expect(await scriptsContaining(scripts, 'djs-palette')).not.toEqual([]);
     expect(new URL(page.url()).pathname).toBe(`/modeler/${expenseV1Key}`);
 
     // ...replaces the flow into the end event by a user task "File the receipt" (context pad:
     // delete; palette: create a task; context pad: change type, connect)
-    await select(page, 'flow-to-approved');
-    await contextPad(page, 'delete').click();
-    const recordBox = (await shape(page, 'record-approval').boundingBox())!;
-    await page.locator('.djs-palette [data-action="create.task"]').click();
-    await page.mouse.click(recordBox.x + recordBox.width * 1.5, recordBox.y + recordBox.height * 3);
-    await page.keyboard.type('File the receipt');
-    await clickCanvasBackground(page);
-    const taskId = await elementIdNamed(page, 'File the receipt');
-    await select(page, taskId);
-    await contextPad(page, 'replace').click();
-    await page.locator('[data-id="replace-with-user-task"]').click();
-    await select(page, 'record-approval');
-    await contextPad(page, 'connect').click();
-    await shape(page, taskId).click();
-    await select(page, taskId);
-    await contextPad(page, 'connect').click();
-    await shape(page, 'expense-approved').click();
+    const taskId = await insertUserTask(page, { flowId: 'flow-to-approved', sourceId: 'record-approval', targetId: 'expense-approved', name: 'File the receipt' });
 
     // ...and links it to the deployed form with the properties panel
-    await select(page, taskId);
-    await panel(page).locator('.bio-properties-panel-header-label', { hasText: 'File the receipt' }).waitFor();
-    await openGroup(panel(page), 'Form');
-    await panel(page).locator('#bio-properties-panel-formType').selectOption({ label: 'Camunda Form' });
-    const deployedForm = panel(page).getByLabel('Deployed form');
-    expect(await deployedForm.locator('option').allInnerTexts()).toEqual([
+    await showProperties(page, taskId, 'File the receipt');
+    expect(await linkDeployedForm(page, 'receipt-check')).toEqual([
       '— Choose a deployed form —',
       'approve-expense (version 1)',
       'expense-request (version 1)',
       'finance-review (version 1)',
       'receipt-check (version 1)',
     ]);
-    await deployedForm.selectOption('receipt-check');
     expect(await page.locator('.modeler-dirty').innerText()).toBe('Unsaved changes');
 
     // Then deploying makes version 2, shown on the page and in the list
-    await page.getByRole('button', { name: 'Deploy' }).click();
-    await status(page).getByText('Deployed Expense approval: version 2.').waitFor();
-    const v2Key = new URL(page.url()).pathname.split('/').pop()!;
+    const v2Key = await deployFromEditor(page, 'Deployed Expense approval: version 2.');
     expect(v2Key).not.toBe(expenseV1Key);
     await page.locator('.modeler-version-badge', { hasText: 'version 2' }).waitFor();
+    const processes = page.getByRole('complementary', { name: 'Deployed processes' });
     await processes.getByRole('link', { name: /Version 2/ }).waitFor();
     expect(await processes.locator('[aria-current="page"]').innerText()).toMatch(/^Version 2/);
     await select(page, taskId);

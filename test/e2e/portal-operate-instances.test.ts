@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../support/browser.js';
 import { deploy } from '../support/deploy.js';
-import { diagramElement, hasHorizontalScroll, PAYMENT_BPMN, screenshot, useOperateEngine } from '../support/operate-portal.js';
+import { expectIncidentShown, hasHorizontalScroll, PAYMENT_BPMN, screenshot, useOperateEngine } from '../support/operate-portal.js';
 
 /**
  * The instances list (filters, sorting, URL state), an unknown instance, a process's versions,
@@ -79,8 +79,7 @@ describe('portal: operate instances', () => {
     await screenshot(page, 'operate-instances-phone');
 
     await page.getByRole('link', { name: key }).click();
-    await page.getByRole('region', { name: '1 incident' }).getByText('Card declined by issuer').waitFor();
-    await diagramElement(page, 'charge-card').and(page.locator('.op-incident')).waitFor();
+    await expectIncidentShown(page, 'charge-card', 'Card declined by issuer');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'operate-instance-phone');
     expect(unexpectedProblems()).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramElement, screenshot, stateBadge, useOperateEngine } from '../support/operate-portal.js';
+import { diagramElement, expectCompletedPath, expectIncidentShown, retryIncident, screenshot, stateBadge, useOperateEngine } from '../support/operate-portal.js';
 
 /**
  * Operations in the portal, end to end: a real engine (processes/ deployed, plus a card payment
@@ -7,7 +7,7 @@ import { diagramElement, screenshot, stateBadge, useOperateEngine } from '../sup
  * over REST as other systems and workers would; the admin watches and repairs them in the browser.
  * The instances list and the phone layouts are in portal-operate-instances.test.ts.
  */
-const { engine, openAs, rest, startPayment, activatePaymentJob, paymentWithIncident, instanceState } = useOperateEngine();
+const { engine, openAs, rest, startPayment, completePaymentJob, paymentWithIncident, instanceState } = useOperateEngine();
 
 describe('portal: operate', () => {
   it('an admin finds a completed instance from the processes overview and sees the path it took on its diagram', async () => {
@@ -35,15 +35,10 @@ describe('portal: operate', () => {
     // ...and opens the instance
     await page.getByRole('link', { name: key }).click();
     await page.waitForURL(`${engine().url}/operate/instances/${key}`);
-    await expect.poll(() => stateBadge(page).textContent()).toBe('Completed');
-    await page.getByText('This instance has ended.').waitFor();
 
     // Then the diagram marks the completed path: elements and the sequence flows taken, not the others
-    await diagramElement(page, 'approve-expense').and(page.locator('.op-completed')).waitFor();
-    for (const id of ['expense-submitted', 'manager-decision', 'amount-check', 'record-approval', 'expense-approved']) {
-      expect(await diagramElement(page, id).getAttribute('class'), id).toContain('op-completed');
-    }
-    expect(await diagramElement(page, 'flow-to-approval').getAttribute('class')).toContain('op-flow-taken');
+    await expectCompletedPath(page, ['expense-submitted', 'approve-expense', 'manager-decision', 'amount-check', 'record-approval', 'expense-approved'], ['flow-to-approval']);
+    await page.getByText('This instance has ended.').waitFor();
     expect(await diagramElement(page, 'finance-review').getAttribute('class')).not.toContain('op-completed');
     expect(await diagramElement(page, 'expense-rejected').getAttribute('class')).not.toContain('op-completed');
     expect(await page.locator('.instance-diagram .op-flow-taken').count()).toBeGreaterThanOrEqual(5);
@@ -67,13 +62,9 @@ describe('portal: operate', () => {
 
     // When the admin opens the instance
     const { page, unexpectedProblems } = await openAs('demo', `/operate/instances/${key}`);
-    const incidents = page.getByRole('region', { name: '1 incident' });
-    await incidents.getByText('Card provider answered 503 Service Unavailable').waitFor();
-    await expect.poll(() => stateBadge(page).textContent()).toBe('Incident');
 
     // Then the failed task is red on the diagram with its incident count, the start is on the path taken
-    await diagramElement(page, 'charge-card').and(page.locator('.op-incident')).waitFor();
-    expect(await page.locator('.op-badge-incident').textContent()).toBe('1');
+    const incidents = await expectIncidentShown(page, 'charge-card', 'Card provider answered 503 Service Unavailable');
     expect(await diagramElement(page, 'payment-requested').getAttribute('class')).toContain('op-completed');
     expect(await diagramElement(page, 'flow-to-charge').getAttribute('class')).toContain('op-flow-taken');
     await page.getByText('Incident at Charge card').waitFor();
@@ -85,20 +76,15 @@ describe('portal: operate', () => {
     await incidents.getByRole('alert').filter({ hasText: 'Give the job at least 1 retry.' }).waitFor();
 
     // When the admin gives the job 2 retries and presses Retry
-    await incidents.getByLabel('Retries').fill('2');
-    await incidents.getByRole('button', { name: 'Retry Charge card' }).click();
-    await page.getByRole('status').filter({ hasText: 'Retrying Charge card: its job is offered to workers again with 2 retries.' }).waitFor();
-    await incidents.waitFor({ state: 'detached' });
+    await retryIncident(page, 'Charge card', 2);
     const job = (await rest('POST', '/v2/jobs/search', { filter: { jobKey } })).items[0];
     expect(job.retries).toBe(2);
 
     // ...and a worker picks the job up again and completes it
-    expect(await activatePaymentJob(key)).toBe(jobKey);
-    await rest('POST', `/v2/jobs/${jobKey}/completion`, { variables: { receipt: 'R-778' } }, 'worker');
+    expect(await completePaymentJob(key, { receipt: 'R-778' })).toBe(jobKey);
 
     // Then the page shows the instance completed, by itself, and the whole path taken
-    await expect.poll(() => stateBadge(page).textContent(), { timeout: 15_000 }).toBe('Completed');
-    await diagramElement(page, 'payment-done').and(page.locator('.op-completed')).waitFor();
+    await expectCompletedPath(page, ['payment-requested', 'charge-card', 'payment-done'], ['flow-to-charge', 'flow-to-paid']);
     expect(await page.locator('.op-badge-incident').count()).toBe(0);
     await page.getByRole('table', { name: 'Variables' }).getByRole('row', { name: /receipt\s+"R-778"/ }).waitFor();
     await page.getByRole('list', { name: 'Events' }).getByText('Incident resolved').waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, screenshot, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
+import { hasHorizontalScroll, launchBrowser, PHONE, screenshot, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
 import { assertPortalBuilt } from '../support/portal.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
@@ -11,7 +11,6 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 // The few browser globals used inside page.evaluate callbacks (the root tsconfig has no DOM lib).
 declare const localStorage: { getItem(key: string): string | null };
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
 const SESSION_KEY = 'baton.session';
 /** What Chromium logs when a fetch is answered 401; allowed only where a test provokes it. */
@@ -52,10 +51,6 @@ describe('portal: sign-in and who you are', () => {
       const raw = localStorage.getItem(key);
       return raw ? (JSON.parse(raw) as { token: string }).token : null;
     }, SESSION_KEY);
-  }
-
-  function hasHorizontalScroll(page: Page): Promise<boolean> {
-    return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
   }
 
   async function meStatus(token: string): Promise<number> {

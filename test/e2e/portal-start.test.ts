@@ -1,20 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, screenshot as saveScreenshot, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasHorizontalScroll, PHONE, screenshot } from '../support/browser.js';
 import { deploy } from '../support/deploy.js';
-import { assertPortalBuilt, signInThroughPortal } from '../support/portal.js';
+import { usePortalEngine } from '../support/portal.js';
 import { send } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { completeTask, fillExpenseRequest, openStartPage, startProcess } from '../support/task-steps.js';
 
 /**
  * Starting processes from the portal, end to end: the expense approval (deployed from
  * processes/ with its start form), a process without a start form (variables editor, and a
  * task for the starter), and a process only messages start (not offered).
  */
-
-declare const window: { scrollTo(x: number, y: number): void };
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
 /** No start form; its one task is offered to sales and has no form either. */
 const TEAM_REQUEST = `<?xml version="1.0" encoding="UTF-8"?>
@@ -34,56 +30,18 @@ const TEAM_REQUEST = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 const MESSAGE_START = fileURLToPath(new URL('../../libs/bpmn/test/fixtures/supported-element/valid/message-start.bpmn', import.meta.url));
 
-let engine: TestEngine;
-const browsers: LaunchedBrowser[] = [];
-
-beforeAll(async () => {
-  assertPortalBuilt();
-  engine = await startTestEngine({ processesDir: 'processes' });
-  const deployed = await deploy(engine, [{ name: 'team-request.bpmn', content: TEAM_REQUEST }, MESSAGE_START]);
+const { engine, openAs } = usePortalEngine({ processesDir: 'processes' }, async (started) => {
+  const deployed = await deploy(started, [{ name: 'team-request.bpmn', content: TEAM_REQUEST }, MESSAGE_START]);
   expect(deployed.status, await deployed.clone().text()).toBe(200);
 });
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((browser) => browser.close()));
-});
-afterAll(async () => {
-  await engine?.stop();
-});
-
-async function openAs(username: string, path: string, options?: LaunchBrowserOptions): Promise<LaunchedBrowser> {
-  const browser = await launchBrowser(options);
-  browsers.push(browser);
-  await signInThroughPortal(browser.page, engine.url, username, path);
-  return browser;
-}
 
 async function instancesOf(processDefinitionId: string): Promise<any[]> {
-  return (await send(engine, 'POST', '/v2/process-instances/search', { filter: { processDefinitionId } })).body.items;
+  return (await send(engine(), 'POST', '/v2/process-instances/search', { filter: { processDefinitionId } })).body.items;
 }
 
 async function variablesOf(processInstanceKey: string): Promise<Record<string, unknown>> {
-  const { body } = await send(engine, 'POST', '/v2/variables/search', { filter: { processInstanceKey } });
+  const { body } = await send(engine(), 'POST', '/v2/variables/search', { filter: { processInstanceKey } });
   return Object.fromEntries(body.items.map((v: any) => [v.name, JSON.parse(v.value)]));
-}
-
-/** Fills the expense request form (form-js: a number, a custom select, a date picker, a text area). */
-async function fillExpense(page: Page, amount: string, category: string, date: string, description: string): Promise<void> {
-  await page.getByLabel('Amount (EUR)').fill(amount);
-  await page.locator('.fjs-form-field-select .fjs-select-display').click();
-  await page.locator('.fjs-dropdownlist-item', { hasText: category }).click();
-  await page.getByLabel('Date of the expense').fill(date);
-  await page.getByLabel('Date of the expense').press('Enter');
-  await page.getByLabel('What was it for?').fill(description);
-}
-
-/** A full-page screenshot from the top (the sticky header would otherwise sit where the page was scrolled to). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await saveScreenshot(page, name);
-}
-
-function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
 describe('portal: start a process', () => {
@@ -100,8 +58,7 @@ describe('portal: start a process', () => {
     await screenshot(page, 'start-list-desktop');
 
     // When she opens the expense approval and starts it without filling the form
-    await list.getByRole('link', { name: /^Expense approval/ }).click();
-    await page.getByRole('heading', { name: 'Start “Expense approval”' }).waitFor();
+    await openStartPage(page, 'Expense approval');
     await page.getByLabel('Amount (EUR)').waitFor();
     await page.getByRole('button', { name: 'Start process' }).click();
 
@@ -113,17 +70,16 @@ describe('portal: start a process', () => {
     await screenshot(page, 'start-form-invalid-desktop');
 
     // When she fills it in and starts it
-    await fillExpense(page, '2500', 'Travel', '03/14/2025', 'Flights to the Lisbon workshop');
-    await page.getByRole('button', { name: 'Start process' }).click();
+    await fillExpenseRequest(page, '2500', 'Travel', '03/14/2025', 'Flights to the Lisbon workshop');
+    const shownKey = await startProcess(page, 'Expense approval');
 
     // Then she sees the new instance's key; the engine has it with her values
-    await page.getByRole('heading', { name: 'Started “Expense approval”' }).waitFor();
     const [instance] = await instancesOf('expense-approval');
-    expect(await page.locator('.start-instance-key').innerText()).toBe(instance.processInstanceKey);
+    expect(shownKey).toBe(instance.processInstanceKey);
     expect(await variablesOf(instance.processInstanceKey)).toEqual({ amount: 2500, category: 'travel', expenseDate: '2025-03-14', description: 'Flights to the Lisbon workshop' });
     // the approval is for managers, so there is no task for her to open
     expect(await page.getByText('Nothing in it waits for you right now').isVisible()).toBe(true);
-    const forMia = (await send(engine, 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey: instance.processInstanceKey } }, 'mia')).body.items;
+    const forMia = (await send(engine(), 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey: instance.processInstanceKey } }, 'mia')).body.items;
     expect(forMia.map((t: any) => t.name)).toEqual(['Approve expense']);
     await screenshot(page, 'start-result-desktop');
 
@@ -137,8 +93,7 @@ describe('portal: start a process', () => {
   it('starts a process without a start form from variables, links to the starter’s task, which she completes with variables', async () => {
     // Given emma on the team request, which has no start form
     const { page, unexpectedProblems } = await openAs('emma', '/start');
-    await page.getByRole('link', { name: /^Team request/ }).click();
-    await page.getByRole('heading', { name: 'Start “Team request”' }).waitFor();
+    await openStartPage(page, 'Team request');
 
     // When she types text without JSON quotes, it is refused at the field
     await page.getByLabel('Name 1').fill('topic');
@@ -155,10 +110,9 @@ describe('portal: start a process', () => {
     await page.getByRole('button', { name: 'Add variable' }).click();
     await page.getByLabel('Name 2').fill('urgent');
     await page.getByLabel('Value 2 (JSON)').fill('true');
-    await page.getByRole('button', { name: 'Start process' }).click();
 
     // Then the result links to her group's task in the new instance
-    await page.getByRole('heading', { name: 'Started “Team request”' }).waitFor();
+    await startProcess(page, 'Team request');
     const [instance] = await instancesOf('team-request');
     expect(await variablesOf(instance.processInstanceKey)).toEqual({ topic: 'travel budget', urgent: true });
     await page.getByRole('link', { name: 'Open “Handle request”' }).click();
@@ -170,10 +124,9 @@ describe('portal: start a process', () => {
     await page.getByLabel('Name 1').fill('resolution');
     await page.getByLabel('Value 1 (JSON)').fill('{"approved": true, "budget": 1200}');
     await screenshot(page, 'task-variables-desktop');
-    await page.getByRole('button', { name: 'Claim and complete' }).click();
-    await page.getByRole('status').getByText('You completed “Handle request”').waitFor();
+    await completeTask(page, 'Handle request', 'Claim and complete');
 
-    const task = (await send(engine, 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey: instance.processInstanceKey } })).body.items[0];
+    const task = (await send(engine(), 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey: instance.processInstanceKey } })).body.items[0];
     expect(task).toMatchObject({ state: 'COMPLETED', assignee: 'emma' });
     expect(await variablesOf(instance.processInstanceKey)).toEqual({ topic: 'travel budget', urgent: true, resolution: { approved: true, budget: 1200 } });
     expect(unexpectedProblems()).toEqual([]);
@@ -185,7 +138,7 @@ describe('portal: start a process', () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'start-list-phone');
 
-    await page.getByRole('link', { name: /^Expense approval/ }).click();
+    await openStartPage(page, 'Expense approval');
     await page.getByLabel('Amount (EUR)').waitFor();
     await page.getByRole('button', { name: 'Start process' }).click();
     await page.getByRole('alert').waitFor();

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { hasHorizontalScroll, PHONE, screenshot } from '../support/browser.js';
+import { usePortalEngine } from '../support/portal.js';
 import { send } from '../support/process-api.js';
-import { launchBrowser, PHONE, screenshot as saveScreenshot, type LaunchedBrowser, type LaunchBrowserOptions } from '../support/browser.js';
-import { assertPortalBuilt, signInThroughPortal } from '../support/portal.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { claimTask, completeTask, taskDetail as detail, showOfferedTasks, taskLink } from '../support/task-steps.js';
 
 /**
  * The portal's task list and task page, end to end: a real engine that deployed processes/
@@ -12,47 +12,24 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
  */
 
 // The browser globals used inside page.evaluate callbacks (the root tsconfig has no DOM lib).
-declare const window: { scrollTo(x: number, y: number): void };
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number }; dispatchEvent(event: unknown): boolean };
+declare const document: { dispatchEvent(event: unknown): boolean };
 declare const Event: new (type: string) => unknown;
 
-let engine: TestEngine;
-const browsers: LaunchedBrowser[] = [];
-
-beforeAll(async () => {
-  assertPortalBuilt();
-  engine = await startTestEngine({ processesDir: 'processes' });
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((browser) => browser.close()));
-});
-afterAll(async () => {
-  await engine?.stop();
-});
-
-async function openAs(username: string, path: string, options?: LaunchBrowserOptions): Promise<LaunchedBrowser> {
-  const browser = await launchBrowser(options);
-  browsers.push(browser);
-  await signInThroughPortal(browser.page, engine.url, username, path);
-  return browser;
-}
+const { engine, openAs } = usePortalEngine({ processesDir: 'processes' });
 
 /** emma submits an expense over REST; returns the instance key. */
 async function submitExpense(amount: number, description: string): Promise<string> {
-  const { status, body } = await send(engine, 'POST', '/v2/process-instances', { processDefinitionId: 'expense-approval', variables: { amount, category: 'travel', expenseDate: '2025-03-14', description } }, 'emma');
+  const { status, body } = await send(engine(), 'POST', '/v2/process-instances', { processDefinitionId: 'expense-approval', variables: { amount, category: 'travel', expenseDate: '2025-03-14', description } }, 'emma');
   expect(status, JSON.stringify(body)).toBe(200);
   return body.processInstanceKey;
 }
 
 /** The open task of an instance, as demo sees it (every task). */
 async function openTaskOf(processInstanceKey: string): Promise<any> {
-  const { body } = await send(engine, 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey, state: 'CREATED' } });
+  const { body } = await send(engine(), 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey, state: 'CREATED' } });
   expect(body.items).toHaveLength(1);
   return body.items[0];
 }
-
-const taskLink = (page: Page, name: string) => page.getByRole('list', { name: 'Tasks' }).getByRole('link', { name: new RegExp(`^${name}`) });
-const detail = (page: Page) => page.locator('.task-detail');
 
 /**
  * Has the page re-read the task now, as it does when its tab becomes visible again, and waits for
@@ -63,16 +40,6 @@ async function rereadTaskNow(page: Page, userTaskKey: string): Promise<void> {
   const answered = page.waitForResponse((r) => r.url().endsWith(`/v2/user-tasks/${userTaskKey}`) && r.request().method() === 'GET');
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await answered;
-}
-
-/** A full-page screenshot from the top (the sticky header would otherwise sit where the page was scrolled to). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await saveScreenshot(page, name);
-}
-
-function hasHorizontalScroll(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
 describe('portal: tasks', () => {
@@ -87,9 +54,8 @@ describe('portal: tasks', () => {
 
     // When she opens her tasks, she finds the approval under "Offered to my groups"
     await tasksCard.getByRole('link', { name: 'Open tasks' }).click();
-    await page.waitForURL(`${engine.url}/tasks`);
-    await page.getByRole('navigation', { name: 'Task views' }).getByRole('link', { name: /^Offered to my groups/ }).click();
-    await page.waitForURL(/view=offered/);
+    await page.waitForURL(`${engine().url}/tasks`);
+    await showOfferedTasks(page);
     const item = taskLink(page, 'Approve expense');
     await expect.poll(() => item.innerText()).toContain('Unassigned');
     expect(await item.innerText()).toContain('Offered to managers');
@@ -103,9 +69,7 @@ describe('portal: tasks', () => {
     expect(await detail(page).locator('.task-status-line').innerText()).toMatch(/^Unassigned/);
 
     // And claims it
-    await detail(page).getByRole('button', { name: 'Claim', exact: true }).click();
-    await detail(page).getByRole('status').getByText('You claimed this task.').waitFor();
-    await detail(page).getByText('Assigned to you.').waitFor();
+    await claimTask(page);
     await expect.poll(() => taskLink(page, 'Approve expense').innerText()).toContain('Assigned to you');
 
     // A comment over the form's 2000 characters is refused by the form, and nothing is sent
@@ -119,13 +83,12 @@ describe('portal: tasks', () => {
     // When she writes a proper comment and completes the task
     await page.getByLabel('Comment').fill('Fine, the workshop is confirmed.');
     await screenshot(page, 'task-form-desktop');
-    await detail(page).getByRole('button', { name: 'Complete task' }).click();
-    await detail(page).getByRole('status').getByText('You completed “Approve expense”').waitFor();
+    await completeTask(page, 'Approve expense');
 
     // Then the engine has her decision, and the task left her list
-    const approval = (await send(engine, 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey: instance, elementId: 'approve-expense' } })).body.items[0];
+    const approval = (await send(engine(), 'POST', '/v2/user-tasks/search', { filter: { processInstanceKey: instance, elementId: 'approve-expense' } })).body.items[0];
     expect(approval).toMatchObject({ state: 'COMPLETED', assignee: 'mia' });
-    const variables = (await send(engine, 'POST', '/v2/variables/search', { filter: { processInstanceKey: instance } })).body.items;
+    const variables = (await send(engine(), 'POST', '/v2/variables/search', { filter: { processInstanceKey: instance } })).body.items;
     expect(Object.fromEntries(variables.map((v: any) => [v.name, JSON.parse(v.value)]))).toMatchObject({ approved: true, managerComment: 'Fine, the workshop is confirmed.' });
     await taskLink(page, 'Approve expense').waitFor({ state: 'detached' });
     expect(unexpectedProblems()).toEqual([]);
@@ -137,13 +100,12 @@ describe('portal: tasks', () => {
     await frank.page.getByLabel('Finance approves the payment').check();
     await frank.page.getByLabel('Comment').fill('Booked on cost centre 4711.');
     await screenshot(frank.page, 'task-finance-review-desktop');
-    await detail(frank.page).getByRole('button', { name: 'Claim and complete' }).click();
-    await detail(frank.page).getByRole('status').getByText('You completed “Review expense (finance)”').waitFor();
+    await completeTask(frank.page, 'Review expense (finance)', 'Claim and complete');
 
     // Then the expense is approved by finance
-    const done = await send(engine, 'GET', `/v2/process-instances/${instance}`);
+    const done = await send(engine(), 'GET', `/v2/process-instances/${instance}`);
     expect(done.body.state).toBe('COMPLETED');
-    const outcome = (await send(engine, 'POST', '/v2/variables/search', { filter: { processInstanceKey: instance, name: 'outcome' } })).body.items;
+    const outcome = (await send(engine(), 'POST', '/v2/variables/search', { filter: { processInstanceKey: instance, name: 'outcome' } })).body.items;
     expect(outcome.map((v: any) => v.value)).toEqual(['"approved by finance"']);
     expect(frank.unexpectedProblems()).toEqual([]);
   });
@@ -186,7 +148,7 @@ describe('portal: tasks', () => {
     await mia.page.getByLabel('I approve this expense').check();
     await mia.page.getByLabel('Comment').fill('Approved, taxis are fine.');
     await rereadTaskNow(mia.page, userTaskKey);
-    expect((await send(engine, 'POST', `/v2/user-tasks/${userTaskKey}/assignment`, { assignee: 'demo' })).status).toBe(204);
+    expect((await send(engine(), 'POST', `/v2/user-tasks/${userTaskKey}/assignment`, { assignee: 'demo' })).status).toBe(204);
     await detail(mia.page).getByRole('button', { name: 'Claim and complete' }).click();
 
     // Then her completion is refused with who has it, and she is told her input was not sent
@@ -217,7 +179,7 @@ describe('portal: tasks', () => {
     expect(await page.getByRole('list', { name: 'Tasks' }).getByRole('link').first().getAttribute('href')).toBe(`/tasks/${userTaskKey}?view=offered&sort=priority`);
 
     // When demo sets a due date in the past on it, only it is overdue
-    const due = await send(engine, 'PATCH', `/v2/user-tasks/${userTaskKey}`, { changeset: { dueDate: '2025-01-01T09:00:00.000Z' } });
+    const due = await send(engine(), 'PATCH', `/v2/user-tasks/${userTaskKey}`, { changeset: { dueDate: '2025-01-01T09:00:00.000Z' } });
     expect(due.status).toBe(204);
     await page.getByRole('button', { name: /^Filters and sorting/ }).click();
     await page.getByLabel('Due date').selectOption('overdue');
@@ -267,7 +229,7 @@ describe('portal: tasks', () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'task-form-phone');
     await detail(page).getByRole('link', { name: '← All tasks' }).click();
-    await page.waitForURL(`${engine.url}/tasks?view=offered`);
+    await page.waitForURL(`${engine().url}/tasks?view=offered`);
     await page.getByRole('list', { name: 'Tasks' }).waitFor();
     expect(unexpectedProblems()).toEqual([]);
   });

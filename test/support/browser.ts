@@ -7,6 +7,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium; playwright-core drives it, no downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// The browser globals used inside page.evaluate callbacks (the root tsconfig has no DOM lib).
+declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
+declare const window: { scrollTo(x: number, y: number): void };
+
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -109,10 +113,19 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   };
 }
 
-/** Saves a full-page PNG as `<repo>/test-results/screenshots/<name>.png` and returns its path. */
+/**
+ * Saves a full-page PNG as `<repo>/test-results/screenshots/<name>.png` and returns its path. It
+ * is taken from the top: the sticky header would otherwise sit where the page was scrolled to.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
   return path;
+}
+
+/** Whether the page is wider than the window (a layout that makes a phone scroll sideways). */
+export function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
