@@ -33,7 +33,9 @@ export class InfrastructureModule {
         { provide: DataSource, useValue: options.dataSource },
         { provide: CLOCK, useValue: options.clock },
         { provide: REDIS, useValue: options.redis },
-        { provide: KeyGenerator, useValue: new KeyGenerator(options.nodeId, () => options.clock.now().getTime()) },
+        // Keys follow the wall clock, not the engine clock: pinning the clock (PUT /v2/clock) moves
+        // business time, and must not move keys ahead of what a restarted engine would generate.
+        { provide: KeyGenerator, useValue: new KeyGenerator(options.nodeId, Date.now) },
       ],
       exports: [BATON_CONFIG, DataSource, CLOCK, KeyGenerator, REDIS],
     };
