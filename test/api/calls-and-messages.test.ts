@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy } from '../support/deploy.js';
+import { eventually } from '../support/eventually.js';
 import { elementOf, historyOf, incidentsOf, instance, send, variablesIn } from '../support/process-api.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
@@ -92,16 +93,6 @@ describe('call activities and message starts', () => {
 
   async function childrenOf(parent: string): Promise<any[]> {
     return (await send(engine, 'POST', '/v2/process-instances/search', { filter: { parentProcessInstanceKey: parent } })).body.items;
-  }
-
-  async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const value = await read();
-      if (accept(value)) return value;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   async function completeJobOf(processInstanceKey: string, variables: Record<string, unknown> = {}): Promise<void> {

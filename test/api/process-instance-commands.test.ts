@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elementFixture } from '../fixtures/elements/index.js';
 import { command, deployFixtures, get, search, startInstance } from '../fixtures/queries/scenario.js';
+import { present } from '../support/eventually.js';
 import { elementsOf, elementTrail, historyOf, instance, openTask, send, variablesIn } from '../support/process-api.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
@@ -28,17 +29,8 @@ const completeReview = async (processInstanceKey: string, variables: Record<stri
 const instancesWithBusinessId = async (businessId: string) =>
   (await search(engine, '/v2/process-instances/search', { filter: { businessId } })).body.items.map((i: any) => `${i.processDefinitionId} ${i.state} ${i.processInstanceKey}`);
 
-/** Polls until `probe` returns a value (an instance another request is creating). */
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Gave up waiting for ${what}`);
-}
 const instanceWithBusinessId = (businessId: string) =>
-  eventually(async () => (await search(engine, '/v2/process-instances/search', { filter: { businessId, state: 'ACTIVE' } })).body.items[0]?.processInstanceKey as string | undefined, `an instance with business id ${businessId}`);
+  present(async () => (await search(engine, '/v2/process-instances/search', { filter: { businessId, state: 'ACTIVE' } })).body.items[0]?.processInstanceKey as string | undefined, `an instance with business id ${businessId}`, 5_000);
 
 describe('POST /v2/process-instances: which definition', () => {
   it('starts the latest version by process id and answers the Camunda shape', async () => {

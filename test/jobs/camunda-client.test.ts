@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import createCamundaClient from '@camunda8/orchestration-cluster-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 /**
@@ -52,12 +53,12 @@ afterAll(async () => {
 });
 
 async function waitForState(processInstanceKey: string, state: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const instance = await client.getProcessInstance({ processInstanceKey } as never, { consistency: { waitUpToMs: 0 } } as never);
-    if ((instance as { state: string }).state === state) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Process instance ${processInstanceKey} did not reach ${state}`);
+  await eventually(
+    async () => ((await client.getProcessInstance({ processInstanceKey } as never, { consistency: { waitUpToMs: 0 } } as never)) as { state: string }).state,
+    (current) => current === state,
+    `process instance ${processInstanceKey} to reach ${state}`,
+    10_000,
+  );
 }
 
 describe("Camunda's npm client against Baton", () => {

@@ -3,6 +3,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBpmn } from '#bpmn';
 import { deploy } from '../support/deploy.js';
+import { sleep, until } from '../support/eventually.js';
 import { send } from '../support/process-api.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
@@ -201,7 +202,7 @@ describe.skipIf(!available)('real models run to completion on the engine (auto a
     await deployFile('zeebe-chaos__call');
     const root = await start('super', null, {});
     // Each level starts the next through the outbox between instances.
-    await waitFor(async () => (await instancesOfRun(root)).length >= 5, 'five levels of calls');
+    await until(async () => (await instancesOfRun(root)).length >= 5, 'five levels of calls', 20_000);
     const levels = await instancesOfRun(root);
     expect(levels[1]!.parentProcessInstanceKey).toBe(root);
 
@@ -211,9 +212,9 @@ describe.skipIf(!available)('real models run to completion on the engine (auto a
     expect(refused.body.code).toBe('PROCESS_INSTANCE.IS_CALLED');
 
     expect((await send(engine, 'POST', `/v2/process-instances/${root}/cancellation`, {})).status).toBe(204);
-    await waitFor(async () => (await instancesOfRun(root)).every((i) => i.state === 'TERMINATED'), 'every level terminated');
+    await until(async () => (await instancesOfRun(root)).every((i) => i.state === 'TERMINATED'), 'every level terminated', 20_000);
     // Nothing is left behind in the outbox.
-    await waitFor(async () => (await pendingCommands()) === 0, 'no pending commands');
+    await until(async () => (await pendingCommands()) === 0, 'no pending commands', 20_000);
   });
 
   it('zeebe-client-csharp timerProcess: its one-second timers fire on their own (BullMQ, real time) and multiply until it is cancelled', async () => {
@@ -222,7 +223,7 @@ describe.skipIf(!available)('real models run to completion on the engine (auto a
     const root = await start('timerProcess', null, {});
     const fired = async () => (await history(root)).filter((e) => e.eventType === 'TIMER_TRIGGERED').length;
     // Four timers, each looping back to the fork, which starts four more.
-    await waitFor(async () => (await fired()) >= 4, 'the first four timers to fire');
+    await until(async () => (await fired()) >= 4, 'the first four timers to fire', 20_000);
     expect((await send(engine, 'POST', `/v2/process-instances/${root}/cancellation`, {})).status).toBe(204);
     expect((await send(engine, 'GET', `/v2/process-instances/${root}`)).body.state).toBe('TERMINATED');
     const active = (await db.query(`SELECT COUNT(*) AS n FROM timers WHERE state = 'ACTIVE' AND process_instance_key = ?`, [root])) as unknown as [Array<{ n: number }>];
@@ -276,7 +277,7 @@ describe.skipIf(!available)('real models run to completion on the engine (auto a
       const next = await nextTimer(keys);
       if (next !== null) {
         expect((await send(engine, 'PUT', '/v2/clock', { timestamp: Math.max(next, Date.now()) })).status).toBe(204);
-        await waitFor(async () => (await nextTimer(keys)) !== next, 'the due timer to fire');
+        await until(async () => (await nextTimer(keys)) !== next, 'the due timer to fire', 20_000);
         continue;
       }
       await sleep(50);
@@ -329,16 +330,3 @@ describe.skipIf(!available)('real models run to completion on the engine (auto a
     return (await send(engine, 'GET', `/v2/process-instances/${processInstanceKey}/history?limit=10000`)).body.items;
   }
 });
-
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await sleep(50);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy } from '../support/deploy.js';
+import { until } from '../support/eventually.js';
 import { elementOf, historyOf, instance, send, tasksOf } from '../support/process-api.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
@@ -64,12 +65,8 @@ describe('timers on BullMQ and the sweeper', () => {
     return created.body.processInstanceKey;
   }
 
-  async function until(processInstanceKey: string, state: string): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    while ((await instance(engine, processInstanceKey)).state !== state) {
-      if (Date.now() > deadline) throw new Error(`Instance ${processInstanceKey} did not become ${state}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  async function reaches(processInstanceKey: string, state: string): Promise<void> {
+    await until(async () => (await instance(engine, processInstanceKey)).state === state, `instance ${processInstanceKey} to become ${state}`);
   }
 
   it('a timer catch event (FEEL duration) waits, then BullMQ fires it', async () => {
@@ -80,7 +77,7 @@ describe('timers on BullMQ and the sweeper', () => {
     expect(Date.parse(created.details.timer.dueDate) - Date.parse(waiting.startDate)).toBe(1000);
     expect(await timers.getJob(`timer-${created.details.timer.timerKey}`)).toBeTruthy();
 
-    await until(key, 'COMPLETED');
+    await reaches(key, 'COMPLETED');
     const fired = (await historyOf(engine, key)).find((e) => e.eventType === 'TIMER_TRIGGERED');
     expect(fired).toMatchObject({ command: 'TRIGGER_TIMER', actor: 'system', elementId: 'wait' });
   });
@@ -88,7 +85,7 @@ describe('timers on BullMQ and the sweeper', () => {
   it('an interrupting boundary timer cancels the user task and takes its own path', async () => {
     const key = await start('timers-escalate');
     expect((await tasksOf(engine, key)).map((t) => t.state)).toEqual(['CREATED']);
-    await until(key, 'COMPLETED');
+    await reaches(key, 'COMPLETED');
     expect((await tasksOf(engine, key)).map((t) => t.state)).toEqual(['CANCELED']);
     expect((await elementOf(engine, key, 'review')).state).toBe('TERMINATED');
     expect((await elementOf(engine, key, 'escalated')).state).toBe('COMPLETED');
@@ -108,6 +105,6 @@ describe('timers on BullMQ and the sweeper', () => {
     const key = await start('timers-wait', { seconds: 1 });
     const timerKey = (await historyOf(engine, key)).find((e) => e.eventType === 'TIMER_CREATED').details.timer.timerKey;
     expect(await timers.remove(`timer-${timerKey}`)).toBe(1);
-    await until(key, 'COMPLETED');
+    await reaches(key, 'COMPLETED');
   });
 });

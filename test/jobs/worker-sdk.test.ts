@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BpmnError, createWorker, JobFailure, type BatonWorker, type WorkerOptions } from '#worker-sdk';
 import { oneJobXml } from '../fixtures/job-models.js';
 import { deploy } from '../support/deploy.js';
+import { present } from '../support/eventually.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 /**
@@ -45,27 +46,17 @@ async function newType(options: { retries?: number } = {}): Promise<{ type: stri
   };
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Timed out');
-}
-
 async function completed(processInstanceKey: string): Promise<Record<string, unknown>> {
-  await waitFor(async () => ((await (await engine.request(`/v2/process-instances/${processInstanceKey}`)).json()) as { state: string }).state === 'COMPLETED' || undefined);
+  await present(async () => ((await (await engine.request(`/v2/process-instances/${processInstanceKey}`)).json()) as { state: string }).state === 'COMPLETED' || undefined, `instance ${processInstanceKey} to complete`);
   const variables = (await (await engine.request('/v2/variables/search', { json: { filter: { processInstanceKey } } })).json()) as { items: Array<{ name: string; value: string }> };
   return Object.fromEntries(variables.items.map((v) => [v.name, JSON.parse(v.value)]));
 }
 
 async function incidentOf(processInstanceKey: string): Promise<{ errorType: string; errorMessage: string }> {
-  return waitFor(async () => {
+  return present(async () => {
     const result = (await (await engine.request('/v2/incidents/search', { json: { filter: { processInstanceKey } } })).json()) as { items: Array<{ errorType: string; errorMessage: string }> };
     return result.items[0];
-  });
+  }, `an incident in ${processInstanceKey}`);
 }
 
 describe('libs/worker-sdk', () => {
