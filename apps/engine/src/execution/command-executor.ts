@@ -158,10 +158,9 @@ export class CommandExecutor {
    * otherwise start new levels as fast as a cancellation travels down. A child not started yet is
    * skipped (its start finds the call activity ended and is dropped); one that ended is left alone.
    */
-  private async cancelChildren(manager: EntityManager, cancellations: InstanceMessage[], origin: CommandOrigin): Promise<ExecutedCommand[]> {
+  private async cancelChildren(manager: EntityManager, cancellations: Array<Extract<InstanceMessage, { kind: 'command' }>>, origin: CommandOrigin): Promise<ExecutedCommand[]> {
     const cascade: ExecutedCommand[] = [];
     for (const message of cancellations) {
-      if (message.kind !== 'command') continue;
       try {
         cascade.push(await this.executeIn(manager, message.processInstanceKey, message.command, origin));
       } catch (error) {

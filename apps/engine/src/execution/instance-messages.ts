@@ -75,7 +75,7 @@ export function messagesOf(events: readonly EngineEvent[], instance: ProcessInst
 }
 
 /** A call activity cancelling its child: run in the parent's transaction, not through the outbox. */
-export function isChildCancellation(message: InstanceMessage): boolean {
+export function isChildCancellation(message: InstanceMessage): message is Extract<InstanceMessage, { kind: 'command' }> {
   return message.kind === 'command' && message.command.type === 'CANCEL_PROCESS_INSTANCE';
 }
 

@@ -50,24 +50,24 @@ export class PendingCommands implements MessageCourier, BeforeApplicationShutdow
 
   /** Delivers one pending command; false when it is gone (delivered) or another replica is on it. */
   async deliver(commandKey: string): Promise<boolean> {
-    let executed: ExecutedCommand | null = null;
+    let outcome: { delivered: boolean; executed: ExecutedCommand | null };
     try {
-      const delivered = await inTransaction(this.dataSource, async (manager) => {
+      outcome = await inTransaction(this.dataSource, async (manager) => {
         const [row] = (await manager.query('SELECT command_key, payload, origin_command, actor FROM pending_commands WHERE command_key = ? FOR UPDATE SKIP LOCKED', [commandKey])) as Row[];
-        if (!row) return false;
+        if (!row) return { delivered: false, executed: null };
         const message = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as InstanceMessage;
-        executed = await this.run(manager, message, { command: row.origin_command, actor: row.actor });
+        const executed = await this.run(manager, message, { command: row.origin_command, actor: row.actor });
         await manager.query('DELETE FROM pending_commands WHERE command_key = ?', [commandKey]);
-        return true;
+        return { delivered: true, executed };
       });
-      if (executed) await this.executor.afterCommit(executed);
-      return delivered;
     } catch (error) {
       await this.dataSource
         .query('UPDATE pending_commands SET attempts = attempts + 1, last_error = ? WHERE command_key = ?', [String((error as Error).stack ?? error).slice(0, 4000), commandKey])
         .catch(() => undefined);
       throw error;
     }
+    if (outcome.executed) await this.executor.afterCommit(outcome.executed);
+    return outcome.delivered;
   }
 
   /** Delivers pending commands whose after-commit delivery did not happen (crash, shutdown, failure), oldest first. */
