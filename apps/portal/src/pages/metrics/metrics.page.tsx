@@ -7,6 +7,7 @@ import { useApi } from '../../session/session.context';
 import { MessageRegion } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
+import { ProcessField, VersionField } from '../operate/process-version-fields';
 import { DurationChart, DurationLegend } from './duration-chart';
 import { DurationTable } from './duration-table';
 import { formatDuration } from './format-duration';
@@ -69,26 +70,13 @@ export function MetricsPage() {
         }}
       >
         <div className="filters-grid">
-          <div className="field">
-            <label htmlFor={`${id}-process`}>Process</label>
-            <select id={`${id}-process`} value={processId} onChange={(e) => go({ processDefinitionId: e.target.value, version: '' })} disabled={processList.length === 0}>
-              {processList.map((p) => (
-                <option key={`${p.tenantId}/${p.processDefinitionId}`} value={p.processDefinitionId}>
-                  {p.latestProcessDefinitionName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-version`}>Version</label>
-            <select id={`${id}-version`} value={version ? String(version.processDefinitionVersion) : ''} onChange={(e) => go({ processDefinitionId: processId, version: e.target.value })}>
-              {(versions.data ?? []).map((v) => (
-                <option key={v.processDefinitionKey} value={String(v.processDefinitionVersion)}>
-                  Version {v.processDefinitionVersion}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProcessField id={id} processes={processList} value={processId} onChange={(processDefinitionId) => go({ processDefinitionId, version: '' })} disabled={processList.length === 0} />
+          <VersionField
+            id={id}
+            versions={versions.data ?? []}
+            value={version ? String(version.processDefinitionVersion) : ''}
+            onChange={(picked) => go({ processDefinitionId: processId, version: picked })}
+          />
           <div className="field">
             <label htmlFor={`${id}-period`}>Period</label>
             <select

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { InstanceState, ProcessInstanceSortField, ProcessInstanceStatistics, VersionInstanceStatistics } from '../../api/monitoring.api';
 import { stateLabel } from './instance-state';
+import { ProcessField, VersionField } from './process-version-fields';
 import { DEFAULT_QUERY, type InstanceQuery } from './instance-query';
 
 const STATES: InstanceState[] = ['ACTIVE', 'COMPLETED', 'TERMINATED'];
@@ -54,28 +55,8 @@ export function InstanceFilters({
       </button>
       <div id={`${id}-panel`} className="filters-panel">
         <div className="filters-grid">
-          <div className="field">
-            <label htmlFor={`${id}-process`}>Process</label>
-            <select id={`${id}-process`} value={query.processDefinitionId} onChange={(e) => apply({ processDefinitionId: e.target.value, version: '' })}>
-              <option value="">All processes</option>
-              {processes.map((p) => (
-                <option key={`${p.tenantId}/${p.processDefinitionId}`} value={p.processDefinitionId}>
-                  {p.latestProcessDefinitionName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-version`}>Version</label>
-            <select id={`${id}-version`} value={query.version} disabled={!query.processDefinitionId} onChange={(e) => apply({ version: e.target.value })}>
-              <option value="">All versions</option>
-              {versions.map((v) => (
-                <option key={v.processDefinitionKey} value={String(v.processDefinitionVersion)}>
-                  Version {v.processDefinitionVersion}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProcessField id={id} processes={processes} value={query.processDefinitionId} onChange={(processDefinitionId) => apply({ processDefinitionId, version: '' })} anyLabel="All processes" />
+          <VersionField id={id} versions={versions} value={query.version} onChange={(version) => apply({ version })} anyLabel="All versions" disabled={!query.processDefinitionId} />
           <div className="field">
             <label htmlFor={`${id}-state`}>State</label>
             <select id={`${id}-state`} value={query.state} onChange={(e) => apply({ state: e.target.value as InstanceState | '' })}>
