@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorker, type BatonWorker } from '#worker-sdk';
+import { createWorker, jobQueueName, queueLockSettings, type BatonWorker } from '#worker-sdk';
 import { projectRoot } from '#runtime';
 import { oneJobXml } from '../fixtures/job-models.js';
 import { deploy } from '../support/deploy.js';
@@ -52,6 +54,41 @@ async function allCompleted(keys: string[], withinMs: number): Promise<number> {
   throw new Error(`Not all completed within ${withinMs} ms: ${JSON.stringify(await states(keys))}`);
 }
 
+/** Starts test/support/test-worker.ts (built) against this file's engine and Redis; resolves once it serves. */
+function spawnTestWorker(env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist/test/support/test-worker.js')], {
+      env: {
+        ...process.env,
+        BATON_ENGINE_URL: engine.url,
+        BATON_WORKER_USERNAME: 'worker',
+        BATON_WORKER_PASSWORD: 'worker',
+        REDIS_URL: redis.url,
+        BULLMQ_PREFIX: 'baton_recovery',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
+    child.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+  });
+}
+
+/** A TCP server that accepts connections and never answers: an engine a worker waits on for ever. */
+async function blackHole(): Promise<{ url: string; close(): void }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
 describe('recovery', () => {
   it('dispatches every pending job again after FLUSHALL, and every instance finishes within 30 s', async () => {
     const processId = await deployType('after-flush');
@@ -81,26 +118,7 @@ describe('recovery', () => {
   it('runs a job again after its deadline when its worker is killed mid-job, and the instance finishes', async () => {
     const processId = await deployType('crashy');
     const logFile = join(mkdtempSync(join(tmpdir(), 'baton-crash-')), 'handled.log');
-    const spawnWorker = (mode: 'hang' | 'fast'): Promise<ChildProcess> =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [join(projectRoot(), 'dist/test/support/test-worker.js')], {
-          env: {
-            ...process.env,
-            TYPE: 'crashy',
-            MODE: mode,
-            JOB_TIMEOUT: '2000',
-            LOG_FILE: logFile,
-            BATON_ENGINE_URL: engine.url,
-            BATON_WORKER_USERNAME: 'worker',
-            BATON_WORKER_PASSWORD: 'worker',
-            REDIS_URL: redis.url,
-            BULLMQ_PREFIX: 'baton_recovery',
-          },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
-        child.on('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-      });
+    const spawnWorker = (mode: 'hang' | 'fast') => spawnTestWorker({ TYPE: 'crashy', MODE: mode, JOB_TIMEOUT: '2000', LOG_FILE: logFile });
     const lines = () => {
       try {
         return readFileSync(logFile, 'utf8').trim().split('\n').filter(Boolean);
@@ -128,4 +146,37 @@ describe('recovery', () => {
     const history = (await (await engine.request(`/v2/process-instances/${key}/history`)).json()) as { items: Array<{ eventType: string }> };
     expect(history.items.map((e) => e.eventType)).toContain('JOB_TIMED_OUT');
   });
+
+  it('offers a queue entry again within the job timeout when its worker died before activating the job', async () => {
+    // Issue 8: BullMQ's lock (30 s) and stall check (30 s) kept such an entry for ~64 s; the
+    // engine cannot help, since for it the job was never activated.
+    expect(queueLockSettings(6_000)).toEqual({ lockDuration: 2_000, stalledInterval: 2_000, maxStalledCount: 1_000 });
+    const processId = await deployType('taken-then-died');
+    const hole = await blackHole();
+    const queue = new Queue(jobQueueName('taken-then-died'), { connection: { url: redis.url }, prefix: 'baton_recovery' });
+    const logFile = join(mkdtempSync(join(tmpdir(), 'baton-stall-')), 'handled.log');
+    try {
+      // This worker takes the entry and then waits for an engine that never answers its activation.
+      const stuck = await spawnTestWorker({ TYPE: 'taken-then-died', MODE: 'fast', JOB_TIMEOUT: '6000', LOG_FILE: logFile, BATON_ENGINE_URL: hole.url });
+      const [key] = await start(processId, 1);
+      while ((await queue.getActiveCount()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      stuck.kill('SIGKILL');
+
+      const healthy = await spawnTestWorker({ TYPE: 'taken-then-died', MODE: 'fast', JOB_TIMEOUT: '6000', LOG_FILE: logFile });
+      try {
+        await allCompleted([key!], 30_000);
+      } finally {
+        healthy.kill('SIGTERM');
+      }
+      expect(readFileSync(logFile, 'utf8').trim().split('\n')).toEqual([`${healthy.pid} ${(await jobOf(key!)).jobKey}`]);
+    } finally {
+      await queue.close();
+      hole.close();
+    }
+  });
 });
+
+async function jobOf(processInstanceKey: string): Promise<{ jobKey: string }> {
+  const response = await engine.request('/v2/jobs/search', { json: { filter: { processInstanceKey } } });
+  return ((await response.json()) as { items: Array<{ jobKey: string }> }).items[0]!;
+}

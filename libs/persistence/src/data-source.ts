@@ -28,8 +28,8 @@ export function dataSourceOptions(db: BatonConfig['db'], overrides: { poolSize?:
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: false,
-    poolSize: overrides.poolSize ?? 10,
-    extra: { connectionLimit: overrides.poolSize ?? 10 },
+    poolSize: overrides.poolSize ?? db.poolSize ?? 10,
+    extra: { connectionLimit: overrides.poolSize ?? db.poolSize ?? 10 },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { asTransactionBody } from './connection-pool-guard.js';
 
 /** MySQL errors after which the whole transaction can simply be run again. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY']);
@@ -27,7 +28,9 @@ export async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 5)
 /**
  * Runs `work` in a READ COMMITTED transaction and runs it again (up to `attempts` times, with a
  * short random pause) when MySQL reports a deadlock, a lock wait timeout or a duplicate key.
- * `work` must therefore be safe to repeat: it reads everything it needs inside the transaction.
+ * `work` must therefore be safe to repeat: it reads everything it needs inside the transaction,
+ * through the EntityManager it is given (asking the pool for another connection fails: see
+ * {@link guardConnectionPool}).
  */
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -51,7 +54,8 @@ async function once<T>(dataSource: DataSource, work: (manager: EntityManager) =>
     await runner.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION');
     let result: T;
     try {
-      result = await work(runner.manager);
+      // Everything `work` does must go through runner.manager: a second pooled connection is refused.
+      result = await asTransactionBody(() => work(runner.manager));
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;

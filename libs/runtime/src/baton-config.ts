@@ -18,6 +18,15 @@ export interface BatonConfig {
     password: string;
     /** Env `DB_NAME`; created at start when missing. @default "baton" */
     name: string;
+    /** Connections in the engine's pool. Env `BATON_DB_POOL_SIZE`. @default 10 */
+    poolSize: number;
+    /** Longest wait for a free pooled connection before the request fails (503). Env `BATON_DB_ACQUIRE_TIMEOUT_MS`. @default 10000 */
+    acquireTimeoutMs: number;
+    /**
+     * `/health/live` fails once requests have been timing out on a full pool, none served, for
+     * this long: connections are wedged and only a restart helps. Env `BATON_DB_STALL_SECONDS`. @default 30
+     */
+    stallSeconds: number;
   };
   redis: {
     /** Env `REDIS_URL`. @default "redis://127.0.0.1:6379" */
@@ -90,6 +99,9 @@ export function loadConfig(env: Env = process.env): BatonConfig {
       user: str('DB_USER', 'root'),
       password: str('DB_PASSWORD', ''),
       name: str('DB_NAME', 'baton'),
+      poolSize: int('BATON_DB_POOL_SIZE', 10, 2),
+      acquireTimeoutMs: int('BATON_DB_ACQUIRE_TIMEOUT_MS', 10_000, 100),
+      stallSeconds: int('BATON_DB_STALL_SECONDS', 30, 1),
     },
     redis: {
       url: str('REDIS_URL', 'redis://127.0.0.1:6379'),

@@ -84,9 +84,7 @@ export function createWorker(options: WorkerOptions): BatonWorker {
       connection,
       prefix: options.redis?.prefix ?? env.BULLMQ_PREFIX ?? 'baton',
       concurrency: options.concurrency ?? 4,
-      // The queue entry stays locked while the handler runs; a crashed worker's entry is
-      // taken over after this (the engine's job deadline is the real guard).
-      lockDuration: Math.max(timeout, 30_000),
+      ...queueLockSettings(timeout),
     },
   );
   worker.on('error', (error) => log.warn(`Worker for '${options.type}' had a queue error`, { error: String(error) }));
@@ -98,6 +96,20 @@ export function createWorker(options: WorkerOptions): BatonWorker {
       await connection.quit().catch(() => connection.disconnect());
     },
   };
+}
+
+/**
+ * How long a worker's hold on a queue entry lasts without renewal, and how often stalled entries
+ * are looked for. A live worker renews its lock every half `lockDuration` while the handler runs,
+ * however long it takes; a worker that died (before or after activating the job) leaves an entry
+ * whose lock lapses, and another worker's stall check offers it again after at most
+ * `lockDuration + stalledInterval` — within the job's own timeout. (After activation the engine's
+ * job deadline is the real guard; before it, only this brings the entry back.) A stalled entry is
+ * always offered again: whether the job may run is decided by the engine's activation.
+ */
+export function queueLockSettings(timeoutMs: number): { lockDuration: number; stalledInterval: number; maxStalledCount: number } {
+  const lockDuration = Math.min(30_000, Math.max(2_000, Math.floor(timeoutMs / 3)));
+  return { lockDuration, stalledInterval: lockDuration, maxStalledCount: 1_000 };
 }
 
 /** Runs the handler and reports its outcome; a late report for a job that ended is logged, not thrown. */

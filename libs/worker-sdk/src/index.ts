@@ -1,3 +1,3 @@
-export { createWorker, jobQueueName, type BatonWorker, type JobHandler, type WorkerJob, type WorkerOptions } from './create-worker.js';
+export { createWorker, jobQueueName, queueLockSettings, type BatonWorker, type JobHandler, type WorkerJob, type WorkerOptions } from './create-worker.js';
 export { EngineClient, type ActivatedJob, type EngineConnection } from './engine-client.js';
 export { BpmnError, EngineCallError, JobFailure } from './errors.js';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createDatabaseIfMissing, createDataSource, detectServerFlavor, leaseNodeId, runMigrations } from '#persistence';
+import { createDatabaseIfMissing, createDataSource, detectServerFlavor, guardConnectionPool, leaseNodeId, runMigrations } from '#persistence';
 import { checkMysqlReachable, checkRedisReachable, redactUrl, type BatonConfig } from '#runtime';
 import { ControllableClock, type Clock } from '../infrastructure/clock.js';
 import type { InfrastructureOptions } from '../infrastructure/infrastructure.module.js';
@@ -18,6 +18,7 @@ export async function prepareInfrastructure(config: BatonConfig, logger: Logger,
   }
   const dataSource = createDataSource(config.db, { flavor: await detectServerFlavor(config.db) });
   await dataSource.initialize();
+  guardConnectionPool(dataSource, { acquireTimeoutMs: config.db.acquireTimeoutMs, poolSize: config.db.poolSize });
   try {
     const applied = await runMigrations(dataSource);
     if (applied.length > 0) logger.info({ migrations: applied }, 'Applied migrations');

@@ -88,7 +88,7 @@ export class CommandExecutor {
 
   /** Creates an instance inside the caller's transaction; the caller commits and then calls {@link afterCommit}. */
   async createIn(manager: EntityManager, processDefinitionKey: string, command: Extract<EngineCommand, { type: 'CREATE_PROCESS_INSTANCE' }>, origin: CommandOrigin): Promise<ExecutedCommand> {
-    const definition = await this.definitions.get(processDefinitionKey);
+    const definition = await this.definitions.get(processDefinitionKey, manager);
     return this.run(manager, definition, InstanceState.empty().snapshot(), command, origin, 0, true);
   }
 
@@ -96,7 +96,7 @@ export class CommandExecutor {
   async executeIn(manager: EntityManager, processInstanceKey: string, command: EngineCommand, origin: CommandOrigin): Promise<ExecutedCommand> {
     const loaded = await this.store.lockAndLoad(manager, processInstanceKey);
     if (!loaded) throw new NotFoundError('PROCESS_INSTANCE.NOT_FOUND', `No process instance with key ${processInstanceKey}`);
-    const definition = await this.definitions.get(loaded.snapshot.instance!.processDefinitionKey);
+    const definition = await this.definitions.get(loaded.snapshot.instance!.processDefinitionKey, manager);
     return this.run(manager, definition, loaded.snapshot, command, origin, loaded.eventPosition, false);
   }
 
@@ -129,7 +129,7 @@ export class CommandExecutor {
       now: now.toISOString(),
       keys: this.keys,
       feel: this.feel,
-      formKeys: await this.formKeys.resolve(definition, now.getTime()),
+      formKeys: await this.formKeys.resolve(definition, now.getTime(), manager),
       uuid: randomUUID,
       random: Math.random,
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ExecutableProcess } from '#bpmn';
 import type { DefinitionInfo } from '#engine-core';
 import { ProcessDefinitionEntity } from '#persistence';
@@ -24,14 +24,18 @@ export class DefinitionCache {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(processDefinitionKey: string): Promise<LoadedDefinition> {
+  /**
+   * The definition with this key. Inside a transaction pass its EntityManager: a cache miss then
+   * reads through the transaction's connection instead of taking a second one from the pool.
+   */
+  async get(processDefinitionKey: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedDefinition> {
     const cached = this.cache.get(processDefinitionKey);
     if (cached) {
       this.cache.delete(processDefinitionKey);
       this.cache.set(processDefinitionKey, cached);
       return cached;
     }
-    const row = await this.dataSource.getRepository(ProcessDefinitionEntity).findOneBy({ processDefinitionKey });
+    const row = await manager.getRepository(ProcessDefinitionEntity).findOneBy({ processDefinitionKey });
     if (!row) throw new NotFoundError('PROCESS_DEFINITION.NOT_FOUND', `No process definition with key ${processDefinitionKey}`);
     const loaded: LoadedDefinition = {
       info: {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { FormReference } from '#bpmn';
 import { FormResolver } from '../forms/form-resolver.js';
 import type { LoadedDefinition } from './definition-cache.js';
@@ -17,10 +18,11 @@ export class FormKeyResolver {
 
   constructor(private readonly forms: FormResolver) {}
 
-  async resolve(definition: LoadedDefinition, now: number): Promise<Record<string, string | undefined>> {
+  /** Form keys by form id; `manager` is the running command's transaction (lookups use its connection). */
+  async resolve(definition: LoadedDefinition, now: number, manager: EntityManager): Promise<Record<string, string | undefined>> {
     const cached = this.cache.get(definition.info.processDefinitionKey);
     if (cached && cached.until > now) return cached.keys;
-    const keys = await this.lookUp(definition);
+    const keys = await this.lookUp(definition, manager);
     // A missing form is looked up again next time (it may be deployed any moment, e.g. to resolve a FORM_NOT_FOUND incident).
     if (Object.values(keys).some((key) => key === undefined)) return keys;
     this.cache.set(definition.info.processDefinitionKey, { keys, until: now + TTL_MS });
@@ -33,7 +35,7 @@ export class FormKeyResolver {
     this.cache.clear();
   }
 
-  private async lookUp(definition: LoadedDefinition): Promise<Record<string, string | undefined>> {
+  private async lookUp(definition: LoadedDefinition, manager: EntityManager): Promise<Record<string, string | undefined>> {
     const references = new Map<string, Extract<FormReference, { kind: 'linked' }>>();
     for (const element of Object.values(definition.model.elements)) {
       const form = element.type === 'bpmn:UserTask' ? element.userTask.form : element.type === 'bpmn:StartEvent' ? element.form : undefined;
@@ -41,7 +43,7 @@ export class FormKeyResolver {
     }
     const keys: Record<string, string | undefined> = {};
     for (const [formId, reference] of references) {
-      const form = await this.forms.resolveLinked(reference, { tenantId: definition.info.tenantId, deploymentKey: definition.deploymentKey });
+      const form = await this.forms.resolveLinked(reference, { tenantId: definition.info.tenantId, deploymentKey: definition.deploymentKey }, manager);
       keys[formId] = form?.formKey;
     }
     return keys;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { FormReference } from '#bpmn';
 import type { FormEntity } from '#persistence';
 import { FormRepository } from './form.repository.js';
@@ -12,16 +13,17 @@ import { FormRepository } from './form.repository.js';
 export class FormResolver {
   constructor(private readonly forms: FormRepository) {}
 
-  async resolveLinked(reference: Extract<FormReference, { kind: 'linked' }>, definition: { tenantId: string; deploymentKey: string }): Promise<FormEntity | null> {
+  /** The linked form, or null; inside a transaction pass its EntityManager (no second connection). */
+  async resolveLinked(reference: Extract<FormReference, { kind: 'linked' }>, definition: { tenantId: string; deploymentKey: string }, manager?: EntityManager): Promise<FormEntity | null> {
     switch (reference.bindingType) {
       case 'deployment':
-        return this.forms.findInDeployment(definition.tenantId, reference.formId, definition.deploymentKey);
+        return this.forms.findInDeployment(definition.tenantId, reference.formId, definition.deploymentKey, manager);
       case 'versionTag': {
-        const versions = await this.forms.findVersions(definition.tenantId, reference.formId);
+        const versions = await this.forms.findVersions(definition.tenantId, reference.formId, manager);
         return versions.find((form) => form.schema.versionTag === reference.versionTag) ?? null;
       }
       default:
-        return this.forms.findLatest(definition.tenantId, reference.formId);
+        return this.forms.findLatest(definition.tenantId, reference.formId, manager);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { FormEntity } from '#persistence';
 import { InvalidArgumentError } from '../common/errors/index.js';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
@@ -39,19 +39,19 @@ export class FormRepository {
     return this.dataSource.getRepository(FormEntity).findOneBy({ formKey });
   }
 
-  /** The latest version of a form id. */
-  findLatest(tenantId: string, formId: string): Promise<FormEntity | null> {
-    return this.dataSource.getRepository(FormEntity).findOne({ where: { tenantId, formId }, order: { version: 'DESC' } });
+  /** The latest version of a form id (through `manager` inside a transaction). */
+  findLatest(tenantId: string, formId: string, manager: EntityManager = this.dataSource.manager): Promise<FormEntity | null> {
+    return manager.getRepository(FormEntity).findOne({ where: { tenantId, formId }, order: { version: 'DESC' } });
   }
 
   /** The version of a form id deployed in a given deployment (bindingType "deployment"). */
-  findInDeployment(tenantId: string, formId: string, deploymentKey: string): Promise<FormEntity | null> {
-    return this.dataSource.getRepository(FormEntity).findOne({ where: { tenantId, formId, deploymentKey }, order: { version: 'DESC' } });
+  findInDeployment(tenantId: string, formId: string, deploymentKey: string, manager: EntityManager = this.dataSource.manager): Promise<FormEntity | null> {
+    return manager.getRepository(FormEntity).findOne({ where: { tenantId, formId, deploymentKey }, order: { version: 'DESC' } });
   }
 
   /** Every version of a form id, newest first. */
-  findVersions(tenantId: string, formId: string): Promise<FormEntity[]> {
-    return this.dataSource.getRepository(FormEntity).find({ where: { tenantId, formId }, order: { version: 'DESC' } });
+  findVersions(tenantId: string, formId: string, manager: EntityManager = this.dataSource.manager): Promise<FormEntity[]> {
+    return manager.getRepository(FormEntity).find({ where: { tenantId, formId }, order: { version: 'DESC' } });
   }
 
   /** Camunda-style `{filter, sort, page}` search over every deployed form version. */

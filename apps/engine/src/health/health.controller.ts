@@ -13,10 +13,13 @@ import { DependencyHealth, type DependencyStatus } from './dependency-health.js'
 export class HealthController {
   constructor(private readonly health: DependencyHealth) {}
 
+  /** Fails (503) only when a restart would help: the connection pool is wedged (see DependencyHealth). */
   @Get('live')
   @Public()
-  live(): { status: 'up' } {
-    return { status: 'up' };
+  async live(@Res({ passthrough: true }) response: Response): Promise<{ status: 'up' | 'down' }> {
+    const live = await this.health.canMakeProgress();
+    if (!live) response.status(503);
+    return { status: live ? 'up' : 'down' };
   }
 
   @Get(['', 'ready'])

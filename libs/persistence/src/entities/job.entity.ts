@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A job for a worker: created by a service-like element, completed through its key. */
 @Entity({ name: 'jobs' })
 @Index('idx_jobs_type_state', ['type', 'state'])
-@Index('idx_jobs_instance', ['processInstanceKey'])
+@Index('idx_jobs_instance', ['processInstanceKey', 'state'])
 @Index('idx_jobs_activatable', ['type', 'activatable', 'retryAt'])
 @Index('idx_jobs_dispatch', ['dispatchState', 'dispatchRequestedAt'])
 @Index('idx_jobs_deadline', ['state', 'deadline'])
