@@ -1,7 +1,7 @@
 export { KeyGenerator } from './keys/key-generator.js';
-export { processCommand, type CommandResult } from './processing/process-command.js';
+export { processCommand, type CommandResult } from './commands/process-command.js';
 export type { DefinitionInfo, ProcessingEnvironment } from './processing/processing-environment.js';
-export { Failure } from './processing/processing-environment.js';
+export { Failure } from './failure.js';
 export { rejection, type EngineCommand, type EngineCommandType, type Rejection } from './commands/engine-command.js';
 export type { EngineEvent, EngineEventType, RecordedEvent, UserTaskChanges } from './events/engine-event.js';
 export { APPLIERS, applyEvent } from './events/appliers.js';
@@ -9,3 +9,4 @@ export { InstanceState, isJobActive, type InstanceSnapshot, type StateChanges } 
 export * from './state/records.js';
 export { BEHAVIOURS } from './behaviours/behaviours.js';
 export { DEFAULT_PRIORITY } from './behaviours/user-task.behaviour.js';
+export { isChildCancellation, messageCommandName, messagesOf, type InstanceMessage } from './messages/instance-messages.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ACTIVATIONS_PER_COMMAND } from '../src/processing/processing.js';
+import { MAX_ACTIVATIONS_PER_COMMAND } from '../src/lifecycle/element-lifecycle.js';
 import { CoreHarness } from './support/core-harness.js';
 
 // Each test runs 10,000 activations through the harness (which also replays and renders every

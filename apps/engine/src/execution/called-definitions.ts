@@ -1,6 +1,6 @@
+import type { InstanceMessage } from '#engine-core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { InstanceMessage } from './instance-messages.js';
 
 type StartChild = Extract<InstanceMessage, { kind: 'start-child' }>;
 

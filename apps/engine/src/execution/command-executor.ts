@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FeelService } from '#feel';
-import { InstanceState, KeyGenerator, processCommand, type EngineCommand, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
+import { InstanceState, isChildCancellation, KeyGenerator, messageCommandName, messagesOf, processCommand, type EngineCommand, type InstanceMessage, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { BatonError, ConflictError, NotFoundError } from '../common/errors/index.js';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
@@ -11,7 +11,6 @@ import { CLOCK, type Clock } from '../infrastructure/clock.js';
 import { DefinitionCache, type LoadedDefinition } from './definition-cache.js';
 import { FormKeyResolver } from './form-key-resolver.js';
 import { InstanceNotifications, type InstanceNotice } from './instance-notifications.js';
-import { isChildCancellation, messageCommandName, messagesOf, type InstanceMessage } from './instance-messages.js';
 import { InstanceStore, type CommandOrigin } from './instance-store.js';
 
 /** The outcome of a committed command. */

@@ -1,10 +1,10 @@
+import type { InstanceMessage } from '#engine-core';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '#persistence';
 import { BatonError } from '../common/errors/index.js';
 import { CalledDefinitions } from './called-definitions.js';
 import { CommandExecutor, type ExecutedCommand, type MessageCourier } from './command-executor.js';
-import type { InstanceMessage } from './instance-messages.js';
 import type { CommandOrigin } from './instance-store.js';
 
 /** How long a pending command may wait for its after-commit delivery before the sweeper takes it. */

@@ -7,7 +7,7 @@ import type { ElementBehaviour } from './element-behaviour.js';
  * with what the trigger brought (a caught error's variables: with output mappings they are its
  * local variables for the mappings to read, without they propagate — Zeebe's rule for event
  * variables) and takes its outgoing flows. The timers themselves are created and canceled with
- * the activity (processing.ts).
+ * the activity (services.ts).
  */
 export const boundaryEventBehaviour: ElementBehaviour<BoundaryEventNode> = {
   onActivate: (context) => ({ complete: undefined, ...(context.trigger ? { result: context.trigger } : {}) }),

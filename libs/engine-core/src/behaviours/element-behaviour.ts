@@ -1,13 +1,14 @@
 import type { FlowNode } from '#bpmn';
+import type { Failure } from '../failure.js';
 import type { ElementInstanceRecord } from '../state/records.js';
-import type { Processing } from '../processing/processing.js';
-import type { Failure } from '../processing/processing-environment.js';
+import type { BehaviourServices } from './behaviour-services.js';
 
 /** What a behaviour sees of one element instance being processed. */
 export interface ElementContext<N extends FlowNode = FlowNode> {
   node: N;
   instance: ElementInstanceRecord;
-  processing: Processing;
+  /** What the behaviour may use (never the lifecycle itself). */
+  services: BehaviourServices;
   /** Variables visible from the element instance's own scope. */
   variables(): Record<string, unknown>;
   /**
@@ -19,7 +20,7 @@ export interface ElementContext<N extends FlowNode = FlowNode> {
 
 /**
  * The behaviour of one element type (style.md: one behaviour per element type, in one table).
- * The shared lifecycle (processing.ts) owns the transitions; a behaviour only decides what its
+ * The shared lifecycle (lifecycle/element-lifecycle.ts) owns the transitions; a behaviour only decides what its
  * element does at each of them. A hook that returns a Failure must not have emitted anything:
  * the element then stays where it is with an incident, and resolving it runs the hook again.
  */

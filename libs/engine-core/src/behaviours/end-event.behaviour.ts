@@ -1,5 +1,5 @@
 import type { EndEventNode } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import { completeAtOnce, type ActivationOutcome, type ElementBehaviour, type ElementContext } from './element-behaviour.js';
 import { cancelJob, createJob } from './job-worker.behaviour.js';
 
@@ -12,7 +12,7 @@ export const endEventBehaviour: ElementBehaviour<EndEventNode> = {
   onActivate: (context) => {
     if (context.node.job) return createJob(context, context.node.job);
     if (context.node.error) return throwError(context);
-    if (context.node.terminate) context.processing.terminateSiblings(context.instance);
+    if (context.node.terminate) context.services.terminateSiblings(context.instance);
     return completeAtOnce;
   },
   onTerminate: cancelJob,
@@ -27,10 +27,10 @@ export const endEventBehaviour: ElementBehaviour<EndEventNode> = {
  * whose resolution throws again.
  */
 function throwError(context: ElementContext<EndEventNode>): ActivationOutcome | Failure {
-  const { processing, instance, node } = context;
-  const errorCode = processing.evaluator.string(node.error!.errorCode, context.variables());
+  const { services, instance, node } = context;
+  const errorCode = services.evaluator.string(node.error!.errorCode, context.variables());
   if (errorCode instanceof Failure) return errorCode;
   if (errorCode.trim() === '') return new Failure('EXTRACT_VALUE_ERROR', `Expected a non-empty error code for '${node.id}' but the expression gave an empty string`);
-  const thrown = processing.throwError(instance, errorCode, null, {});
+  const thrown = services.throwError(instance, errorCode, null, {});
   return thrown instanceof Failure ? thrown : 'wait';
 }

@@ -1,5 +1,5 @@
 import type { GatewayNode } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
 /**
@@ -10,15 +10,15 @@ import type { ElementBehaviour } from './element-behaviour.js';
 export const exclusiveGatewayBehaviour: ElementBehaviour<GatewayNode> = {
   variableMappings: false,
   onActivate: (context) => {
-    const { node, processing } = context;
-    const flows = processing.env.model.flows;
+    const { node, services } = context;
+    const flows = services.model.flows;
     const conditional = node.outgoing.filter((flowId) => flowId !== node.defaultFlow);
     if (node.outgoing.length === 1 && !flows[node.outgoing[0]!]!.condition) return { complete: node.outgoing };
     const variables = context.variables();
     for (const flowId of conditional) {
       const condition = flows[flowId]!.condition;
       if (!condition) continue;
-      const taken = processing.evaluator.condition(condition, variables);
+      const taken = services.evaluator.condition(condition, variables);
       if (taken instanceof Failure) return taken;
       if (taken) return { complete: [flowId] };
     }

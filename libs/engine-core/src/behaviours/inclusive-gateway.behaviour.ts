@@ -1,5 +1,5 @@
 import type { GatewayNode } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
 /**
@@ -9,8 +9,8 @@ import type { ElementBehaviour } from './element-behaviour.js';
 export const inclusiveGatewayBehaviour: ElementBehaviour<GatewayNode> = {
   variableMappings: false,
   onActivate: (context) => {
-    const { node, processing } = context;
-    const flows = processing.env.model.flows;
+    const { node, services } = context;
+    const flows = services.model.flows;
     const conditional = node.outgoing.filter((flowId) => flowId !== node.defaultFlow);
     const variables = context.variables();
     const taken: string[] = [];
@@ -20,7 +20,7 @@ export const inclusiveGatewayBehaviour: ElementBehaviour<GatewayNode> = {
         taken.push(flowId);
         continue;
       }
-      const value = processing.evaluator.condition(condition, variables);
+      const value = services.evaluator.condition(condition, variables);
       if (value instanceof Failure) return value;
       if (value) taken.push(flowId);
     }

@@ -1,5 +1,5 @@
 import type { IntermediateCatchEventNode } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import { timerDueDate } from '../processing/timer-due-date.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
@@ -11,10 +11,10 @@ import type { ElementBehaviour } from './element-behaviour.js';
  */
 export const intermediateCatchEventBehaviour: ElementBehaviour<IntermediateCatchEventNode> = {
   onActivate: (context) => {
-    const { processing, instance, node } = context;
-    const dueDate = timerDueDate(node.timer, context.variables(), processing.evaluator, processing.env.now);
+    const { services, instance, node } = context;
+    const dueDate = timerDueDate(node.timer, context.variables(), services.evaluator, services.now);
     if (dueDate instanceof Failure) return dueDate;
-    processing.createTimer(instance.elementInstanceKey, node.id, dueDate);
+    services.createTimer(instance.elementInstanceKey, node.id, dueDate);
     return 'wait';
   },
 };

@@ -1,5 +1,5 @@
 import type { JobDefinition } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import { completeAtOnce, type ActivationOutcome, type ElementBehaviour, type ElementContext } from './element-behaviour.js';
 
 /**
@@ -7,24 +7,24 @@ import { completeAtOnce, type ActivationOutcome, type ElementBehaviour, type Ele
  * tasks, script tasks with a job, message throw and end events): Zeebe's job worker behaviour.
  */
 export function createJob(context: ElementContext, job: JobDefinition): ActivationOutcome | Failure {
-  const { processing, instance } = context;
+  const { services, instance } = context;
   const variables = context.variables();
-  const type = processing.evaluator.string(job.type, variables);
+  const type = services.evaluator.string(job.type, variables);
   if (type instanceof Failure) return type;
   if (type.trim() === '') return new Failure('EXTRACT_VALUE_ERROR', `Expected a non-empty job type for '${instance.elementId}' but the expression gave an empty string`);
-  const retries = processing.evaluator.integer(job.retries, variables, 0, 2_147_483_647);
+  const retries = services.evaluator.integer(job.retries, variables, 0, 2_147_483_647);
   if (retries instanceof Failure) return retries;
-  processing.emit({
+  services.emit({
     type: 'JOB_CREATED',
     job: {
-      jobKey: processing.nextKey(),
+      jobKey: services.nextKey(),
       elementInstanceKey: instance.elementInstanceKey,
       elementId: instance.elementId,
       type,
       state: 'CREATED',
       retries,
       customHeaders: { ...job.headers },
-      createdAt: processing.env.now,
+      createdAt: services.now,
       retryAt: null,
       errorMessage: null,
       activatable: true,
@@ -35,8 +35,8 @@ export function createJob(context: ElementContext, job: JobDefinition): Activati
 
 /** Cancels the element's job when the element is terminated. */
 export function cancelJob(context: ElementContext): void {
-  const job = context.processing.state.jobOf(context.instance.elementInstanceKey);
-  if (job) context.processing.emit({ type: 'JOB_CANCELED', jobKey: job.jobKey, elementInstanceKey: context.instance.elementInstanceKey });
+  const job = context.services.state.jobOf(context.instance.elementInstanceKey);
+  if (job) context.services.emit({ type: 'JOB_CANCELED', jobKey: job.jobKey, elementInstanceKey: context.instance.elementInstanceKey });
 }
 
 type JobNode = { job?: JobDefinition };

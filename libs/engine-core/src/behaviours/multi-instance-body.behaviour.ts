@@ -1,5 +1,5 @@
 import type { MultiInstanceDefinition } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
 /** Local variable of each inner instance: its 1-based position in the input collection. */
@@ -23,33 +23,33 @@ export const LOOP_COUNTER = 'loopCounter';
 export const multiInstanceBodyBehaviour: ElementBehaviour = {
   variableMappings: false,
   onActivate: (context) => {
-    const { processing, instance, node } = context;
+    const { services, instance, node } = context;
     const definition = node.multiInstance!;
-    const collection = processing.evaluator.typed(definition.inputCollection, context.variables(), 'list');
+    const collection = services.evaluator.typed(definition.inputCollection, context.variables(), 'list');
     if (collection instanceof Failure) return collection;
     const items = collection as unknown[];
-    processing.emit({
+    services.emit({
       type: 'MULTI_INSTANCE_UPDATED',
       elementInstanceKey: instance.elementInstanceKey,
       counts: { numberOfInstances: items.length, numberOfCompletedInstances: 0, numberOfTerminatedInstances: 0 },
     });
-    if (definition.outputCollection) processing.variables.setLocal(instance.elementInstanceKey, definition.outputCollection, items.map(() => null));
+    if (definition.outputCollection) services.variables.setLocal(instance.elementInstanceKey, definition.outputCollection, items.map(() => null));
     const start = definition.sequential ? items.slice(0, 1) : items;
-    start.forEach((item, index) => processing.enqueueInnerInstance(node, instance.elementInstanceKey, item, index + 1));
-    if (items.length === 0) processing.checkScope(instance.elementInstanceKey);
+    start.forEach((item, index) => services.enqueueInnerInstance(node, instance.elementInstanceKey, item, index + 1));
+    if (items.length === 0) services.checkScope(instance.elementInstanceKey);
     return 'wait';
   },
 
   onChildCompleting: (context, child) => {
-    const { processing, instance: body, node } = context;
+    const { services, instance: body, node } = context;
     const definition = node.multiInstance!;
-    const locals = processing.state.variablesOf(body.elementInstanceKey);
+    const locals = services.state.variablesOf(body.elementInstanceKey);
     const counts = body.multiInstance ?? { numberOfInstances: 0, numberOfCompletedInstances: 0, numberOfTerminatedInstances: 0 };
-    const loopCounter = Number(processing.state.variablesOf(child.elementInstanceKey).get(LOOP_COUNTER)?.value ?? 0);
+    const loopCounter = Number(services.state.variablesOf(child.elementInstanceKey).get(LOOP_COUNTER)?.value ?? 0);
     const updates: Record<string, unknown> = {};
 
     if (definition.outputCollection && definition.outputElement) {
-      const element = processing.feelResult(definition.outputElement, processing.variables.visible(child.elementInstanceKey));
+      const element = services.evaluator.any({ kind: 'feel', expression: definition.outputElement }, services.variables.visible(child.elementInstanceKey));
       if (element instanceof Failure) return element;
       const collected = locals.get(definition.outputCollection)?.value;
       const list = Array.isArray(collected) ? [...collected] : [];
@@ -61,33 +61,33 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
     let conditionMet = false;
     if (definition.completionCondition) {
       // The completing instance is still among the body's active children.
-      const numberOfActiveInstances = processing.state.childrenOf(body.elementInstanceKey).length - 1;
-      const variables = { ...processing.variables.visible(body.elementInstanceKey), ...updates, ...after, numberOfActiveInstances };
-      const met = processing.evaluator.typed(definition.completionCondition, variables, 'boolean');
+      const numberOfActiveInstances = services.state.childrenOf(body.elementInstanceKey).length - 1;
+      const variables = { ...services.variables.visible(body.elementInstanceKey), ...updates, ...after, numberOfActiveInstances };
+      const met = services.evaluator.typed(definition.completionCondition, variables, 'boolean');
       if (met instanceof Failure) return met;
       conditionMet = met === true;
     }
     let next: { item: unknown } | undefined;
     if (definition.sequential && !conditionMet) {
       // Like Zeebe, a sequential body reads its input collection again for each next element.
-      const collection = processing.evaluator.typed(definition.inputCollection, processing.variables.visible(body.elementInstanceKey), 'list');
+      const collection = services.evaluator.typed(definition.inputCollection, services.variables.visible(body.elementInstanceKey), 'list');
       if (collection instanceof Failure) return collection;
       const items = collection as unknown[];
       if (loopCounter < items.length) next = { item: items[loopCounter] };
     }
 
-    processing.variables.setLocalDocument(body.elementInstanceKey, updates);
-    processing.emit({ type: 'MULTI_INSTANCE_UPDATED', elementInstanceKey: body.elementInstanceKey, counts: after });
-    if (next) processing.enqueueInnerInstance(node, body.elementInstanceKey, next.item, loopCounter + 1);
+    services.variables.setLocalDocument(body.elementInstanceKey, updates);
+    services.emit({ type: 'MULTI_INSTANCE_UPDATED', elementInstanceKey: body.elementInstanceKey, counts: after });
+    if (next) services.enqueueInnerInstance(node, body.elementInstanceKey, next.item, loopCounter + 1);
     return { terminateSiblings: conditionMet };
   },
 
   onComplete: (context) => {
-    const { processing, instance: body, node } = context;
+    const { services, instance: body, node } = context;
     const name = node.multiInstance!.outputCollection;
     if (!name) return;
-    const value = processing.state.variablesOf(body.elementInstanceKey).get(name)?.value ?? [];
-    processing.variables.propagate(body.flowScopeKey!, { [name]: value });
+    const value = services.state.variablesOf(body.elementInstanceKey).get(name)?.value ?? [];
+    services.variables.propagate(body.flowScopeKey!, { [name]: value });
   },
 };
 

@@ -1,5 +1,5 @@
 import type { ScriptTaskNode } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 import { cancelJob, createJob } from './job-worker.behaviour.js';
 
@@ -10,10 +10,10 @@ import { cancelJob, createJob } from './job-worker.behaviour.js';
  */
 export const scriptTaskBehaviour: ElementBehaviour<ScriptTaskNode> = {
   onActivate: (context) => {
-    const { node, processing } = context;
+    const { node, services } = context;
     if (node.job) return createJob(context, node.job);
     const script = node.script!;
-    const result = processing.feelResult(script.expression, context.variables());
+    const result = services.evaluator.any({ kind: 'feel', expression: script.expression }, context.variables());
     if (result instanceof Failure) return result;
     return { complete: undefined, result: { [script.resultVariable]: result } };
   },

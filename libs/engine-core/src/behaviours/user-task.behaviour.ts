@@ -1,5 +1,5 @@
 import type { UserTaskNode } from '#bpmn';
-import { Failure } from '../processing/processing-environment.js';
+import { Failure } from '../failure.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
 /** Camunda's default user task priority. */
@@ -12,10 +12,10 @@ export const DEFAULT_PRIORITY = 50;
  */
 export const userTaskBehaviour: ElementBehaviour<UserTaskNode> = {
   onActivate: (context) => {
-    const { node, instance, processing } = context;
+    const { node, instance, services } = context;
     const definition = node.userTask;
     const variables = context.variables();
-    const evaluator = processing.evaluator;
+    const evaluator = services.evaluator;
 
     const assignee = evaluator.optionalString(definition.assignee, variables);
     if (assignee instanceof Failure) return assignee;
@@ -35,7 +35,7 @@ export const userTaskBehaviour: ElementBehaviour<UserTaskNode> = {
     let externalFormReference: string | null = null;
     const form = definition.form;
     if (form?.kind === 'linked') {
-      formKey = processing.env.formKeys[form.formId] ?? null;
+      formKey = services.formKeys[form.formId] ?? null;
       if (!formKey) {
         return new Failure('FORM_NOT_FOUND', `Expected to find a form with id '${form.formId}' for user task '${node.id}', but no such form is deployed`);
       }
@@ -47,10 +47,10 @@ export const userTaskBehaviour: ElementBehaviour<UserTaskNode> = {
       externalFormReference = reference;
     }
 
-    processing.emit({
+    services.emit({
       type: 'USER_TASK_CREATED',
       userTask: {
-        userTaskKey: processing.nextKey(),
+        userTaskKey: services.nextKey(),
         elementInstanceKey: instance.elementInstanceKey,
         elementId: node.id,
         name: node.name ?? null,
@@ -65,14 +65,14 @@ export const userTaskBehaviour: ElementBehaviour<UserTaskNode> = {
         embeddedFormId,
         externalFormReference,
         customHeaders: { ...definition.headers },
-        creationDate: processing.env.now,
+        creationDate: services.now,
         completionDate: null,
       },
     });
     return 'wait';
   },
   onTerminate: (context) => {
-    const task = context.processing.state.userTaskOf(context.instance.elementInstanceKey);
-    if (task) context.processing.emit({ type: 'USER_TASK_CANCELED', userTaskKey: task.userTaskKey, elementInstanceKey: context.instance.elementInstanceKey });
+    const task = context.services.state.userTaskOf(context.instance.elementInstanceKey);
+    if (task) context.services.emit({ type: 'USER_TASK_CANCELED', userTaskKey: task.userTaskKey, elementInstanceKey: context.instance.elementInstanceKey });
   },
 };

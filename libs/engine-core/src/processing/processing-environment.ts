@@ -1,6 +1,5 @@
 import type { ExecutableProcess } from '#bpmn';
 import type { FeelService } from '#feel';
-import type { IncidentErrorType } from '../state/records.js';
 
 /** The process definition an instance runs on (its version never changes). */
 export interface DefinitionInfo {
@@ -28,12 +27,4 @@ export interface ProcessingEnvironment {
   /** Sources for FEEL's `uuid()` and `random number()`, so the core itself stays deterministic. @default crypto / Math.random inside FeelService */
   uuid?: () => string;
   random?: () => number;
-}
-
-/** An expected failure that becomes an incident on the element (design.md invariant 9). */
-export class Failure {
-  constructor(
-    readonly errorType: IncidentErrorType,
-    readonly message: string,
-  ) {}
 }

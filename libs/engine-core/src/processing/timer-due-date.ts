@@ -1,5 +1,5 @@
 import { addIsoDuration, parseIsoDateTime, parseIsoDuration, type TimerDefinition } from '#bpmn';
-import { Failure } from './processing-environment.js';
+import { Failure } from '../failure.js';
 import type { ValueEvaluator } from './value-evaluator.js';
 
 /**

@@ -1,6 +1,6 @@
 import { parseIsoDateTime, type ValueSource } from '#bpmn';
 import type { FeelEvaluationOptions, FeelExpectedType, FeelService } from '#feel';
-import { Failure } from './processing-environment.js';
+import { Failure } from '../failure.js';
 
 /**
  * Turns model values (static text or FEEL) into the typed values the engine needs, with

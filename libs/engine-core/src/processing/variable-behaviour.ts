@@ -1,7 +1,7 @@
 import type { VariableMapping } from '#bpmn';
 import type { InstanceState } from '../state/instance-state.js';
 import { cloneJson, sameJson, setAtPath, targetPath } from './variable-paths.js';
-import { Failure } from './processing-environment.js';
+import { Failure } from '../failure.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import type { ValueEvaluator } from './value-evaluator.js';
 

@@ -1,5 +1,5 @@
 import type { ExecutableProcess } from '#bpmn';
-import type { JobRecord } from '../../src/index.js';
+import { isChildCancellation, messageCommandName, messagesOf, type JobRecord } from '../../src/index.js';
 import { CoreHarness, loadModel } from './core-harness.js';
 
 /** What a simulated worker does with a job: complete it with variables, throw a BPMN error, or keep it (never finish it). */
@@ -85,54 +85,32 @@ export class InstanceNetwork {
     throw new Error(`The instances did not come to rest within ${maxSteps} steps`);
   }
 
-  /** Handles what one instance's last command asked of the others (recursively). */
+  /**
+   * Delivers what one instance's last command asked of the others (recursively), through the
+   * core's own messagesOf — the function the engine's executor uses: a child start creates the
+   * child (or answers CALLED_ELEMENT_NOT_FOUND when its process is unknown); a command runs on its
+   * receiver (a cancellation only while the child is active, as the executor drops refused ones).
+   */
   dispatch(h: CoreHarness): void {
-    for (const event of [...h.lastEvents]) {
-      switch (event.type) {
-        case 'CHILD_INSTANCE_REQUESTED': {
-          const model = this.models.get(event.processDefinitionId);
-          if (!model) {
-            this.cross(h, 'CALLED_ELEMENT_NOT_FOUND', () =>
-              h.accept({ type: 'CALLED_ELEMENT_NOT_FOUND', elementInstanceKey: event.elementInstanceKey, message: `Expected process with BPMN process id '${event.processDefinitionId}' to be deployed, but not found.` }),
-            );
-            break;
-          }
-          const child = this.harness(model, h.now);
-          this.instances.set(event.childProcessInstanceKey, child);
-          this.crossings.push(`CREATE_PROCESS_INSTANCE → ${model.id}`);
-          child.create(event.variables, { processInstanceKey: event.childProcessInstanceKey, parent: { processInstanceKey: h.processInstanceKey, elementInstanceKey: event.elementInstanceKey } });
-          this.dispatch(child);
-          break;
-        }
-        case 'CHILD_INSTANCE_CANCEL_REQUESTED': {
-          const child = this.instances.get(event.childProcessInstanceKey);
-          if (child?.state.instance?.state === 'ACTIVE') this.cross(child, 'CANCEL_PROCESS_INSTANCE', () => child.accept({ type: 'CANCEL_PROCESS_INSTANCE', byParent: true }));
-          break;
-        }
-        case 'CALLED_INSTANCE_COMPLETED': {
-          const parent = this.instances.get(event.parentProcessInstanceKey)!;
-          this.cross(parent, 'COMPLETE_CALL_ACTIVITY', () =>
-            parent.accept({ type: 'COMPLETE_CALL_ACTIVITY', elementInstanceKey: event.parentElementInstanceKey, childProcessInstanceKey: h.processInstanceKey, variables: event.variables }),
+    for (const message of messagesOf(h.lastEvents, h.state.instance!, { deploymentKey: 'test-deployment' })) {
+      if (message.kind === 'start-child') {
+        const model = this.models.get(message.processDefinitionId);
+        if (!model) {
+          this.cross(h, 'CALLED_ELEMENT_NOT_FOUND', () =>
+            h.accept({ type: 'CALLED_ELEMENT_NOT_FOUND', elementInstanceKey: message.parentElementInstanceKey, message: `Expected process with BPMN process id '${message.processDefinitionId}' to be deployed, but not found.` }),
           );
-          break;
+          continue;
         }
-        case 'ERROR_ESCALATED_TO_PARENT': {
-          const parent = this.instances.get(event.parentProcessInstanceKey)!;
-          this.cross(parent, 'THROW_ERROR_AT', () =>
-            parent.accept({
-              type: 'THROW_ERROR_AT',
-              elementInstanceKey: event.parentElementInstanceKey,
-              childProcessInstanceKey: h.processInstanceKey,
-              errorCode: event.errorCode,
-              errorMessage: event.errorMessage,
-              variables: event.variables,
-            }),
-          );
-          break;
-        }
-        default:
-          break;
+        const child = this.harness(model, h.now);
+        this.instances.set(message.processInstanceKey, child);
+        this.crossings.push(`CREATE_PROCESS_INSTANCE → ${model.id}`);
+        child.create(message.variables, { processInstanceKey: message.processInstanceKey, parent: { processInstanceKey: message.parentProcessInstanceKey, elementInstanceKey: message.parentElementInstanceKey } });
+        this.dispatch(child);
+        continue;
       }
+      const target = this.instances.get(message.processInstanceKey)!;
+      if (isChildCancellation(message) && target.state.instance?.state !== 'ACTIVE') continue;
+      this.cross(target, messageCommandName(message), () => target.accept(message.command));
     }
   }
 

@@ -1,11 +1,13 @@
-import type { EngineCommand, EngineEvent, ProcessInstanceRecord } from '#engine-core';
-import type { LoadedDefinition } from './definition-cache.js';
+import type { EngineCommand } from '../commands/engine-command.js';
+import type { EngineEvent } from '../events/engine-event.js';
+import type { ProcessInstanceRecord } from '../state/records.js';
 
 /**
  * A command one process instance sends another. The core only says what it needs from other
- * instances (events such as CHILD_INSTANCE_REQUESTED); the executor turns those into messages,
- * writes them to `pending_commands` in the sender's transaction and runs each in a transaction of
- * its own on the receiver (docs/engine.md, "Call activities").
+ * instances (events such as CHILD_INSTANCE_REQUESTED); {@link messagesOf} turns those into
+ * messages, which the engine's executor writes to `pending_commands` in the sender's transaction
+ * and runs each in a transaction of its own on the receiver (docs/engine.md, "Call activities"),
+ * and which the core's test network delivers in memory.
  */
 export type InstanceMessage =
   | {
@@ -24,8 +26,11 @@ export type InstanceMessage =
     }
   | { kind: 'command'; processInstanceKey: string; command: EngineCommand };
 
-/** The messages a command's events ask to send to other instances, in event order. */
-export function messagesOf(events: readonly EngineEvent[], instance: ProcessInstanceRecord, definition: LoadedDefinition): InstanceMessage[] {
+/**
+ * The messages a command's events ask to send to other instances, in event order. `deploymentKey`
+ * is the sender's deployment (a call activity with binding type `deployment` calls within it).
+ */
+export function messagesOf(events: readonly EngineEvent[], instance: ProcessInstanceRecord, sender: { deploymentKey: string }): InstanceMessage[] {
   const messages: InstanceMessage[] = [];
   for (const event of events) {
     switch (event.type) {
@@ -38,7 +43,7 @@ export function messagesOf(events: readonly EngineEvent[], instance: ProcessInst
           processDefinitionId: event.processDefinitionId,
           bindingType: event.bindingType,
           versionTag: event.versionTag,
-          deploymentKey: definition.deploymentKey,
+          deploymentKey: sender.deploymentKey,
           tenantId: instance.tenantId,
           variables: event.variables,
         });

@@ -1,0 +1,41 @@
+import type { ExecutableProcess, FlowNode } from '#bpmn';
+import type { EngineEvent } from '../events/engine-event.js';
+import type { Failure } from '../failure.js';
+import type { ValueEvaluator } from '../processing/value-evaluator.js';
+import type { VariableBehaviour } from '../processing/variable-behaviour.js';
+import type { InstanceState } from '../state/instance-state.js';
+import type { ElementInstanceRecord } from '../state/records.js';
+
+/** How a thrown BPMN error ended: caught by a boundary event, handed to the parent instance, or not caught (the Failure to raise). */
+export type ThrowOutcome = 'caught' | 'escalated' | Failure;
+
+/**
+ * What a behaviour may use while its element is processed: the instance's state to read, the
+ * model, the command's time, expressions and variables, and the few lifecycle services that
+ * elements share. Behaviours never see the lifecycle itself (lifecycle/element-lifecycle.ts
+ * implements this interface), so they import nothing from it.
+ */
+export interface BehaviourServices {
+  /** The instance's state, to read (appliers change it as events are emitted). */
+  readonly state: InstanceState;
+  readonly model: ExecutableProcess;
+  /** The instant the command is processed at (ISO-8601). */
+  readonly now: string;
+  /** Form keys of linked forms, resolved before processing (formId → key). */
+  readonly formKeys: Readonly<Record<string, string | undefined>>;
+  readonly evaluator: ValueEvaluator;
+  readonly variables: VariableBehaviour;
+  /** Decides an event: applied to the state at once, recorded for the audit log. */
+  emit(event: EngineEvent): void;
+  nextKey(): string;
+  /** Schedules a timer owned by an element instance. */
+  createTimer(elementInstanceKey: string, elementId: string, dueDate: string): void;
+  /** Throws a BPMN error at an element (see lifecycle/error-propagation.ts). */
+  throwError(thrower: ElementInstanceRecord, errorCode: string, errorMessage: string | null, variables: Record<string, unknown>): ThrowOutcome;
+  /** Queues an inner instance of a multi-instance activity in its body. */
+  enqueueInnerInstance(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void;
+  /** Has a scope completed once the instance rests, if nothing is left active in it. */
+  checkScope(flowScopeKey: string): void;
+  /** Terminates the other active elements in an element's scope and its waiting tokens (terminate end event). */
+  terminateSiblings(instance: ElementInstanceRecord): void;
+}

@@ -1,0 +1,20 @@
+import type { FlowNode, IoMapping } from '#bpmn';
+import { BEHAVIOURS } from '../behaviours/behaviours.js';
+import type { ElementBehaviour } from '../behaviours/element-behaviour.js';
+import type { InstanceState } from '../state/instance-state.js';
+import { MULTI_INSTANCE_BODY, type ElementInstanceRecord } from '../state/records.js';
+
+/** The behaviour of an element instance: its element type's, or the multi-instance body's. */
+export function behaviourOf(instance: ElementInstanceRecord, node: FlowNode): ElementBehaviour {
+  return BEHAVIOURS[instance.elementType === MULTI_INSTANCE_BODY ? MULTI_INSTANCE_BODY : node.type];
+}
+
+/** The element's variable mappings, unless its behaviour has none (gateways, multi-instance bodies). */
+export function mappingsOf(instance: ElementInstanceRecord, node: FlowNode): IoMapping | undefined {
+  return behaviourOf(instance, node).variableMappings === false ? undefined : node.ioMapping;
+}
+
+/** True for an inner instance of a multi-instance activity (its flow scope is the body). */
+export function isInner(state: InstanceState, instance: ElementInstanceRecord): boolean {
+  return instance.flowScopeKey !== null && state.element(instance.flowScopeKey)?.elementType === MULTI_INSTANCE_BODY;
+}

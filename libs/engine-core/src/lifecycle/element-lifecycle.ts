@@ -1,0 +1,310 @@
+import type { BoundaryEventNode, FlowNode } from '#bpmn';
+import type { ThrowOutcome } from '../behaviours/behaviour-services.js';
+import type { ElementContext } from '../behaviours/element-behaviour.js';
+import { innerInstanceLocals } from '../behaviours/multi-instance-body.behaviour.js';
+import { applyEvent } from '../events/appliers.js';
+import type { EngineEvent } from '../events/engine-event.js';
+import { Failure } from '../failure.js';
+import { isJoin, parallelJoinReady } from '../processing/joins.js';
+import type { ProcessingEnvironment } from '../processing/processing-environment.js';
+import { ValueEvaluator } from '../processing/value-evaluator.js';
+import { VariableBehaviour } from '../processing/variable-behaviour.js';
+import { cloneJson } from '../processing/variable-paths.js';
+import type { InstanceState } from '../state/instance-state.js';
+import { MULTI_INSTANCE_BODY, type ElementInstanceRecord, type IncidentRetry } from '../state/records.js';
+import { cancelTimers, createBoundaryTimers } from './boundary-timers.js';
+import { behaviourOf, isInner } from './element-kinds.js';
+import { throwError } from './error-propagation.js';
+import type { LifecycleOperations } from './lifecycle-operations.js';
+import { completeFinishedScopes, fireInclusiveJoin } from './scope-completion.js';
+import { applyInputMappings, applyOutputMappings } from './variable-mappings.js';
+import { terminate, terminateSiblings } from './termination.js';
+import { checkTransition, targetLifecycle, type IllegalTransition } from './transition-guard.js';
+
+/** Element activations one command may do before the rest waits behind an incident. */
+export const MAX_ACTIVATIONS_PER_COMMAND = 10_000;
+
+/** Work queued within one command, processed in order until the instance rests. */
+type Step =
+  | { kind: 'activate'; nodeId: string; flowScopeKey: string }
+  | { kind: 'check-parallel-join'; nodeId: string; flowScopeKey: string }
+  /** An inner instance of a multi-instance activity, in its body (`flowScopeKey`). */
+  | { kind: 'activate-inner'; nodeId: string; flowScopeKey: string; item: unknown; loopCounter: number };
+
+/**
+ * One command's element lifecycle: ACTIVATING → ACTIVATED → COMPLETING → COMPLETED, or
+ * TERMINATING → TERMINATED, driving the behaviours until every token rests in a wait state
+ * (design.md invariant 3). It decides events; appliers change the state as each event is
+ * emitted, so later decisions see earlier ones. Every ELEMENT_* event passes the transition
+ * guard: an illegal one is not applied, nothing more is decided, and the command is refused.
+ *
+ * Besides the behaviours' own work, the lifecycle owns what every activity shares: input and
+ * output mappings, boundary timers (created after the input mappings, canceled when the activity
+ * ends), boundary events that interrupt their activity, multi-instance bodies around inner
+ * instances, joins and the completion of scopes.
+ */
+export class ElementLifecycle implements LifecycleOperations {
+  readonly events: EngineEvent[] = [];
+  readonly variables: VariableBehaviour;
+  readonly evaluator: ValueEvaluator;
+  /** The illegal transition that stopped this command, if any. */
+  refusal: IllegalTransition | undefined;
+  private readonly queue: Step[] = [];
+  private readonly scopesToCheck = new Set<string>();
+  private activations = 0;
+
+  constructor(
+    readonly state: InstanceState,
+    readonly env: ProcessingEnvironment,
+  ) {
+    this.variables = new VariableBehaviour(state, (event) => this.emit(event), () => this.nextKey());
+    this.evaluator = new ValueEvaluator(env.feel, { now: new Date(env.now), ...(env.uuid ? { uuid: env.uuid } : {}), ...(env.random ? { random: env.random } : {}) });
+  }
+
+  get model() {
+    return this.env.model;
+  }
+
+  get now(): string {
+    return this.env.now;
+  }
+
+  get formKeys() {
+    return this.env.formKeys;
+  }
+
+  emit(event: EngineEvent): void {
+    if (this.refusal) return;
+    const to = targetLifecycle(event);
+    if (to) {
+      const target = event as { elementInstanceKey: string; elementId: string };
+      this.refusal = checkTransition(this.state.element(target.elementInstanceKey), to, target);
+      if (this.refusal) return;
+    }
+    applyEvent(this.state, event, this.env.now);
+    this.events.push(event);
+  }
+
+  nextKey(): string {
+    return this.env.keys.next();
+  }
+
+  node(elementId: string): FlowNode {
+    const node = this.env.model.elements[elementId];
+    if (!node) throw new Error(`Element '${elementId}' is not in process '${this.env.model.id}'`);
+    return node;
+  }
+
+  // ---- services for behaviours and processors ----
+
+  createTimer(elementInstanceKey: string, elementId: string, dueDate: string): void {
+    this.emit({ type: 'TIMER_CREATED', timer: { timerKey: this.nextKey(), elementInstanceKey, elementId, dueDate, state: 'ACTIVE' } });
+  }
+
+  throwError(thrower: ElementInstanceRecord, errorCode: string, errorMessage: string | null, variables: Record<string, unknown>): ThrowOutcome {
+    return throwError(this, thrower, errorCode, errorMessage, variables);
+  }
+
+  enqueueInnerInstance(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void {
+    this.queue.push({ kind: 'activate-inner', nodeId: node.id, flowScopeKey: bodyKey, item, loopCounter });
+  }
+
+  checkScope(flowScopeKey: string): void {
+    this.scopesToCheck.add(flowScopeKey);
+  }
+
+  activateInScope(node: FlowNode, flowScopeKey: string): void {
+    this.queue.push({ kind: 'activate', nodeId: node.id, flowScopeKey });
+  }
+
+  completeWaiting(elementInstanceKey: string, result: Record<string, unknown> | undefined): void {
+    this.startCompletion(elementInstanceKey, undefined, result);
+  }
+
+  retryActivation(instance: ElementInstanceRecord): void {
+    this.runActivation(instance);
+  }
+
+  retryCompletion(instance: ElementInstanceRecord): void {
+    this.runCompletion(instance, undefined);
+  }
+
+  triggerBoundaryEvent(boundary: BoundaryEventNode, host: ElementInstanceRecord, variables: Record<string, unknown>): void {
+    const flowScopeKey = host.flowScopeKey!;
+    this.terminate(host.elementInstanceKey);
+    this.activate(boundary, flowScopeKey, undefined, variables);
+  }
+
+  raiseIncident(instance: ElementInstanceRecord, failure: Failure, retry: IncidentRetry, jobKey: string | null = null): void {
+    this.emit({
+      type: 'INCIDENT_CREATED',
+      incidentKey: this.nextKey(),
+      elementInstanceKey: instance.elementInstanceKey,
+      elementId: instance.elementId,
+      errorType: failure.errorType,
+      errorMessage: failure.message,
+      retry,
+      jobKey,
+    });
+  }
+
+  // ---- the run loop ----
+
+  /** Processes the queued work until every token rests (or a transition was refused). */
+  run(): void {
+    while (!this.refusal) {
+      while (this.queue.length > 0 && !this.refusal) this.handle(this.queue.shift()!);
+      if (this.refusal || fireInclusiveJoin(this)) continue;
+      if (completeFinishedScopes(this, this.scopesToCheck)) continue;
+      return;
+    }
+  }
+
+  private handle(step: Step): void {
+    const scope = this.state.element(step.flowScopeKey);
+    if (!scope || scope.lifecycle !== 'ACTIVATED') return; // the scope ended meanwhile (terminate end event, boundary event)
+    if (step.kind === 'activate') {
+      this.activate(this.node(step.nodeId), step.flowScopeKey, undefined);
+    } else if (step.kind === 'activate-inner') {
+      this.activateInner(this.node(step.nodeId), step.flowScopeKey, step.item, step.loopCounter);
+    } else {
+      const join = this.node(step.nodeId);
+      if (parallelJoinReady(join, this.state.tokensIn(step.flowScopeKey))) this.activate(join, step.flowScopeKey, join.incoming);
+    }
+  }
+
+  /** Activates an element reached by a token: a multi-instance activity is entered through its body. */
+  activate(node: FlowNode, flowScopeKey: string, consumedFlowIds: string[] | undefined, trigger?: Record<string, unknown>): void {
+    const elementInstanceKey = this.nextKey();
+    this.emit({
+      type: 'ELEMENT_ACTIVATING',
+      elementInstanceKey,
+      elementId: node.id,
+      elementType: node.multiInstance ? MULTI_INSTANCE_BODY : node.type,
+      elementName: node.name ?? null,
+      flowScopeKey,
+      ...(consumedFlowIds ? { consumedFlowIds } : {}),
+    });
+    const instance = this.state.element(elementInstanceKey);
+    if (!instance || this.overBudget(instance)) return;
+    this.runActivation(instance, trigger);
+  }
+
+  /** Activates an inner instance of a multi-instance activity with its input element and loop counter. */
+  private activateInner(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void {
+    const elementInstanceKey = this.nextKey();
+    this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: node.id, elementType: node.type, elementName: node.name ?? null, flowScopeKey: bodyKey });
+    this.variables.setLocalDocument(elementInstanceKey, innerInstanceLocals(node.multiInstance!, item, loopCounter));
+    const instance = this.state.element(elementInstanceKey);
+    if (!instance || this.overBudget(instance)) return;
+    this.runActivation(instance);
+  }
+
+  /** Counts an activation; past the budget the element waits behind an incident (a loop without a wait state would otherwise hold the instance's lock forever). */
+  private overBudget(instance: ElementInstanceRecord): boolean {
+    this.activations += 1;
+    if (this.activations <= MAX_ACTIVATIONS_PER_COMMAND) return false;
+    const message = `Expected the instance to reach a wait state within ${MAX_ACTIVATIONS_PER_COMMAND} element activations, but it kept going; is there a loop without a wait state? Resolve the incident to continue`;
+    this.raiseIncident(instance, new Failure('UNKNOWN', message), 'ACTIVATE');
+    return true;
+  }
+
+  /**
+   * Input mappings, boundary timers and the behaviour's work; a failure leaves the element
+   * ACTIVATING with an incident (resolving it runs this again; timers already created are kept).
+   * The inner instances of a multi-instance activity have no boundary timers: those belong to the body.
+   */
+  private runActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void {
+    const node = this.node(instance.elementId);
+    const inputs = applyInputMappings(this, instance, node);
+    if (inputs) return this.raiseIncident(instance, inputs, 'ACTIVATE');
+    if (instance.elementType !== 'bpmn:Process' && !isInner(this.state, instance)) {
+      const timers = createBoundaryTimers(this, instance, node);
+      if (timers instanceof Failure) return this.raiseIncident(instance, timers, 'ACTIVATE');
+    }
+    const outcome = behaviourOf(instance, node).onActivate({ ...this.contextOf(instance, node), ...(trigger ? { trigger } : {}) });
+    if (outcome instanceof Failure) return this.raiseIncident(instance, outcome, 'ACTIVATE');
+    if (this.state.element(instance.elementInstanceKey)?.lifecycle !== 'ACTIVATING') return; // an error it threw was caught around it
+    this.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey: instance.elementInstanceKey, elementId: node.id });
+    if (outcome === 'wait') return;
+    if ('startScope' in outcome) {
+      this.queue.push({ kind: 'activate', nodeId: outcome.startScope, flowScopeKey: instance.elementInstanceKey });
+      return;
+    }
+    this.startCompletion(instance.elementInstanceKey, outcome.complete, outcome.result);
+  }
+
+  startCompletion(elementInstanceKey: string, flowIds: string[] | undefined, result: Record<string, unknown> | undefined): void {
+    const instance = this.state.element(elementInstanceKey)!;
+    this.emit({ type: 'ELEMENT_COMPLETING', elementInstanceKey, elementId: instance.elementId });
+    cancelTimers(this, instance);
+    this.runCompletion(instance, flowIds, result);
+  }
+
+  /**
+   * Output mappings (variable-mappings.ts), then COMPLETED and the outgoing flows. An inner
+   * instance of a multi-instance activity reports to its body instead of taking flows.
+   */
+  private runCompletion(instance: ElementInstanceRecord, flowIds: string[] | undefined, result?: Record<string, unknown>): void {
+    const key = instance.elementInstanceKey;
+    if (instance.elementType === 'bpmn:Process') {
+      this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: instance.elementId });
+      this.reportCompletionToParent();
+      return;
+    }
+    const node = this.node(instance.elementId);
+    const outputs = applyOutputMappings(this, instance, node, result);
+    if (outputs) return this.raiseIncident(instance, outputs, 'COMPLETE');
+    const container = this.state.element(instance.flowScopeKey!)!;
+    const containerBehaviour = container.elementType === 'bpmn:Process' ? undefined : behaviourOf(container, this.node(container.elementId));
+    let terminateSiblings = false;
+    if (containerBehaviour?.onChildCompleting) {
+      const plan = containerBehaviour.onChildCompleting(this.contextOf(container, this.node(container.elementId)), instance);
+      if (plan instanceof Failure) return this.raiseIncident(instance, plan, 'COMPLETE');
+      terminateSiblings = plan.terminateSiblings;
+    }
+    behaviourOf(instance, node).onComplete?.(this.contextOf(instance, node));
+    this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: node.id });
+    if (containerBehaviour?.onChildCompleting) {
+      if (terminateSiblings) for (const sibling of this.state.childrenOf(container.elementInstanceKey)) this.terminate(sibling.elementInstanceKey);
+    } else {
+      this.takeFlows(instance, flowIds ?? node.outgoing);
+    }
+    this.scopesToCheck.add(instance.flowScopeKey!);
+  }
+
+  /** A called instance completed: its parent's call activity gets the root variables (through the executor). */
+  private reportCompletionToParent(): void {
+    const instance = this.state.instance!;
+    if (!instance.parentProcessInstanceKey || !instance.parentElementInstanceKey) return;
+    const variables = Object.fromEntries([...this.state.variablesOf(instance.processInstanceKey)].map(([name, variable]) => [name, cloneJson(variable.value)]));
+    this.emit({ type: 'CALLED_INSTANCE_COMPLETED', parentProcessInstanceKey: instance.parentProcessInstanceKey, parentElementInstanceKey: instance.parentElementInstanceKey, variables });
+  }
+
+  private takeFlows(source: ElementInstanceRecord, flowIds: string[]): void {
+    const flowScopeKey = source.flowScopeKey!;
+    for (const flowId of flowIds) {
+      const flow = this.env.model.flows[flowId]!;
+      const target = this.node(flow.targetId);
+      const atJoin = isJoin(target);
+      this.emit({ type: 'SEQUENCE_FLOW_TAKEN', flowId, sourceElementId: source.elementId, targetElementId: target.id, flowScopeKey, atJoin });
+      if (!atJoin) this.queue.push({ kind: 'activate', nodeId: target.id, flowScopeKey });
+      else if (target.type === 'bpmn:ParallelGateway') this.queue.push({ kind: 'check-parallel-join', nodeId: target.id, flowScopeKey });
+      // Inclusive joins are checked once the instance rests (scope-completion.ts).
+    }
+  }
+
+  terminate(elementInstanceKey: string): void {
+    terminate(this, elementInstanceKey);
+  }
+
+  terminateSiblings(instance: ElementInstanceRecord): void {
+    const flowScopeKey = instance.flowScopeKey!;
+    terminateSiblings(this, instance);
+    this.queue.splice(0, this.queue.length, ...this.queue.filter((step) => step.flowScopeKey !== flowScopeKey));
+  }
+
+  contextOf(instance: ElementInstanceRecord, node: FlowNode): ElementContext {
+    return { node, instance, services: this, variables: () => this.variables.visible(instance.elementInstanceKey) };
+  }
+}
