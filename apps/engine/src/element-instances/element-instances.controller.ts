@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ElementInstanceEntity } from '#persistence';
 import { RequirePermission } from '../auth/auth.decorators.js';
 import { NotFoundError } from '../common/errors/index.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { ElementInstanceDto, ElementInstanceSearchRequestDto, ElementInstanceSearchResultDto } from './element-instance.dto.js';
 import { ElementInstanceQueryRepository } from './element-instance-query.repository.js';
-import { camundaElementType } from './element-type.js';
+import { toElementInstanceDto } from './element-instance.mapper.js';
 
 /** The read side of element instances: search and get. */
 @ApiTags('Element instances')
@@ -32,22 +31,4 @@ export class ElementInstancesController {
     if (!element) throw new NotFoundError('ELEMENT_INSTANCE.NOT_FOUND', `No element instance with key ${key}`);
     return toElementInstanceDto(element);
   }
-}
-
-export function toElementInstanceDto(e: ElementInstanceEntity): ElementInstanceDto {
-  return {
-    processDefinitionId: e.processDefinitionId,
-    startDate: e.startDate.toISOString(),
-    ...(e.endDate !== null && { endDate: e.endDate.toISOString() }),
-    elementId: e.elementId,
-    elementName: e.elementName ?? e.elementId,
-    type: camundaElementType(e.elementType),
-    state: e.state,
-    hasIncident: e.incidentKey !== null,
-    tenantId: e.tenantId,
-    elementInstanceKey: e.elementInstanceKey,
-    processInstanceKey: e.processInstanceKey,
-    processDefinitionKey: e.processDefinitionKey,
-    ...(e.incidentKey !== null && { incidentKey: e.incidentKey }),
-  };
 }

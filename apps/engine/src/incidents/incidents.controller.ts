@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { IncidentEntity } from '#persistence';
 import { RequirePermission } from '../auth/auth.decorators.js';
 import { NotFoundError } from '../common/errors/index.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { IncidentDto, IncidentSearchRequestDto, IncidentSearchResultDto } from './incident.dto.js';
 import { IncidentQueryRepository } from './incident-query.repository.js';
+import { toIncidentDto } from './incident.mapper.js';
 
 /** The read side of incidents: search and get. */
 @ApiTags('Incidents')
@@ -31,21 +31,4 @@ export class IncidentsController {
     if (!incident) throw new NotFoundError('INCIDENT.NOT_FOUND', `No incident with key ${key}`);
     return toIncidentDto(incident);
   }
-}
-
-export function toIncidentDto(i: IncidentEntity): IncidentDto {
-  return {
-    processDefinitionId: i.processDefinitionId,
-    errorType: i.errorType,
-    errorMessage: i.errorMessage,
-    elementId: i.elementId,
-    creationTime: i.creationTime.toISOString(),
-    state: i.state,
-    tenantId: i.tenantId,
-    incidentKey: i.incidentKey,
-    processDefinitionKey: i.processDefinitionKey,
-    processInstanceKey: i.processInstanceKey,
-    elementInstanceKey: i.elementInstanceKey,
-    ...(i.jobKey !== null && { jobKey: i.jobKey }),
-  };
 }

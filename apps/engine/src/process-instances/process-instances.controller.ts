@@ -1,19 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ProcessInstanceEntity, ProcessInstanceEventEntity } from '#persistence';
 import { RequirePermission } from '../auth/auth.decorators.js';
-import { NotFoundError } from '../common/errors/index.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import {
   HISTORY_DEFAULT_LIMIT,
   ProcessInstanceDto,
-  ProcessInstanceEventDto,
   ProcessInstanceHistoryDto,
   ProcessInstanceHistoryQueryDto,
   ProcessInstanceSearchRequestDto,
   ProcessInstanceSearchResultDto,
 } from './process-instance.dto.js';
 import { ProcessInstanceQueryRepository } from './process-instance-query.repository.js';
+import { processInstanceNotFound } from './process-instance-errors.js';
+import { toEventDto, toProcessInstanceDto } from './process-instance.mapper.js';
 
 /** The read side of process instances: search, get, audit log. */
 @ApiTags('Process instances')
@@ -53,40 +52,4 @@ export class ProcessInstancesController {
       page: { totalItems: instance.eventPosition, nextFrom: last !== undefined && last < instance.eventPosition ? last + 1 : null },
     };
   }
-}
-
-export function processInstanceNotFound(key: string): NotFoundError {
-  return new NotFoundError('PROCESS_INSTANCE.NOT_FOUND', `No process instance with key ${key}`);
-}
-
-export function toProcessInstanceDto(i: ProcessInstanceEntity): ProcessInstanceDto {
-  return {
-    processDefinitionId: i.processDefinitionId,
-    processDefinitionName: i.processDefinitionName ?? i.processDefinitionId,
-    processDefinitionVersion: i.processDefinitionVersion,
-    ...(i.versionTag !== null && { processDefinitionVersionTag: i.versionTag }),
-    startDate: i.startDate.toISOString(),
-    ...(i.endDate !== null && { endDate: i.endDate.toISOString() }),
-    state: i.state,
-    hasIncident: i.incidentCount > 0,
-    tenantId: i.tenantId,
-    processInstanceKey: i.processInstanceKey,
-    processDefinitionKey: i.processDefinitionKey,
-    ...(i.parentProcessInstanceKey !== null && { parentProcessInstanceKey: i.parentProcessInstanceKey }),
-    ...(i.parentElementInstanceKey !== null && { parentElementInstanceKey: i.parentElementInstanceKey }),
-    ...(i.businessId !== null && { businessId: i.businessId }),
-  };
-}
-
-function toEventDto(e: ProcessInstanceEventEntity): ProcessInstanceEventDto {
-  return {
-    position: e.position,
-    time: e.time.toISOString(),
-    eventType: e.eventType,
-    ...(e.elementId !== null && { elementId: e.elementId }),
-    ...(e.elementInstanceKey !== null && { elementInstanceKey: e.elementInstanceKey }),
-    command: e.command,
-    actor: e.actor,
-    details: e.payload,
-  };
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { ProcessDefinitionRepository } from '../process-definitions/process-definition.repository.js';
-import { processInstanceNotFound } from '../process-instances/process-instances.controller.js';
+import { processInstanceNotFound } from '../process-instances/process-instance-errors.js';
 import { ProcessInstanceQueryRepository } from '../process-instances/process-instance-query.repository.js';
 import {
   ProcessDefinitionElementStatisticsQueryDto,

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { UserTaskEntity } from '#persistence';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { KeyParam } from '../common/key-param.pipe.js';
@@ -12,6 +11,7 @@ import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-vari
 import { UserTaskDto, UserTaskSearchRequestDto, UserTaskSearchResultDto, UserTaskVariableSearchRequestDto } from './user-task.dto.js';
 import { userTaskNotFound } from './user-task-errors.js';
 import { UserTaskQueryRepository } from './user-task-query.repository.js';
+import { toUserTaskDto } from './user-task.mapper.js';
 
 /**
  * The read side of user tasks. No permission: every user may ask, and sees only the tasks the
@@ -70,31 +70,4 @@ export class UserTasksController {
     const { rows, page } = await this.searchVariables.execute(key, principal, body, query.truncateValues !== 'false');
     return { items: rows.map(toVariableSearchItemDto), page };
   }
-}
-
-export function toUserTaskDto(t: UserTaskEntity): UserTaskDto {
-  return {
-    name: t.name ?? t.elementId,
-    state: t.state,
-    ...(t.assignee !== null && { assignee: t.assignee }),
-    elementId: t.elementId,
-    candidateGroups: t.candidateGroups,
-    candidateUsers: t.candidateUsers,
-    processDefinitionId: t.processDefinitionId,
-    creationDate: t.creationDate.toISOString(),
-    ...(t.completionDate !== null && { completionDate: t.completionDate.toISOString() }),
-    ...(t.followUpDate !== null && { followUpDate: t.followUpDate.toISOString() }),
-    ...(t.dueDate !== null && { dueDate: t.dueDate.toISOString() }),
-    tenantId: t.tenantId,
-    ...(t.externalFormReference !== null && { externalFormReference: t.externalFormReference }),
-    processDefinitionVersion: t.processDefinitionVersion,
-    customHeaders: t.customHeaders,
-    priority: t.priority,
-    userTaskKey: t.userTaskKey,
-    elementInstanceKey: t.elementInstanceKey,
-    ...(t.processName !== null && { processName: t.processName }),
-    processDefinitionKey: t.processDefinitionKey,
-    processInstanceKey: t.processInstanceKey,
-    ...(t.formKey !== null && { formKey: t.formKey }),
-  };
 }

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../api/authentication.api';
-import { ROUTES } from '../routes';
+import { ROUTE_TABLE } from '../route-table';
 
 /**
  * True when the route table has a page with this exact `pattern` (e.g.
@@ -7,7 +7,7 @@ import { ROUTES } from '../routes';
  * areas only through this, so a page that does not exist (or is closed to the user) is never linked.
  */
 export function canOpenRoute(pattern: string, user: Pick<CurrentUser, 'authorizedComponents'>): boolean {
-  return ROUTES.some((route) => route.path === pattern && (!route.component || user.authorizedComponents.includes(route.component)));
+  return ROUTE_TABLE.some((route) => route.path === pattern && (!route.component || user.authorizedComponents.includes(route.component)));
 }
 
 /** The monitoring page of a process instance, when the user may open it; null otherwise. */

@@ -1,6 +1,5 @@
 import { describeElement, elementProperty, idOf, isA, type ModdleElement } from '../parse/moddle-element.js';
 import type { BpmnProblem } from '../problem.js';
-import type { ValidationContext } from '../validate/validation-context.js';
 import type { BpmnRule } from './bpmn-rule.js';
 import { caughtErrorCode } from '../parse/event-references.js';
 import { eventKind } from './event-kind.js';

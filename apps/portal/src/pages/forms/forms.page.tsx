@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ApiProblem } from '../../api/api-problem';
 import { deploymentProblemsOf, getFormVersion } from '../../api/deployments.api';
-import type { PageProps } from '../../routes';
+import type { PageProps } from '../../route-table';
 import { useLeaveGuard, useNavigate } from '../../router/router';
 import { useApi } from '../../session/session.context';
 import { Spinner } from '../../ui/spinner';

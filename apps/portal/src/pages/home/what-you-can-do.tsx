@@ -4,7 +4,7 @@ import { ApiProblem } from '../../api/api-problem';
 import type { CurrentUser } from '../../api/authentication.api';
 import { latestProcessDefinitions, processLabel, type ProcessDefinition } from '../../api/process-definitions.api';
 import { searchUserTasks, type UserTaskFilter } from '../../api/user-tasks.api';
-import { ROUTES } from '../../routes';
+import { ROUTE_TABLE } from '../../route-table';
 import { Link } from '../../router/router';
 import { useApi } from '../../session/session.context';
 import { canOpenRoute } from '../../ui/route-access';
@@ -19,7 +19,7 @@ const OWN_CARDS = new Set(['/', '/tasks', '/start']);
  * page that does not exist (or that their role does not open) is never linked.
  */
 export function WhatYouCanDo({ user }: { user: CurrentUser }) {
-  const more = ROUTES.filter((route) => route.nav && route.access === 'signed-in' && !OWN_CARDS.has(route.path) && canOpenRoute(route.path, user));
+  const more = ROUTE_TABLE.filter((route) => route.nav && route.access === 'signed-in' && !OWN_CARDS.has(route.path) && canOpenRoute(route.path, user));
 
   return (
     <section className="home-actions" aria-labelledby="home-actions-heading">

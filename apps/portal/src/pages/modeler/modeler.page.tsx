@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import { ApiProblem } from '../../api/api-problem';
 import { deploymentProblemsOf, getProcessXml } from '../../api/deployments.api';
 import { getProcessDefinition } from '../../api/process-definitions.api';
-import type { PageProps } from '../../routes';
+import type { PageProps } from '../../route-table';
 import { useLeaveGuard, useNavigate } from '../../router/router';
 import { useApi } from '../../session/session.context';
 import { Spinner } from '../../ui/spinner';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { getProcessDefinitionXml } from '../../api/monitoring.api';
-import type { PageProps } from '../../routes';
+import type { PageProps } from '../../route-table';
 import { Link } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';

@@ -4,7 +4,7 @@ import type { RenderableForm } from '../../api/forms.api';
 import { getProcessDefinition, getStartForm, processLabel, type ProcessDefinition } from '../../api/process-definitions.api';
 import { startProcessInstance, type StartedProcessInstance } from '../../api/process-instances.api';
 import { searchUserTasks, type UserTask } from '../../api/user-tasks.api';
-import type { PageProps } from '../../routes';
+import type { PageProps } from '../../route-table';
 import { Link } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { FormOrVariables, type InputsHandle } from '../../ui/form-or-variables';

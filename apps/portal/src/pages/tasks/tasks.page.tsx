@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { latestProcessDefinitions, type ProcessDefinition } from '../../api/process-definitions.api';
-import type { PageProps } from '../../routes';
+import type { PageProps } from '../../route-table';
 import { useLocation, useNavigate } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { useNow } from '../../ui/hooks';
