@@ -12,6 +12,7 @@ import { Failure, type ProcessingEnvironment } from './processing-environment.js
 import { timerDueDate } from './timer-due-date.js';
 import { ValueEvaluator } from './value-evaluator.js';
 import { VariableBehaviour } from './variable-behaviour.js';
+import { DEFAULT_MAX_VARIABLE_DEPTH } from './variable-depth.js';
 import { cloneJson } from './variable-paths.js';
 
 /** Element activations one command may do before the rest waits behind an incident. */
@@ -58,7 +59,7 @@ export class Processing {
     readonly state: InstanceState,
     readonly env: ProcessingEnvironment,
   ) {
-    this.variables = new VariableBehaviour(state, (event) => this.emit(event), () => this.nextKey());
+    this.variables = new VariableBehaviour(state, (event) => this.emit(event), () => this.nextKey(), env.maxVariableDepth ?? DEFAULT_MAX_VARIABLE_DEPTH);
     this.evaluator = new ValueEvaluator(env.feel, { now: new Date(env.now), ...(env.uuid ? { uuid: env.uuid } : {}), ...(env.random ? { random: env.random } : {}) });
   }
 
