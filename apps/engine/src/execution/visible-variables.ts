@@ -21,9 +21,8 @@ export class VisibleVariables {
        ORDER BY chain.depth DESC`,
       [elementInstanceKey, ...(names ?? [])],
     )) as Array<{ name: string; value: string }>;
-    // Outer scopes come first, so inner definitions overwrite them.
-    const variables: Record<string, unknown> = {};
-    for (const row of rows) variables[row.name] = JSON.parse(row.value);
-    return variables;
+    // Outer scopes come first, so inner definitions overwrite them. Object.fromEntries makes
+    // every name an own property, also `__proto__`, which an assignment would lose.
+    return Object.fromEntries(rows.map((row) => [row.name, JSON.parse(row.value)]));
   }
 }
