@@ -14,6 +14,7 @@ import { deployProcessesDir } from './bootstrap/deploy-processes-dir.js';
 import { closeInfrastructure, prepareInfrastructure } from './bootstrap/prepare-infrastructure.js';
 import { seedDemoIdentities } from './bootstrap/seed-demo-identities.js';
 import { jsonDepthGuard } from './common/limits/json-depth.guard.js';
+import { ResponseSizeInterceptor } from './common/limits/response-size.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { CreateDeploymentUseCase } from './deployments/usecases/create-deployment.usecase.js';
@@ -85,6 +86,7 @@ export async function createEngineApp(infrastructure: InfrastructureOptions, log
   });
   app.useGlobalFilters(problems);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new ResponseSizeInterceptor(config.limits.maxResponseBytes));
   setUpOpenApi(app);
   servePortal(app, resolvePath(config.portalDir), logger);
   return app;
