@@ -24,7 +24,7 @@ let processInstanceKey: string;
 
 beforeAll(async () => {
   engine = await startTestEngine({ maxBodyBytes: 64 * 1024, limits: { maxVariableDepth: 28, maxResponseBytes: MAX_RESPONSE, maxDeploymentBytes: MAX_DEPLOYMENT } });
-  await deployFixtures(engine, [LIMITS_FIXTURES.job]);
+  await deployFixtures(engine, [LIMITS_FIXTURES.job, LIMITS_FIXTURES.message]);
   const started = await send(engine, 'POST', '/v2/process-instances', { processDefinitionId: 'limits-job', variables: {} });
   processInstanceKey = started.body.processInstanceKey;
   // Twelve values of 30,000 characters (one per request: bodies are limited to 64 KiB here).
@@ -103,6 +103,19 @@ describe('variable values in answers', () => {
     const fitting = await send(engine, 'POST', `/v2/user-tasks/${task.userTaskKey}/variables/search?truncateValues=false`, { page: { limit: whole.body.itemsThatFit } });
     expect(fitting.status, JSON.stringify(fitting.body).slice(0, 600)).toBe(200);
     expect((await send(engine, 'POST', `/v2/user-tasks/${task.userTaskKey}/variables/search`, { page: { limit: 1000 } })).status).toBe(200);
+  });
+
+  it('given awaitCompletion whose variables do not fit, then the problem still names the instance that ran; fewer variables fit', async () => {
+    const request = { processDefinitionId: 'limits-grow', variables: { value: 'g'.repeat(60_000) }, awaitCompletion: true };
+    const tooLarge = await send(engine, 'POST', '/v2/process-instances', request);
+    expectTooLarge(tooLarge);
+    expect(tooLarge.body.processInstanceKey).toMatch(/^\d+$/);
+    expect(tooLarge.body.detail).toContain(`process instance ${tooLarge.body.processInstanceKey}, completed, with its variables would be`);
+    expect((await send(engine, 'GET', `/v2/process-instances/${tooLarge.body.processInstanceKey}`)).body.state).toBe('COMPLETED');
+
+    const fewer = await send(engine, 'POST', '/v2/process-instances', { ...request, fetchVariables: ['value'] });
+    expect(fewer.status).toBe(200);
+    expect(Object.keys(fewer.body.variables)).toEqual(['value']);
   });
 
   it('given any other answer larger than allowed (here the audit log, which holds the values), then it is refused with the same problem', async () => {
