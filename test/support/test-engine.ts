@@ -24,6 +24,7 @@ export async function startTestEngine(overrides: Partial<BatonConfig> = {}): Pro
     db: { ...base.db, name: `baton_test_${suffix}`, ...overrides.db },
     redis: { ...base.redis, bullPrefix: `baton_test_${suffix}`, ...overrides.redis },
     auth: { ...base.auth, ...overrides.auth },
+    limits: { ...base.limits, ...overrides.limits },
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const engine = await startEngine(config, logger);

@@ -13,6 +13,8 @@ import { PasswordHasher } from './auth/password-hasher.js';
 import { deployProcessesDir } from './bootstrap/deploy-processes-dir.js';
 import { closeInfrastructure, prepareInfrastructure } from './bootstrap/prepare-infrastructure.js';
 import { seedDemoIdentities } from './bootstrap/seed-demo-identities.js';
+import { jsonDepthGuard } from './common/limits/json-depth.guard.js';
+import { ResponseSizeInterceptor } from './common/limits/response-size.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { CreateDeploymentUseCase } from './deployments/usecases/create-deployment.usecase.js';
@@ -74,6 +76,7 @@ export async function createEngineApp(infrastructure: InfrastructureOptions, log
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
+  app.use(jsonDepthGuard(config.limits.maxVariableDepth));
   const problems = new ProblemDetailsFilter();
   // Errors raised by Express middleware (body parsing) never reach Nest's filters: map them here.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
@@ -83,6 +86,7 @@ export async function createEngineApp(infrastructure: InfrastructureOptions, log
   });
   app.useGlobalFilters(problems);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new ResponseSizeInterceptor(config.limits.maxResponseBytes));
   setUpOpenApi(app);
   servePortal(app, resolvePath(config.portalDir), logger);
   return app;

@@ -2,6 +2,7 @@ export { KeyGenerator } from './keys/key-generator.js';
 export { processCommand, type CommandResult } from './commands/process-command.js';
 export type { DefinitionInfo, ProcessingEnvironment } from './processing/processing-environment.js';
 export { Failure } from './failure.js';
+export { DEFAULT_MAX_VARIABLE_DEPTH, jsonDepth, tooDeepVariable } from './processing/variable-depth.js';
 export { rejection, type EngineCommand, type EngineCommandType, type Rejection } from './commands/engine-command.js';
 export type { EngineEvent, EngineEventType, RecordedEvent, UserTaskChanges } from './events/engine-event.js';
 export { APPLIERS, applyEvent } from './events/appliers.js';

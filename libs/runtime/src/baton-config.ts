@@ -48,6 +48,28 @@ export interface BatonConfig {
   maxResourceBytes: number;
   /** Largest accepted JSON request body. Env `BATON_MAX_BODY_BYTES`. @default 4194304 (4 MiB) */
   maxBodyBytes: number;
+  /** What comes in and goes out of the API (docs/security.md, "Limits"). */
+  limits: {
+    /**
+     * How deeply a variable's value may be nested (objects and arrays); deeper input is refused
+     * with 400 `VARIABLE.TOO_DEEP`, deeper computed values are incidents. At most 28: MariaDB's
+     * JSON columns hold 31 levels and wrap a variable up to 3 levels deep. Env
+     * `BATON_MAX_VARIABLE_DEPTH` (1-28). @default 28
+     */
+    maxVariableDepth: number;
+    /**
+     * Largest response body; a larger answer is refused with 400 `RESPONSE.TOO_LARGE`, saying how
+     * to page or truncate. At least `maxBodyBytes`, so every variable that was accepted can be
+     * read back. Env `BATON_MAX_RESPONSE_BYTES`. @default 16777216 (16 MiB)
+     */
+    maxResponseBytes: number;
+    /**
+     * Largest total size of the files of one deployment (Camunda's default request size for
+     * deploying is 4 MB); above it 413 `DEPLOYMENT.TOO_LARGE`. Env `BATON_MAX_DEPLOYMENT_BYTES`.
+     * @default 4194304 (4 MiB)
+     */
+    maxDeploymentBytes: number;
+  };
   /** pino level. Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
   /** Allow admins to pin the engine's clock (`PUT /v2/clock`), for testing processes with timers. Env `BATON_CLOCK_CONTROL`. @default false */
@@ -68,15 +90,22 @@ export interface BatonConfig {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The deepest variables may be nested (and the default): MariaDB's JSON columns refuse documents
+ * deeper than 31 levels and wrap a variable up to 3 levels deep (libs/engine-core variable-depth.ts,
+ * DEFAULT_MAX_VARIABLE_DEPTH, says where).
+ */
+export const MAX_VARIABLE_DEPTH = 28;
+
 /** Reads the configuration from the environment, failing with one message that lists every bad variable. */
 export function loadConfig(env: Env = process.env): BatonConfig {
   const errors: string[] = [];
-  const int = (name: string, fallback: number, min = 0): number => {
+  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) {
-      errors.push(`${name} must be an integer >= ${min}, but is '${raw}'`);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      errors.push(max === Number.MAX_SAFE_INTEGER ? `${name} must be an integer >= ${min}, but is '${raw}'` : `${name} must be an integer from ${min} to ${max}, but is '${raw}'`);
       return fallback;
     }
     return value;
@@ -115,6 +144,11 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     processesDir: str('BATON_PROCESSES_DIR', 'processes'),
     maxResourceBytes: int('BATON_MAX_RESOURCE_BYTES', 4 * 1024 * 1024, 1024),
     maxBodyBytes: int('BATON_MAX_BODY_BYTES', 4 * 1024 * 1024, 1024),
+    limits: {
+      maxVariableDepth: int('BATON_MAX_VARIABLE_DEPTH', MAX_VARIABLE_DEPTH, 1, MAX_VARIABLE_DEPTH),
+      maxResponseBytes: int('BATON_MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1024),
+      maxDeploymentBytes: int('BATON_MAX_DEPLOYMENT_BYTES', 4 * 1024 * 1024, 1024),
+    },
     logLevel: str('LOG_LEVEL', 'info'),
     portalDir: str('BATON_PORTAL_DIR', 'dist/portal'),
     clockControl: bool('BATON_CLOCK_CONTROL', false),
@@ -128,6 +162,9 @@ export function loadConfig(env: Env = process.env): BatonConfig {
   config.worker.engineUrl = str('BATON_ENGINE_URL', `http://127.0.0.1:${config.port}`);
   if (!/^[A-Za-z0-9_]{1,64}$/.test(config.db.name)) {
     errors.push(`DB_NAME must be 1-64 letters, digits or underscores, but is '${config.db.name}'`);
+  }
+  if (config.limits.maxResponseBytes < config.maxBodyBytes) {
+    errors.push(`BATON_MAX_RESPONSE_BYTES must be at least BATON_MAX_BODY_BYTES (${config.maxBodyBytes}) so that every accepted variable can be read back, but is ${config.limits.maxResponseBytes}`);
   }
   if (!/^rediss?:\/\//.test(config.redis.url)) {
     errors.push(`REDIS_URL must start with redis:// or rediss://, but is '${config.redis.url}'`);

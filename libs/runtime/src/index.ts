@@ -1,4 +1,4 @@
-export { BATON_CONFIG, ConfigError, loadConfig, loadConfigOrExit } from './baton-config.js';
+export { BATON_CONFIG, ConfigError, loadConfig, loadConfigOrExit, MAX_VARIABLE_DEPTH } from './baton-config.js';
 export type { BatonConfig } from './baton-config.js';
 export { createLogger, PinoNestLogger } from './logger.js';
 export { checkMysqlReachable, checkRedisReachable, DependencyUnreachableError } from './preflight.js';

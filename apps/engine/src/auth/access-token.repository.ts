@@ -1,6 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessTokenEntity, type AccessTokenKind } from '#persistence';
+import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
+import type { SearchRequestDto } from '../common/search/search-request.dto.js';
+
+/** `POST /v2/api-tokens/search`: every field of an API token but its secret; newest first by default. */
+const API_TOKEN_SEARCH: SearchDefinition = {
+  entity: 'API token',
+  keyColumn: 't.token_key',
+  fields: {
+    apiTokenKey: { column: 't.token_key', type: 'key' },
+    name: { column: 't.name', type: 'string' },
+    username: { column: 't.username', type: 'string' },
+    createdBy: { column: 't.created_by', type: 'string' },
+    createdAt: { column: 't.created_at', type: 'date' },
+    expiresAt: { column: 't.expires_at', type: 'date' },
+    lastUsedAt: { column: 't.last_used_at', type: 'date' },
+    revokedAt: { column: 't.revoked_at', type: 'date' },
+  },
+  // Keys grow with time: two tokens of the same millisecond still list newest first.
+  defaultSort: [
+    { field: 'createdAt', order: 'DESC' },
+    { field: 'apiTokenKey', order: 'DESC' },
+  ],
+};
 
 /** Stored bearer tokens (portal sessions and API tokens). */
 @Injectable()
@@ -26,8 +49,9 @@ export class AccessTokenRepository {
     return this.tokens.findOneBy({ tokenKey, kind });
   }
 
-  async listApiTokens(): Promise<AccessTokenEntity[]> {
-    return this.tokens.find({ where: { kind: 'api' }, order: { createdAt: 'DESC' } });
+  /** API tokens (never sessions) by Camunda's `{filter, sort, page}`, like every other search. */
+  searchApiTokens(request: SearchRequestDto) {
+    return new SearchQuery(API_TOKEN_SEARCH, this.tokens.createQueryBuilder('t').where("t.kind = 'api'")).run(request);
   }
 
   async revoke(tokenKey: string, now: Date): Promise<boolean> {

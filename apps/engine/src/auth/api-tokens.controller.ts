@@ -2,7 +2,7 @@ import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common'
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { CurrentPrincipal, RequirePermission } from './auth.decorators.js';
-import { ApiTokenSearchResultDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from './dto/api-token.dto.js';
+import { ApiTokenSearchRequestDto, ApiTokenSearchResultDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from './dto/api-token.dto.js';
 import type { Principal } from './principal.js';
 import { ManageApiTokensUseCase } from './usecases/manage-api-tokens.usecase.js';
 
@@ -21,11 +21,10 @@ export class ApiTokensController {
 
   @Post('search')
   @HttpCode(200)
-  @ApiOperation({ summary: 'List API tokens, newest first, without their secrets (admin; Baton addition).' })
+  @ApiOperation({ summary: 'Search API tokens (filter, sort, page as every search; newest first by default), without their secrets (admin; Baton addition).' })
   @ApiOkResponse({ type: ApiTokenSearchResultDto })
-  async search(): Promise<ApiTokenSearchResultDto> {
-    const items = await this.apiTokens.list();
-    return { items, page: { totalItems: items.length } };
+  search(@Body() body: ApiTokenSearchRequestDto): Promise<ApiTokenSearchResultDto> {
+    return this.apiTokens.search(body);
   }
 
   @Delete(':apiTokenKey')

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { FeelService } from '#feel';
 import { InstanceState, isChildCancellation, KeyGenerator, messageCommandName, messagesOf, processCommand, type EngineCommand, type InstanceMessage, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
 import { inTransaction } from '#persistence';
+import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { BatonError, ConflictError, NotFoundError } from '../common/errors/index.js';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
 import { TimerScheduler } from '../dispatch/timer-scheduler.js';
@@ -49,6 +50,7 @@ export class CommandExecutor {
     private readonly keys: KeyGenerator,
     private readonly feel: FeelService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
   /** Who delivers the commands between instances (set once by PendingCommands). */
@@ -131,6 +133,7 @@ export class CommandExecutor {
       formKeys: await this.formKeys.resolve(definition, now.getTime(), manager),
       uuid: randomUUID,
       random: Math.random,
+      maxVariableDepth: this.config.limits.maxVariableDepth,
     });
     if (!result.ok) throw toError(result.rejection);
     const instance = result.state.instance!;

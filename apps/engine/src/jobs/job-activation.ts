@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, retryingDeadlocks } from '#persistence';
+import { BATON_CONFIG, type BatonConfig } from '#runtime';
+import { responseTooLarge } from '../common/limits/response-size.js';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
 import { InstanceNotifications } from '../execution/instance-notifications.js';
 import { VisibleVariables } from '../execution/visible-variables.js';
@@ -9,6 +11,9 @@ import type { ActivatedJobDto } from './dto/job.dto.js';
 
 /** Camunda's default for requestTimeout 0 / absent: how long activation waits for jobs. */
 export const DEFAULT_ACTIVATION_WAIT_MS = 10_000;
+
+/** Bytes of an activated job besides its variables and custom headers (keys, ids, member names). */
+const JOB_OVERHEAD_BYTES = 1024;
 
 type JobRow = Record<string, unknown>;
 
@@ -29,10 +34,16 @@ export class JobActivation implements OnApplicationShutdown {
     private readonly notifications: InstanceNotifications,
     private readonly dispatcher: JobDispatcher,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
   /** Activates one job by key (the BullMQ path); null when it is not activatable now. */
   async activateByKey(jobKey: string, request: { worker: string; timeout: number; fetchVariable?: string[] }): Promise<ActivatedJobDto | null> {
+    const [candidate] = (await this.dataSource.query('SELECT job_key, element_instance_key, custom_headers FROM jobs WHERE job_key = ?', [jobKey])) as JobRow[];
+    if (candidate) {
+      const bytes = await this.sizeOf(candidate, request.fetchVariable, this.dataSource);
+      if (bytes > this.config.limits.maxResponseBytes) throw this.jobTooLarge(jobKey, bytes);
+    }
     const now = this.clock.now();
     const deadline = new Date(now.getTime() + request.timeout);
     const result = (await retryingDeadlocks(() =>
@@ -78,11 +89,12 @@ export class JobActivation implements OnApplicationShutdown {
     const deadline = new Date(now.getTime() + request.timeout);
     const rows = await inTransaction(this.dataSource, async (manager: EntityManager) => {
       const candidates = (await manager.query(
-        'SELECT job_key FROM jobs WHERE type = ? AND activatable = 1 AND (retry_at IS NULL OR retry_at <= ?) ORDER BY job_key LIMIT ? FOR UPDATE SKIP LOCKED',
+        'SELECT job_key, element_instance_key, custom_headers FROM jobs WHERE type = ? AND activatable = 1 AND (retry_at IS NULL OR retry_at <= ?) ORDER BY job_key LIMIT ? FOR UPDATE SKIP LOCKED',
         [request.type, now, request.maxJobsToActivate],
-      )) as Array<{ job_key: string }>;
+      )) as JobRow[];
       if (candidates.length === 0) return [];
-      const keys = candidates.map((c) => String(c.job_key));
+      const keys = await this.fitting(manager, candidates, request.fetchVariable);
+      if (keys.length === 0) return [];
       const placeholders = keys.map(() => '?').join(',');
       await manager.query(`UPDATE jobs SET state = 'ACTIVATED', activatable = 0, worker = ?, deadline = ?, activated_at = ? WHERE job_key IN (${placeholders})`, [
         request.worker,
@@ -96,6 +108,42 @@ export class JobActivation implements OnApplicationShutdown {
     // BullMQ workers need not see these any more.
     void this.dispatcher.removeFromQueues(rows.map((r) => String(r.job_key))).catch(() => undefined);
     return Promise.all(rows.map((row) => this.toActivatedJob(row, request.fetchVariable)));
+  }
+
+  /**
+   * The keys of the candidates whose variables fit in one answer together (BATON_MAX_RESPONSE_BYTES),
+   * measured before anything is activated: the rest stay activatable for the next request (as
+   * Zeebe's job batches stop at the message size). A job that would not fit even alone is left
+   * out; when nothing fits because of one, the request is refused (400 RESPONSE.TOO_LARGE, naming
+   * it) rather than activating a job whose answer could not be sent.
+   */
+  private async fitting(manager: EntityManager, candidates: JobRow[], fetchVariable: string[] | undefined): Promise<string[]> {
+    const max = this.config.limits.maxResponseBytes;
+    const chosen: string[] = [];
+    let total = 0;
+    let tooLarge: { jobKey: string; bytes: number } | undefined;
+    for (const candidate of candidates) {
+      const bytes = await this.sizeOf(candidate, fetchVariable, manager);
+      if (bytes > max) {
+        tooLarge ??= { jobKey: String(candidate.job_key), bytes };
+        continue;
+      }
+      if (total + bytes > max) break;
+      total += bytes;
+      chosen.push(String(candidate.job_key));
+    }
+    if (chosen.length === 0 && tooLarge) throw this.jobTooLarge(tooLarge.jobKey, tooLarge.bytes);
+    return chosen;
+  }
+
+  /** The bytes a job would weigh in an activation answer. */
+  private async sizeOf(row: JobRow, fetchVariable: string[] | undefined, runner: Pick<EntityManager, 'query'>): Promise<number> {
+    const headers = typeof row.custom_headers === 'string' ? row.custom_headers : JSON.stringify(row.custom_headers ?? {});
+    return JOB_OVERHEAD_BYTES + Buffer.byteLength(headers) + (await this.variables.sizeOf(String(row.element_instance_key), fetchVariable, runner));
+  }
+
+  private jobTooLarge(jobKey: string, bytes: number) {
+    return responseTooLarge(`job ${jobKey} with its variables`, bytes, this.config.limits.maxResponseBytes, { jobKey }, 'it was not activated: fetch fewer variables (fetchVariable), or make its variables smaller');
   }
 
   private async toActivatedJob(row: JobRow, fetchVariable: string[] | undefined): Promise<ActivatedJobDto> {

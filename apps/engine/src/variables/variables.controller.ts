@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators.js';
+import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { NotFoundError } from '../common/errors/index.js';
+import { responseTooLarge } from '../common/limits/response-size.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { toVariableDto, toVariableSearchItemDto, VariableDto, VariableSearchQueryParamsDto, VariableSearchRequestDto, VariableSearchResultDto } from './variable.dto.js';
 import { VariableQueryRepository } from './variable-query.repository.js';
@@ -11,7 +13,10 @@ import { VariableQueryRepository } from './variable-query.repository.js';
 @Controller('v2/variables')
 @RequirePermission('instance:read')
 export class VariablesController {
-  constructor(private readonly variables: VariableQueryRepository) {}
+  constructor(
+    private readonly variables: VariableQueryRepository,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
+  ) {}
 
   @Post('search')
   @HttpCode(200)
@@ -28,6 +33,10 @@ export class VariablesController {
   async get(@Param('variableKey', KeyParam) key: string): Promise<VariableDto> {
     const variable = await this.variables.find(key);
     if (!variable) throw new NotFoundError('VARIABLE.NOT_FOUND', `No variable with key ${key}`);
-    return toVariableDto(variable);
+    const dto = toVariableDto(variable);
+    const bytes = Buffer.byteLength(JSON.stringify(dto));
+    const max = this.config.limits.maxResponseBytes;
+    if (bytes > max) throw responseTooLarge(`variable '${variable.name}'`, bytes, max, {}, 'its value alone is larger than one response may carry; an operator may raise BATON_MAX_RESPONSE_BYTES');
+    return dto;
   }
 }

@@ -1,4 +1,5 @@
 import type { ApiClient } from './api-client';
+import { ApiProblem } from './api-problem';
 import type { RenderableForm } from './forms.api';
 import type { Condition, SearchRequest, SearchResult } from './search';
 
@@ -70,16 +71,29 @@ export async function getUserTaskForm(api: ApiClient, userTaskKey: string, signa
   return form ?? null;
 }
 
-/** Every variable the task sees, whole (not truncated), following the pages to the end. */
+/**
+ * Every variable the task sees, whole (not truncated), following the pages to the end. A page
+ * whose values would make the answer too large (400 `RESPONSE.TOO_LARGE`) is asked for again with
+ * as many items as the engine says fit (`itemsThatFit`).
+ */
 export async function getAllUserTaskVariables(api: ApiClient, userTaskKey: string, signal?: AbortSignal): Promise<TaskVariable[]> {
   const variables: TaskVariable[] = [];
   let after: string | undefined;
+  let limit = 1000;
   for (;;) {
-    const result = await api.post<SearchResult<TaskVariable>>(
-      `/v2/user-tasks/${encodeURIComponent(userTaskKey)}/variables/search?truncateValues=false`,
-      { page: { limit: 1000, ...(after ? { after } : {}) } },
-      { signal },
-    );
+    let result: SearchResult<TaskVariable>;
+    try {
+      result = await api.post<SearchResult<TaskVariable>>(
+        `/v2/user-tasks/${encodeURIComponent(userTaskKey)}/variables/search?truncateValues=false`,
+        { page: { limit, ...(after ? { after } : {}) } },
+        { signal },
+      );
+    } catch (error) {
+      const fitting = error instanceof ApiProblem && error.code === 'RESPONSE.TOO_LARGE' ? Number(error.extensions.itemsThatFit) : 0;
+      if (!(fitting > 0 && fitting < limit)) throw error;
+      limit = fitting;
+      continue;
+    }
     variables.push(...result.items);
     if (result.items.length === 0 || variables.length >= result.page.totalItems || !result.page.endCursor) return variables;
     after = result.page.endCursor;

@@ -7,6 +7,15 @@ describe('variables editor rows', () => {
     expect(parseVariableRows(rows)).toEqual({ valid: true, variables: { amount: 2500, tags: ['a', 'b'], note: 'hi', none: null } });
   });
 
+  it('keeps variables named like Object.prototype members, __proto__ included, as plain members', () => {
+    const names = ['__proto__', 'constructor', 'toString', 'valueOf'];
+    const result = parseVariableRows(names.map((name, i) => newVariableRow(name, String(i))));
+    expect(result.valid).toBe(true);
+    if (!result.valid) return;
+    expect(Object.getOwnPropertyNames(result.variables)).toEqual(names);
+    expect(JSON.parse(JSON.stringify(result.variables))).toEqual(JSON.parse('{"__proto__":0,"constructor":1,"toString":2,"valueOf":3}'));
+  });
+
   it('reports each problem at its row and field', () => {
     const missingName = newVariableRow('', '1');
     const unquoted = newVariableRow('topic', 'travel');

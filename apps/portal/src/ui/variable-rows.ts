@@ -36,7 +36,8 @@ export function newVariableRow(name = '', value = ''): VariableRow {
  */
 export function parseVariableRows(rows: readonly VariableRow[]): ParsedVariables {
   const errors: Record<number, VariableRowError> = {};
-  const variables: Record<string, unknown> = {};
+  // Entries, not assignments: a variable named `__proto__` must become a member, not a prototype.
+  const entries: Array<[string, unknown]> = [];
   const seen = new Set<string>();
   for (const row of rows) {
     const name = row.name;
@@ -49,7 +50,7 @@ export function parseVariableRows(rows: readonly VariableRow[]): ParsedVariables
     if (row.value.trim() === '') error.value = 'Enter a JSON value, e.g. "text", 42, true or {"a": 1}.';
     else {
       try {
-        variables[name] = JSON.parse(row.value);
+        entries.push([name, JSON.parse(row.value)]);
       } catch (cause) {
         error.value = `Not valid JSON (${cause instanceof Error ? cause.message : String(cause)}). Text needs double quotes: "like this".`;
       }
@@ -57,5 +58,5 @@ export function parseVariableRows(rows: readonly VariableRow[]): ParsedVariables
     if (error.name || error.value) errors[row.id] = error;
   }
   const count = Object.keys(errors).length;
-  return count === 0 ? { valid: true, variables } : { valid: false, errors, count };
+  return count === 0 ? { valid: true, variables: Object.fromEntries(entries) } : { valid: false, errors, count };
 }

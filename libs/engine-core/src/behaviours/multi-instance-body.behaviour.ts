@@ -1,5 +1,6 @@
 import type { MultiInstanceDefinition } from '#bpmn';
 import { Failure } from '../failure.js';
+import { setOwn } from '../processing/variable-paths.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
 /** Local variable of each inner instance: its 1-based position in the input collection. */
@@ -28,6 +29,12 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
     const collection = services.evaluator.typed(definition.inputCollection, context.variables(), 'list');
     if (collection instanceof Failure) return collection;
     const items = collection as unknown[];
+    if (definition.inputElement) {
+      for (const item of items) {
+        const tooDeep = services.variables.checkDepth({ [definition.inputElement]: item }, 'EXTRACT_VALUE_ERROR', `(an element of the input collection of '${node.id}')`);
+        if (tooDeep) return tooDeep;
+      }
+    }
     services.emit({
       type: 'MULTI_INSTANCE_UPDATED',
       elementInstanceKey: instance.elementInstanceKey,
@@ -54,7 +61,9 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
       const collected = locals.get(definition.outputCollection)?.value;
       const list = Array.isArray(collected) ? [...collected] : [];
       list[loopCounter - 1] = element;
-      updates[definition.outputCollection] = Array.from(list, (value) => (value === undefined ? null : value));
+      setOwn(updates, definition.outputCollection, Array.from(list, (value) => (value === undefined ? null : value)));
+      const tooDeep = services.variables.checkDepth(updates, 'EXTRACT_VALUE_ERROR', `(the output collection of '${node.id}')`);
+      if (tooDeep) return tooDeep;
     }
     const after = { ...counts, numberOfCompletedInstances: counts.numberOfCompletedInstances + 1 };
 
@@ -99,10 +108,10 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
  */
 export function innerInstanceLocals(definition: MultiInstanceDefinition, item: unknown, loopCounter: number): Record<string, unknown> {
   const locals: Record<string, unknown> = {};
-  if (definition.inputElement) locals[definition.inputElement] = item;
+  if (definition.inputElement) setOwn(locals, definition.inputElement, item);
   locals[LOOP_COUNTER] = loopCounter;
   const read = definition.outputElement ? /^\s*([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:\.[\s\S]*)?$/u.exec(definition.outputElement)?.[1] : undefined;
-  if (read && read !== definition.inputElement && read !== LOOP_COUNTER && !FEEL_LITERALS.has(read)) locals[read] = null;
+  if (read && read !== definition.inputElement && read !== LOOP_COUNTER && !FEEL_LITERALS.has(read)) setOwn(locals, read, null);
   return locals;
 }
 

@@ -15,7 +15,8 @@ export const scriptTaskBehaviour: ElementBehaviour<ScriptTaskNode> = {
     const script = node.script!;
     const result = services.evaluator.any({ kind: 'feel', expression: script.expression }, context.variables());
     if (result instanceof Failure) return result;
-    return { complete: undefined, result: { [script.resultVariable]: result } };
+    const document = { [script.resultVariable]: result };
+    return services.variables.checkDepth(document, 'EXTRACT_VALUE_ERROR', `from the script of '${node.id}'`) ?? { complete: undefined, result: document };
   },
   onTerminate: cancelJob,
 };

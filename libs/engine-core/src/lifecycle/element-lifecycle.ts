@@ -9,6 +9,7 @@ import { isJoin, parallelJoinReady } from '../processing/joins.js';
 import type { ProcessingEnvironment } from '../processing/processing-environment.js';
 import { ValueEvaluator } from '../processing/value-evaluator.js';
 import { VariableBehaviour } from '../processing/variable-behaviour.js';
+import { DEFAULT_MAX_VARIABLE_DEPTH } from '../processing/variable-depth.js';
 import { cloneJson } from '../processing/variable-paths.js';
 import type { InstanceState } from '../state/instance-state.js';
 import { MULTI_INSTANCE_BODY, type ElementInstanceRecord, type IncidentRetry } from '../state/records.js';
@@ -57,7 +58,7 @@ export class ElementLifecycle implements LifecycleOperations {
     readonly state: InstanceState,
     readonly env: ProcessingEnvironment,
   ) {
-    this.variables = new VariableBehaviour(state, (event) => this.emit(event), () => this.nextKey());
+    this.variables = new VariableBehaviour(state, (event) => this.emit(event), () => this.nextKey(), env.maxVariableDepth ?? DEFAULT_MAX_VARIABLE_DEPTH);
     this.evaluator = new ValueEvaluator(env.feel, { now: new Date(env.now), ...(env.uuid ? { uuid: env.uuid } : {}), ...(env.random ? { random: env.random } : {}) });
   }
 

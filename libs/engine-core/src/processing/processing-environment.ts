@@ -27,4 +27,10 @@ export interface ProcessingEnvironment {
   /** Sources for FEEL's `uuid()` and `random number()`, so the core itself stays deterministic. @default crypto / Math.random inside FeelService */
   uuid?: () => string;
   random?: () => number;
+  /**
+   * How deeply a variable the engine computes (FEEL result, mapping, collected output) may be
+   * nested; deeper is an incident. The API refuses deeper input before it reaches the core.
+   * @default DEFAULT_MAX_VARIABLE_DEPTH (28)
+   */
+  maxVariableDepth?: number;
 }

@@ -1,9 +1,10 @@
 import type { VariableMapping } from '#bpmn';
 import type { InstanceState } from '../state/instance-state.js';
-import { cloneJson, sameJson, setAtPath, targetPath } from './variable-paths.js';
+import { cloneJson, ownValue, sameJson, setAtPath, setOwn, targetPath } from './variable-paths.js';
 import { Failure } from '../failure.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import type { ValueEvaluator } from './value-evaluator.js';
+import { checkComputedDepth } from './variable-depth.js';
 
 /**
  * Camunda 8's variable scopes: every element instance is a scope inside its flow scope, the
@@ -16,14 +17,25 @@ export class VariableBehaviour {
     private readonly state: InstanceState,
     private readonly emit: (event: EngineEvent) => void,
     private readonly nextKey: () => string,
+    /** How deeply a computed variable may be nested (variable-depth.ts). */
+    readonly maxDepth: number,
   ) {}
+
+  /**
+   * A failure (incident of `errorType`) when a document the engine computed holds a variable
+   * nested deeper than variables may be; `where` says where it came from, e.g. "from the output
+   * mappings of 'task'".
+   */
+  checkDepth(document: Record<string, unknown>, errorType: Failure['errorType'], where: string): Failure | undefined {
+    return checkComputedDepth(document, this.maxDepth, errorType, where);
+  }
 
   /** The variables visible from a scope, inner definitions shadowing outer ones. */
   visible(scopeKey: string): Record<string, unknown> {
     const chain = this.scopeChain(scopeKey);
     const result: Record<string, unknown> = {};
     for (const key of chain.reverse()) {
-      for (const [name, variable] of this.state.variablesOf(key)) result[name] = variable.value;
+      for (const [name, variable] of this.state.variablesOf(key)) setOwn(result, name, variable.value);
     }
     return result;
   }
@@ -65,9 +77,9 @@ export class VariableBehaviour {
       const value = evaluator.any(mapping.source, { ...context, ...locals });
       if (value instanceof Failure) return new Failure('IO_MAPPING_ERROR', `Failed to evaluate input mapping '${mapping.target}' of '${elementId}': ${value.message}`);
       const [head, ...rest] = targetPath(mapping.target) as [string, ...string[]];
-      locals[head] = setAtPath(locals[head] ?? context[head], rest, value);
+      setOwn(locals, head, setAtPath(ownValue(locals, head) ?? ownValue(context, head), rest, value));
     }
-    return locals;
+    return this.checkDepth(locals, 'IO_MAPPING_ERROR', `from the input mappings of '${elementId}'`) ?? locals;
   }
 
   /**
@@ -83,9 +95,9 @@ export class VariableBehaviour {
       const value = evaluator.any(mapping.source, context);
       if (value instanceof Failure) return new Failure('IO_MAPPING_ERROR', `Failed to evaluate output mapping '${mapping.target}' of '${elementId}': ${value.message}`);
       const [head, ...rest] = targetPath(mapping.target) as [string, ...string[]];
-      document[head] = setAtPath(document[head] ?? outer[head], rest, value);
+      setOwn(document, head, setAtPath(ownValue(document, head) ?? ownValue(outer, head), rest, value));
     }
-    return document;
+    return this.checkDepth(document, 'IO_MAPPING_ERROR', `from the output mappings of '${elementId}'`) ?? document;
   }
 
   /** The scope keys from `scopeKey` up to the process instance. */

@@ -18,8 +18,24 @@ export function setAtPath(base: unknown, path: string[], value: unknown): unknow
   if (path.length === 0) return value;
   const [head, ...rest] = path as [string, ...string[]];
   const context: Record<string, unknown> = isContext(base) ? { ...base } : {};
-  context[head] = setAtPath(context[head], rest, value);
+  setOwn(context, head, setAtPath(ownValue(context, head), rest, value));
   return context;
+}
+
+/**
+ * The value of a record's own property, undefined when it has none: a variable named
+ * `toString` or `__proto__` that does not exist must not read Object.prototype's member.
+ */
+export function ownValue(record: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+/**
+ * Sets an own property: unlike `record[name] = value`, a variable named `__proto__` becomes a
+ * property instead of replacing the record's prototype (and being lost).
+ */
+export function setOwn(record: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(record, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
 export function isContext(value: unknown): value is Record<string, unknown> {

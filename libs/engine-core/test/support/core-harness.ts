@@ -51,6 +51,8 @@ export interface CoreHarnessOptions {
   now?: string;
   /** The first key handed out; keys then count up by one. @default 1 */
   firstKey?: number;
+  /** How deeply computed variables may be nested. @default DEFAULT_MAX_VARIABLE_DEPTH */
+  maxVariableDepth?: number;
 }
 
 /** A command outcome as a test sees it: the events of an accepted command, or the rejection. */
@@ -74,6 +76,7 @@ export class CoreHarness {
   now: string;
   formKeys: Record<string, string>;
   private nextKey: number;
+  private readonly maxVariableDepth: number | undefined;
   /** Element id of every element instance seen (for rendering scopes, jobs and tasks). */
   private readonly elementIds = new Map<string, string>();
   private readonly taskElements = new Map<string, string>();
@@ -92,6 +95,7 @@ export class CoreHarness {
     this.now = options.now ?? DEFAULT_NOW;
     this.formKeys = { ...(options.formKeys ?? {}) };
     this.nextKey = options.firstKey ?? 1;
+    this.maxVariableDepth = options.maxVariableDepth;
   }
 
   /** A harness on a fixture (`exclusive-gateway.bpmn`) or on a model file given by URL. */
@@ -121,6 +125,7 @@ export class CoreHarness {
       keys: { next: () => String(counter++) },
       feel: CoreHarness.feel,
       formKeys: { ...this.formKeys },
+      ...(this.maxVariableDepth !== undefined ? { maxVariableDepth: this.maxVariableDepth } : {}),
     };
     const result = processCommand(structuredClone(this.snapshot), command, env);
     if (!result.ok) return result;

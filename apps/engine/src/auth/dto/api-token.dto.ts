@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SearchPageResponseDto, SearchRequestDto } from '../../common/search/search-request.dto.js';
 
 export class CreateApiTokenRequestDto {
   @ApiProperty({ example: 'billing-system', description: 'What the token is for.' })
@@ -36,7 +37,14 @@ export class CreatedApiTokenDto extends ApiTokenDto {
   @ApiProperty({ description: 'The secret. Shown only in this response; Baton stores only its hash.' }) token: string;
 }
 
+/**
+ * Body of POST /v2/api-tokens/search: filter by `apiTokenKey`, `name`, `username`, `createdBy`,
+ * `createdAt`, `expiresAt`, `lastUsedAt`, `revokedAt` (`{"$exists": false}`: not revoked); sort by
+ * the same fields (default: newest first); pages by offset or cursor.
+ */
+export class ApiTokenSearchRequestDto extends SearchRequestDto {}
+
 export class ApiTokenSearchResultDto {
   @ApiProperty({ type: [ApiTokenDto] }) items: ApiTokenDto[];
-  @ApiProperty({ type: Object, example: { totalItems: 1 } }) page: { totalItems: number };
+  @ApiProperty({ type: SearchPageResponseDto }) page: SearchPageResponseDto;
 }

@@ -5,7 +5,8 @@ import { InvalidArgumentError, NotFoundError } from '../../common/errors/index.j
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { AccessTokenRepository } from '../access-token.repository.js';
 import { hashTokenSecret, newTokenSecret } from '../access-tokens.js';
-import type { ApiTokenDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from '../dto/api-token.dto.js';
+import type { SearchRequestDto } from '../../common/search/search-request.dto.js';
+import type { ApiTokenDto, ApiTokenSearchResultDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from '../dto/api-token.dto.js';
 import { IdentityRepository } from '../identity.repository.js';
 import type { Principal } from '../principal.js';
 
@@ -44,8 +45,10 @@ export class ManageApiTokensUseCase {
     return { ...toDto({ ...row, lastUsedAt: null, revokedAt: null }), token: secret };
   }
 
-  async list(): Promise<ApiTokenDto[]> {
-    return (await this.tokens.listApiTokens()).map(toDto);
+  /** Searches API tokens (filter, sort, page as every search); their secrets are never stored, so never shown. */
+  async search(request: SearchRequestDto): Promise<ApiTokenSearchResultDto> {
+    const { rows, page } = await this.tokens.searchApiTokens(request);
+    return { items: rows.map(toDto), page };
   }
 
   async revoke(apiTokenKey: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { compileBpmn, decodeResource, parseForm, type BpmnProblem, type ExecutableProcess, type FormReference } from '#bpmn';
 import { KeyGenerator } from '#engine-core';
@@ -100,7 +101,9 @@ export class CreateDeploymentUseCase {
     const parsed: Parsed[] = [];
     const problems: ResourceProblem[] = [];
     let malformed = false;
-    for (const resource of resources) {
+    for (const [index, resource] of resources.entries()) {
+      // Parsing a large model holds the event loop; between resources other requests get a turn.
+      if (index > 0) await yieldToEventLoop();
       const kind = resourceKind(resource.name);
       const hash = createHash('sha256').update(resource.content).digest('hex');
       if (kind === 'bpmn') {

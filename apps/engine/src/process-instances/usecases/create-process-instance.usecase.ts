@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import type { Principal } from '../../auth/principal.js';
+import { responseTooLarge } from '../../common/limits/response-size.js';
 import { ConflictError, InvalidArgumentError } from '../../common/errors/index.js';
 import { GatewayTimeoutError } from '../../common/errors/index.js';
 import { DEFAULT_TENANT } from '../../deployments/usecases/create-deployment.usecase.js';
@@ -24,6 +26,7 @@ export class CreateProcessInstanceUseCase {
     private readonly definitions: DefinitionCache,
     private readonly notifications: InstanceNotifications,
     private readonly dataSource: DataSource,
+    @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
   async execute(request: CreateProcessInstanceRequestDto, principal: Principal): Promise<CreateProcessInstanceResultDto> {
@@ -80,6 +83,12 @@ export class CreateProcessInstanceUseCase {
     const variables = instance.state === 'COMPLETED' ? rootVariablesOf(state.variablesOf(instance.processInstanceKey)) : await this.rootVariables(instance.processInstanceKey);
     const wanted = request.fetchVariables?.length ? new Set(request.fetchVariables) : null;
     result.variables = Object.fromEntries(Object.entries(variables).filter(([name]) => !wanted || wanted.has(name)));
+    const bytes = Buffer.byteLength(JSON.stringify(result));
+    const max = this.config.limits.maxResponseBytes;
+    if (bytes > max) {
+      // The instance ran; the caller must still learn which one it was.
+      throw responseTooLarge(`process instance ${instance.processInstanceKey}, completed, with its variables`, bytes, max, { processInstanceKey: instance.processInstanceKey }, 'ask for fewer variables (fetchVariables), or read them with POST /v2/variables/search');
+    }
     return result;
   }
 

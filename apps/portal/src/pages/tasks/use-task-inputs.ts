@@ -38,13 +38,14 @@ export function useTaskInputs(api: ApiClient, userTaskKey: string): { inputs: Ta
 
 /** `{ amount: 2500, category: "travel" }` from the variables' JSON text. */
 function valuesOf(variables: readonly TaskVariable[]): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  for (const variable of variables) {
-    try {
-      data[variable.name] = JSON.parse(variable.value);
-    } catch {
-      data[variable.name] = variable.value;
-    }
+  // Entries, not assignments: a variable named `__proto__` must become a member, not a prototype.
+  return Object.fromEntries(variables.map((variable) => [variable.name, parseOrText(variable.value)]));
+}
+
+function parseOrText(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
   }
-  return data;
 }
