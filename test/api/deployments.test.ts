@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalProcessXml } from '../fixtures/minimal-process.js';
 import { deploy } from '../support/deploy.js';
@@ -79,6 +80,19 @@ describe('POST /v2/deployments', () => {
     expect(problem).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT', code: 'DEPLOYMENT.MALFORMED_RESOURCE', instance: '/v2/deployments' });
     expect(problem.problems).toEqual([expect.objectContaining({ resourceName: 'broken.bpmn', rule: 'xml', line: expect.any(Number) })]);
     expect(await countDefinitions('broken')).toBe(0);
+  });
+
+  it('refuses XML with a DTD (an XXE attempt) with 400 saying that DTDs are not allowed, and stores nothing', async () => {
+    const content = await readFile(new URL('../../libs/bpmn/test/fixtures/xml/invalid/external-entity.bpmn', import.meta.url), 'utf8');
+    const response = await deploy(engine, [{ name: 'xxe.bpmn', content }]);
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as any;
+    expect(problem).toMatchObject({ code: 'DEPLOYMENT.MALFORMED_RESOURCE' });
+    expect(problem.problems).toEqual([
+      expect.objectContaining({ resourceName: 'xxe.bpmn', rule: 'xml', line: 3, column: 1, message: expect.stringContaining('DTDs and entity declarations are not allowed') }),
+    ]);
+    expect(problem.detail).not.toContain('root:');
+    expect(await countDefinitions('external-entity')).toBe(0);
   });
 
   it('refuses an element Baton does not execute with 422 naming the element, and stores nothing', async () => {
