@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engine?.stop();
-  redis.stop();
+  await redis.stop();
 });
 
 async function deployType(type: string): Promise<string> {
