@@ -19,23 +19,24 @@ async function signIn(username: string, password = username) {
 }
 
 describe('authentication', () => {
-  it('answers 401 problem+json with a Basic challenge when credentials are missing or wrong', async () => {
-    for (const init of [{ user: null }, { user: null, headers: { Authorization: basicAuth('demo', 'wrong') } }]) {
+  it('answers 401 problem+json with a Bearer challenge, never a Basic one a browser would answer with its login box', async () => {
+    const refusals = [
+      { user: null },
+      { user: null, headers: { Authorization: basicAuth('demo', 'wrong') } },
+      { user: null, headers: { Authorization: 'Digest abc' } },
+    ];
+    for (const init of refusals) {
       const response = await engine.request('/v2/topology', init);
       expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toContain('Basic');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="baton"');
       expect(await response.json()).toMatchObject({ status: 401, title: 'UNAUTHORIZED', code: 'AUTH.UNAUTHENTICATED' });
     }
-    // A rejected bearer token or portal sign-in gets no Basic challenge (no browser login box).
-    for (const init of [{ user: null, headers: bearer('bts_nope') }, { user: null, headers: { Authorization: 'Digest abc' } }]) {
-      const response = await engine.request('/v2/topology', init);
-      expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toBeNull();
-      expect(await response.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
-    }
+    const rejectedToken = await engine.request('/v2/topology', { user: null, headers: bearer('bts_nope') });
+    expect(rejectedToken.status).toBe(401);
+    expect(rejectedToken.headers.get('www-authenticate')).toBe('Bearer realm="baton", error="invalid_token"');
     const signIn = await engine.request('/v2/authentication/sign-in', { user: null, json: { username: 'demo', password: 'x' } });
     expect(signIn.status).toBe(401);
-    expect(signIn.headers.get('www-authenticate')).toBeNull();
+    expect(signIn.headers.get('www-authenticate')).not.toMatch(/basic/i);
   });
 
   it('protects every /v2 endpoint, deployments included', async () => {

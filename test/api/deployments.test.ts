@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalProcessXml } from '../fixtures/minimal-process.js';
 import { deploy } from '../support/deploy.js';
@@ -81,6 +82,19 @@ describe('POST /v2/deployments', () => {
     expect(await countDefinitions('broken')).toBe(0);
   });
 
+  it('refuses XML with a DTD (an XXE attempt) with 400 saying that DTDs are not allowed, and stores nothing', async () => {
+    const content = await readFile(new URL('../../libs/bpmn/test/fixtures/xml/invalid/external-entity.bpmn', import.meta.url), 'utf8');
+    const response = await deploy(engine, [{ name: 'xxe.bpmn', content }]);
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as any;
+    expect(problem).toMatchObject({ code: 'DEPLOYMENT.MALFORMED_RESOURCE' });
+    expect(problem.problems).toEqual([
+      expect.objectContaining({ resourceName: 'xxe.bpmn', rule: 'xml', line: 3, column: 1, message: expect.stringContaining('DTDs and entity declarations are not allowed') }),
+    ]);
+    expect(problem.detail).not.toContain('root:');
+    expect(await countDefinitions('external-entity')).toBe(0);
+  });
+
   it('refuses an element Baton does not execute with 422 naming the element, and stores nothing', async () => {
     const xml = minimalProcessXml('with-signal').replace(
       '<bpmn:endEvent id="end">',
@@ -116,13 +130,13 @@ describe('POST /v2/deployments', () => {
     expect(await countDefinitions('all-or-nothing-good')).toBe(0);
   });
 
-  it('refuses wrong part names, unknown file types, non-multipart bodies and empty deployments with 400', async () => {
+  it('refuses wrong part names, unknown file types, no body and empty deployments with 400', async () => {
     const wrongPart = new FormData();
     wrongPart.append('file', new Blob([minimalProcessXml('x')]), 'x.bpmn');
     const cases: Array<[Response, string]> = [
       [await engine.request('/v2/deployments', { method: 'POST', body: wrongPart }), 'DEPLOYMENT.UNKNOWN_PART'],
       [await deploy(engine, [{ name: 'notes.txt', content: 'hello' }]), 'DEPLOYMENT.UNSUPPORTED_RESOURCE_TYPE'],
-      [await engine.request('/v2/deployments', { json: { resources: [] } }), 'DEPLOYMENT.NOT_MULTIPART'],
+      [await engine.request('/v2/deployments', { method: 'POST' }), 'DEPLOYMENT.NOT_MULTIPART'], // a JSON body is a 415 (cross-site-requests.test.ts)
       [await engine.request('/v2/deployments', { method: 'POST', body: emptyMultipart() }), 'DEPLOYMENT.NO_RESOURCES'],
     ];
     for (const [response, code] of cases) {

@@ -124,6 +124,12 @@ describe("Camunda's npm client against Baton", () => {
     }
   });
 
+  it('cancels an instance: the client’s bodiless POST passes the engine’s content-type and cross-origin checks', async () => {
+    const instance = (await client.createProcessInstance({ processDefinitionId: 'client-order', variables: { amount: 1 } } as never)) as any;
+    await client.cancelProcessInstance({ processInstanceKey: instance.processInstanceKey } as never);
+    await waitForState(instance.processInstanceKey, 'TERMINATED');
+  });
+
   it('reads topology and the current user in Camunda shapes', async () => {
     const topology = await client.getTopology();
     expect(topology).toMatchObject({ clusterSize: 1, partitionsCount: 1 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engine?.stop();
-  redis.stop();
+  await redis.stop();
 });
 
 async function deployType(type: string): Promise<string> {

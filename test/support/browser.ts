@@ -8,8 +8,24 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // The browser globals used inside page.evaluate callbacks (the root tsconfig has no DOM lib).
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
-declare const window: { scrollTo(x: number, y: number): void };
+declare const document: {
+  documentElement: { scrollWidth: number; clientWidth: number };
+  addEventListener(type: 'securitypolicyviolation', listener: (event: CspViolationEvent) => void): void;
+};
+declare const window: { scrollTo(x: number, y: number): void } & Record<typeof CSP_BINDING, (violation: CspViolation) => void>;
+
+/** What the page's `securitypolicyviolation` event says (the fields the report uses). */
+interface CspViolation {
+  violatedDirective: string;
+  blockedURI: string;
+  sourceFile: string;
+  lineNumber: number;
+  sample: string;
+}
+type CspViolationEvent = CspViolation;
+
+/** The function pages call to report a CSP violation to the test. */
+const CSP_BINDING = '__batonCspViolation';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -25,9 +41,13 @@ const CHROMIUM_ARGS = [
 /** Where {@link screenshot} writes: `<repo>/test-results/screenshots` (git-ignored, kept by CI). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
-/** Something that went wrong inside the page: an uncaught error or a console error. */
+/**
+ * Something that went wrong inside the page: an uncaught error, a console error, or something the
+ * Content-Security-Policy blocked (a `securitypolicyviolation` event, or the console's "Refused to
+ * ... Content Security Policy" error).
+ */
 export interface BrowserProblem {
-  kind: 'page-error' | 'console-error';
+  kind: 'page-error' | 'console-error' | 'csp-violation';
   text: string;
   /** Where it came from: the script, or for failed loads the resource URL. */
   url: string;
@@ -58,9 +78,15 @@ export interface LaunchedBrowser {
   /**
    * The problems not matched by `allowed` (tested against `"<text> <url>"`): a test that provokes
    * an error on purpose (a 401 the browser logs as "Failed to load resource") allows exactly that.
+   * CSP violations are never allowed this way.
    */
   unexpectedProblems(allowed?: RegExp[]): BrowserProblem[];
-  /** Closes the browser and deletes its profile. */
+  /** Removes the CSP violations recorded so far and returns them: for a test that provokes one on purpose. */
+  takeCspViolations(): BrowserProblem[];
+  /**
+   * Closes the browser and deletes its profile; fails when a page met a CSP violation that the
+   * test did not take: every browser test thereby checks that the portal works under its CSP.
+   */
   close(): Promise<void>;
 }
 
@@ -94,21 +120,46 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   const watch = (page: Page) => {
     page.on('pageerror', (error) => problems.push({ kind: 'page-error', text: error.stack ?? error.message, url: page.url() }));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ kind: 'console-error', text: message.text(), url: message.location().url });
+      if (message.type() !== 'error') return;
+      const kind = /Content Security Policy/i.test(message.text()) ? 'csp-violation' : 'console-error';
+      problems.push({ kind, text: message.text(), url: message.location().url });
     });
   };
+  await context.exposeBinding(CSP_BINDING, ({ frame }, violation: CspViolation) => {
+    problems.push({
+      kind: 'csp-violation',
+      text: `${violation.violatedDirective} blocked ${violation.blockedURI || '(inline)'}${violation.sample ? ` (${violation.sample})` : ''} at ${violation.sourceFile}:${violation.lineNumber}`,
+      url: frame.url(),
+    });
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const { violatedDirective, blockedURI, sourceFile, lineNumber, sample } = event;
+      window.__batonCspViolation({ violatedDirective, blockedURI, sourceFile, lineNumber, sample });
+    });
+  });
   context.pages().forEach(watch);
   context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
 
+  const isCspViolation = (problem: BrowserProblem) => problem.kind === 'csp-violation';
   return {
     context,
     page,
     problems,
-    unexpectedProblems: (allowed = []) => problems.filter((problem) => !allowed.some((pattern) => pattern.test(`${problem.text} ${problem.url}`))),
+    unexpectedProblems: (allowed = []) => problems.filter((problem) => isCspViolation(problem) || !allowed.some((pattern) => pattern.test(`${problem.text} ${problem.url}`))),
+    takeCspViolations: () => {
+      const taken = problems.filter(isCspViolation);
+      problems.splice(0, problems.length, ...problems.filter((problem) => !isCspViolation(problem)));
+      return taken;
+    },
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+      const violations = problems.filter(isCspViolation);
+      if (violations.length > 0) {
+        throw new Error(`The Content-Security-Policy blocked something:\n${violations.map((problem) => `  - ${problem.text} (on ${problem.url})`).join('\n')}`);
+      }
     },
   };
 }

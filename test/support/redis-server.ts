@@ -14,14 +14,21 @@ export class OwnRedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts the server, or restarts it on the same port after {@link stop}; does nothing while it runs. */
   async start(): Promise<void> {
-    this.port = await new Promise<number>((resolve) => {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) return;
+    this.port ||= await new Promise<number>((resolve) => {
       const server = createServer().listen(0, () => {
         const { port } = server.address() as { port: number };
         server.close(() => resolve(port));
       });
     });
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = child;
+    // A test process that ends without stop() must not leave its server running.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
     for (let i = 0; i < 100; i++) {
       const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       client.on('error', () => undefined);
@@ -44,7 +51,12 @@ export class OwnRedisServer {
     await client.quit();
   }
 
-  stop(): void {
-    this.child?.kill('SIGKILL');
+  /** Kills the server (SIGKILL: it keeps nothing) and waits until it has exited, so that its port is free again. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   }
 }

@@ -13,10 +13,14 @@ export interface TestEngine extends RunningEngine {
   stop(): Promise<void>;
 }
 
-/** Starts an engine for tests. The database is `baton_test_<random>`, dropped by stop(). */
-export async function startTestEngine(overrides: Partial<BatonConfig> = {}): Promise<TestEngine> {
+/**
+ * Starts an engine for tests. The database is `baton_test_<random>`, dropped by stop().
+ * `env` is read like the process environment (e.g. `{ BATON_SIGNIN_USER_FAILURES: '3' }`),
+ * `overrides` replace parts of the configuration read from it.
+ */
+export async function startTestEngine(overrides: Partial<BatonConfig> = {}, env: Record<string, string> = {}): Promise<TestEngine> {
   const suffix = randomBytes(4).toString('hex');
-  const base = loadConfig({ ...process.env, PORT: '0' });
+  const base = loadConfig({ ...process.env, ...env, PORT: '0' });
   const config: BatonConfig = {
     ...base,
     processesDir: '',

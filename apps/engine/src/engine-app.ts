@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { extname, isAbsolute, join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -17,6 +17,9 @@ import { jsonDepthGuard } from './common/limits/json-depth.guard.js';
 import { ResponseSizeInterceptor } from './common/limits/response-size.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.pipe.js';
+import { crossOriginProtection } from './http/cross-origin-protection.js';
+import { RequestBodyGuard } from './http/request-body.guard.js';
+import { securityHeaders } from './http/security-headers.js';
 import { CreateDeploymentUseCase } from './deployments/usecases/create-deployment.usecase.js';
 import type { Clock } from './infrastructure/clock.js';
 import type { InfrastructureOptions } from './infrastructure/infrastructure.module.js';
@@ -74,17 +77,30 @@ export async function createEngineApp(infrastructure: InfrastructureOptions, log
   });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.useBodyParser('json', { limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
+  if (config.security.trustProxy !== false) app.set('trust proxy', config.security.trustProxy);
+  app.use(securityHeaders());
+  if (config.security.allowedOrigins.length > 0) {
+    app.enableCors({
+      origin: config.security.allowedOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      exposedHeaders: ['Retry-After', 'WWW-Authenticate'],
+      maxAge: 600,
+    });
+  }
+  app.use(crossOriginProtection(config.security.allowedOrigins));
+  // JSON only: other bodies are refused (415) by the RequestBodyGuard; deployments take multipart (multer).
+  app.useBodyParser('json', { limit: config.maxBodyBytes, type: 'application/json' });
   app.use(jsonDepthGuard(config.limits.maxVariableDepth));
   const problems = new ProblemDetailsFilter();
-  // Errors raised by Express middleware (body parsing) never reach Nest's filters: map them here.
+  // Errors raised by Express middleware (cross-origin check, body parsing) never reach Nest's filters: map them here.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
-    const problem = problems.toProblem(error, request.originalUrl);
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    problems.respond(error, request, response);
   });
   app.useGlobalFilters(problems);
+  // Before the AuthGuard (registered as APP_GUARD, which runs after global guards): a forged body is refused unseen.
+  app.useGlobalGuards(new RequestBodyGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new ResponseSizeInterceptor(config.limits.maxResponseBytes));
   setUpOpenApi(app);

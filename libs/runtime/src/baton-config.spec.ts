@@ -29,3 +29,47 @@ describe('limits configuration', () => {
     ]);
   });
 });
+
+describe('the security configuration', () => {
+  it('defaults to the engine’s own origin only, no trusted proxy, and the documented sign-in limits', () => {
+    expect(loadConfig({}).security).toEqual({
+      allowedOrigins: [],
+      trustProxy: false,
+      signIn: { userFailures: 5, addressFailures: 20, lockoutSeconds: 1, maxLockoutSeconds: 300, windowSeconds: 900 },
+    });
+  });
+
+  it('reads allowed origins as a comma-separated list, normalised to scheme://host[:port]', () => {
+    const config = loadConfig({ BATON_ALLOWED_ORIGINS: ' https://Portal.Example.com/ ,http://tools.example.com:8443,https://x.example.com:443' });
+    expect(config.security.allowedOrigins).toEqual(['https://portal.example.com', 'http://tools.example.com:8443', 'https://x.example.com']);
+  });
+
+  it('refuses origins with a path, another scheme, or no scheme, naming each', () => {
+    expect(() => loadConfig({ BATON_ALLOWED_ORIGINS: 'https://portal.example.com/app,ftp://files.example.com,portal.example.com' })).toThrow(
+      /has 'https:\/\/portal\.example\.com\/app'(.|\n)*has 'ftp:\/\/files\.example\.com'(.|\n)*has 'portal\.example\.com'/,
+    );
+  });
+
+  it.each([
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8, 2001:db8::/32, 192.0.2.7', ['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.7']],
+  ])('reads BATON_TRUST_PROXY=%j as Express’s trust proxy %j', (raw, expected) => {
+    expect(loadConfig({ BATON_TRUST_PROXY: raw }).security.trustProxy).toEqual(expected);
+  });
+
+  it('refuses a trust proxy entry that is neither a named range nor an address or subnet', () => {
+    expect(() => loadConfig({ BATON_TRUST_PROXY: 'loopback,proxy.example.com,10.0.0.0/33' })).toThrow(
+      "BATON_TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of addresses or subnets, but has 'proxy.example.com', '10.0.0.0/33'",
+    );
+  });
+
+  it('refuses a longest wait below the first one', () => {
+    expect(() => loadConfig({ BATON_SIGNIN_LOCKOUT_SECONDS: '60', BATON_SIGNIN_MAX_LOCKOUT_SECONDS: '30' })).toThrow(
+      'BATON_SIGNIN_MAX_LOCKOUT_SECONDS (30) must not be less than BATON_SIGNIN_LOCKOUT_SECONDS (60)',
+    );
+  });
+});

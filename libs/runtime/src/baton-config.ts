@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * Baton's configuration: environment variables with local defaults.
  *
@@ -39,6 +41,35 @@ export interface BatonConfig {
     disabled: boolean;
     /** Lifetime of a portal sign-in token in seconds. Env `BATON_SESSION_TTL_SECONDS`. @default 43200 (12 h) */
     sessionTtlSeconds: number;
+  };
+  /** The HTTP edge: which browser origins may change state, whom to trust for the client address, sign-in throttling. */
+  security: {
+    /**
+     * Origins (`scheme://host[:port]`) besides the engine's own whose web pages may send
+     * state-changing requests (POST, PUT, PATCH, DELETE); CORS is enabled for exactly these.
+     * Env `BATON_ALLOWED_ORIGINS`, comma-separated. @default [] (only the engine's own origin)
+     */
+    allowedOrigins: string[];
+    /**
+     * Express's `trust proxy`: whether and from whom `X-Forwarded-For` (the client address that
+     * sign-in throttling counts), `X-Forwarded-Proto` and `X-Forwarded-Host` are believed. Env
+     * `BATON_TRUST_PROXY`: `true` (any), a number of proxy hops, or a comma-separated list of
+     * proxy addresses or subnets (`loopback`, `uniquelocal`, `10.0.0.0/8`). @default false
+     */
+    trustProxy: boolean | number | string[];
+    /** Throttling of failed password checks (sign-in and HTTP Basic), counted in Redis. */
+    signIn: {
+      /** Failed attempts per user name before each further one must wait. Env `BATON_SIGNIN_USER_FAILURES`. @default 5 */
+      userFailures: number;
+      /** Failed attempts per client address before each further one must wait. Env `BATON_SIGNIN_ADDRESS_FAILURES`. @default 20 */
+      addressFailures: number;
+      /** The first wait; it doubles with each further failure. Env `BATON_SIGNIN_LOCKOUT_SECONDS`. @default 1 */
+      lockoutSeconds: number;
+      /** The longest wait: how long a user can be locked out at a time. Env `BATON_SIGNIN_MAX_LOCKOUT_SECONDS`. @default 300 */
+      maxLockoutSeconds: number;
+      /** Failures are forgotten this long after the last one. Env `BATON_SIGNIN_WINDOW_SECONDS`. @default 900 */
+      windowSeconds: number;
+    };
   };
   /** Seed demo users and groups at start. Env `BATON_SEED_DEMO`. @default true */
   seedDemoData: boolean;
@@ -119,6 +150,27 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     return fallback;
   };
   const str = (name: string, fallback: string): string => env[name] ?? fallback;
+  const list = (name: string): string[] =>
+    (env[name] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const origins = (name: string): string[] =>
+    list(name).map((raw) => {
+      const origin = originOf(raw);
+      if (origin === undefined) errors.push(`${name} must list origins like https://portal.example.com (scheme, host, optional port; no path), but has '${raw}'`);
+      return origin ?? raw;
+    });
+  const trustProxy = (name: string): boolean | number | string[] => {
+    const raw = env[name]?.trim() ?? '';
+    if (raw === '' || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    if (['true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    const entries = list(name);
+    const bad = entries.filter((entry) => !isProxyAddress(entry));
+    if (bad.length > 0) errors.push(`${name} must be true, false, a number of proxy hops, or a comma-separated list of addresses or subnets, but has '${bad.join("', '")}'`);
+    return entries;
+  };
 
   const config: BatonConfig = {
     port: int('PORT', 8080, 0),
@@ -139,6 +191,17 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     auth: {
       disabled: bool('BATON_AUTH_DISABLED', false),
       sessionTtlSeconds: int('BATON_SESSION_TTL_SECONDS', 12 * 3600, 60),
+    },
+    security: {
+      allowedOrigins: origins('BATON_ALLOWED_ORIGINS'),
+      trustProxy: trustProxy('BATON_TRUST_PROXY'),
+      signIn: {
+        userFailures: int('BATON_SIGNIN_USER_FAILURES', 5, 1),
+        addressFailures: int('BATON_SIGNIN_ADDRESS_FAILURES', 20, 1),
+        lockoutSeconds: int('BATON_SIGNIN_LOCKOUT_SECONDS', 1, 1),
+        maxLockoutSeconds: int('BATON_SIGNIN_MAX_LOCKOUT_SECONDS', 300, 1),
+        windowSeconds: int('BATON_SIGNIN_WINDOW_SECONDS', 900, 1),
+      },
     },
     seedDemoData: bool('BATON_SEED_DEMO', true),
     processesDir: str('BATON_PROCESSES_DIR', 'processes'),
@@ -166,6 +229,11 @@ export function loadConfig(env: Env = process.env): BatonConfig {
   if (config.limits.maxResponseBytes < config.maxBodyBytes) {
     errors.push(`BATON_MAX_RESPONSE_BYTES must be at least BATON_MAX_BODY_BYTES (${config.maxBodyBytes}) so that every accepted variable can be read back, but is ${config.limits.maxResponseBytes}`);
   }
+  if (config.security.signIn.maxLockoutSeconds < config.security.signIn.lockoutSeconds) {
+    errors.push(
+      `BATON_SIGNIN_MAX_LOCKOUT_SECONDS (${config.security.signIn.maxLockoutSeconds}) must not be less than BATON_SIGNIN_LOCKOUT_SECONDS (${config.security.signIn.lockoutSeconds})`,
+    );
+  }
   if (!/^rediss?:\/\//.test(config.redis.url)) {
     errors.push(`REDIS_URL must start with redis:// or rediss://, but is '${config.redis.url}'`);
   }
@@ -173,6 +241,27 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     throw new ConfigError(errors);
   }
   return config;
+}
+
+/** `scheme://host[:port]` of an http(s) URL without path, query or fragment; undefined for anything else. */
+function originOf(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    return bare && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry Express's `trust proxy` understands: a named range, or an IP address with an optional prefix length. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 /** Thrown by loadConfig; lists every invalid variable. */

@@ -5,6 +5,7 @@ import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { ForbiddenError } from '../common/errors/index.js';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators.js';
 import { Authenticator, toPrincipal } from './authenticator.js';
+import { throttlingAddress } from './client-address.js';
 import { IdentityRepository } from './identity.repository.js';
 import { allows, PERMISSIONS, type Permission } from './permissions.js';
 import type { AuthenticatedRequest, Principal } from './principal.js';
@@ -49,6 +50,6 @@ export class AuthGuard implements CanActivate {
       if (user) return toPrincipal(user, 'auth-disabled');
       return { username: AUTH_DISABLED_USER, name: 'Auth disabled', email: null, roles: ['admin'], groups: [], authenticatedBy: 'auth-disabled' };
     }
-    return this.authenticator.authenticate(request.headers.authorization);
+    return this.authenticator.authenticate(request.headers.authorization, throttlingAddress(request.ip));
   }
 }

@@ -8,6 +8,7 @@ import { Authenticator } from './authenticator.js';
 import { IdentityRepository } from './identity.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { ManageApiTokensUseCase } from './usecases/manage-api-tokens.usecase.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { SignInUseCase } from './usecases/sign-in.usecase.js';
 
 /** Authentication (Basic, sessions, API tokens) and the global guard that enforces roles. */
@@ -18,6 +19,7 @@ import { SignInUseCase } from './usecases/sign-in.usecase.js';
     AccessTokenRepository,
     PasswordHasher,
     Authenticator,
+    SignInThrottle,
     SignInUseCase,
     ManageApiTokensUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBasicAuth, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { ApiBasicAuth, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '../infrastructure/clock.js';
 import { AccessTokenRepository } from './access-token.repository.js';
 import { CurrentPrincipal, Public } from './auth.decorators.js';
+import { throttlingAddress } from './client-address.js';
 import { CurrentUserDto } from './dto/current-user.dto.js';
 import { SignInRequestDto, SignInResponseDto } from './dto/sign-in.dto.js';
 import { allows } from './permissions.js';
@@ -23,8 +24,9 @@ export class AuthenticationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token (Baton addition, used by the portal).' })
   @ApiOkResponse({ type: SignInResponseDto })
-  signInWithPassword(@Body() body: SignInRequestDto): Promise<SignInResponseDto> {
-    return this.signIn.execute(body);
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for the user or from the address: wait `Retry-After` seconds (AUTH.TOO_MANY_ATTEMPTS).' })
+  signInWithPassword(@Body() body: SignInRequestDto, @Ip() ip: string): Promise<SignInResponseDto> {
+    return this.signIn.execute(body, throttlingAddress(ip));
   }
 
   @Post('sign-out')

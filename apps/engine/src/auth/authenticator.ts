@@ -7,6 +7,7 @@ import { hashTokenSecret } from './access-tokens.js';
 import { IdentityRepository, type UserRecord } from './identity.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { Principal } from './principal.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 /** How long a verified Basic credential is remembered, to spare argon2 on every request. */
 const BASIC_CACHE_MS = 60_000;
@@ -18,21 +19,26 @@ const PRINCIPAL_CACHE_MS = 5_000;
 /**
  * Turns an Authorization header into a Principal: HTTP Basic (username and password) or a
  * Bearer token (portal session or API token). Throws UnauthenticatedError otherwise.
+ * Password checks are throttled per user and per client address ({@link SignInThrottle}).
  */
 @Injectable()
 export class Authenticator {
   private readonly verifiedBasic = new Map<string, number>();
+  /** Checks under way, by credential: concurrent requests with the same credential share one. */
+  private readonly checking = new Map<string, Promise<UserRecord>>();
   private readonly lastTouched = new Map<string, number>();
-  private readonly users = new Map<string, { user: UserRecord; until: number }>();
+  private readonly users = new Map<string, { user: UserRecord | null; until: number }>();
 
   constructor(
     private readonly identities: IdentityRepository,
     private readonly tokens: AccessTokenRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: SignInThrottle,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async authenticate(authorization: string | undefined): Promise<Principal> {
+  /** `clientAddress` is the caller's address as throttling counts it ({@link throttlingAddress}). */
+  async authenticate(authorization: string | undefined, clientAddress: string): Promise<Principal> {
     if (!authorization) {
       throw new UnauthenticatedError('Expected an Authorization header (HTTP Basic, or Bearer with a sign-in or API token) but found none');
     }
@@ -40,7 +46,7 @@ export class Authenticator {
     const credentials = rest.join(' ');
     switch (scheme?.toLowerCase()) {
       case 'basic':
-        return this.authenticateBasic(credentials);
+        return this.authenticateBasic(credentials, clientAddress);
       case 'bearer':
         return this.authenticateBearer(credentials);
       default:
@@ -48,45 +54,66 @@ export class Authenticator {
     }
   }
 
-  /** Checks a username and password; used by Basic auth and by sign-in. */
-  async verifyPassword(username: string, password: string): Promise<UserRecord> {
-    const user = await this.findUser(username);
+  /**
+   * Checks a username and password; used by Basic auth and by sign-in. A pair verified in the
+   * last minute is accepted without argon2 and without throttling (it was right); anything
+   * else is a throttled attempt: 429 while the user or the address must wait.
+   */
+  async verifyPassword(username: string, password: string, clientAddress: string): Promise<UserRecord> {
     const cacheKey = createHash('sha256').update(`${username}\u0000${password}`).digest('hex');
-    const now = this.clock.now().getTime();
-    if (user && (this.verifiedBasic.get(cacheKey) ?? 0) > now) {
-      return user;
+    if ((this.verifiedBasic.get(cacheKey) ?? 0) > this.clock.now().getTime()) {
+      const user = await this.findUser(username);
+      if (user) return user;
     }
-    if (!user || !(await this.hasher.verify(user.passwordHash, password))) {
+    const pending = this.checking.get(cacheKey);
+    if (pending) return pending;
+    const check = this.checkPassword(username, password, clientAddress, cacheKey).finally(() => this.checking.delete(cacheKey));
+    this.checking.set(cacheKey, check);
+    return check;
+  }
+
+  private async checkPassword(username: string, password: string, clientAddress: string, cacheKey: string): Promise<UserRecord> {
+    await this.throttle.reserve(username, clientAddress);
+    let user: UserRecord | null;
+    let matches: boolean;
+    try {
+      user = await this.findUser(username);
+      matches = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyUnknownUser(password);
+    } catch (error) {
+      await this.throttle.abandoned(username, clientAddress);
+      throw error;
+    }
+    if (!user || !matches) {
       throw new UnauthenticatedError('Unknown user or wrong password');
     }
-    this.verifiedBasic.set(cacheKey, now + BASIC_CACHE_MS);
+    await this.throttle.succeeded(username, clientAddress);
+    this.verifiedBasic.set(cacheKey, this.clock.now().getTime() + BASIC_CACHE_MS);
     if (this.verifiedBasic.size > 10_000) this.verifiedBasic.clear();
     return user;
   }
 
   /**
    * The user with roles and groups, reused for a few seconds: requests come in bursts from the
-   * same users and workers, and a role change may take that long to apply.
+   * same users and workers, and a role change may take that long to apply. That a name is
+   * unknown is remembered as well, so that unknown names and known ones cost the same.
    */
   private async findUser(username: string): Promise<UserRecord | null> {
     const now = this.clock.now().getTime();
     const cached = this.users.get(username);
     if (cached && cached.until > now) return cached.user;
     const user = await this.identities.findUser(username);
-    if (user) {
-      this.users.set(username, { user, until: now + PRINCIPAL_CACHE_MS });
-      if (this.users.size > 10_000) this.users.clear();
-    }
+    this.users.set(username, { user, until: now + PRINCIPAL_CACHE_MS });
+    if (this.users.size > 10_000) this.users.clear();
     return user;
   }
 
-  private async authenticateBasic(encoded: string): Promise<Principal> {
+  private async authenticateBasic(encoded: string, clientAddress: string): Promise<Principal> {
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
     if (separator < 1) {
       throw new UnauthenticatedError('Expected Basic credentials as base64 of "username:password" but they do not decode to that');
     }
-    const user = await this.verifyPassword(decoded.slice(0, separator), decoded.slice(separator + 1));
+    const user = await this.verifyPassword(decoded.slice(0, separator), decoded.slice(separator + 1), clientAddress);
     return toPrincipal(user, 'basic');
   }
 

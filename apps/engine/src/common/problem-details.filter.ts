@@ -9,9 +9,12 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   ServiceUnavailableError,
+  TooManyRequestsError,
   UnauthenticatedError,
   UnprocessableError,
+  UnsupportedMediaTypeError,
 } from './errors/index.js';
+import { asDependencyFailure } from './dependency-failure.js';
 import { PROBLEM_JSON, problemDetails, type ProblemDetails } from './problem-details.js';
 
 const STATUS_BY_ERROR: Array<[abstract new (...args: never[]) => BatonError, number]> = [
@@ -21,7 +24,9 @@ const STATUS_BY_ERROR: Array<[abstract new (...args: never[]) => BatonError, num
   [NotFoundError, 404],
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
+  [UnsupportedMediaTypeError, 415],
   [UnprocessableError, 422],
+  [TooManyRequestsError, 429],
   [ServiceUnavailableError, 503],
   [GatewayTimeoutError, 504],
 ];
@@ -37,7 +42,8 @@ const FRAMEWORK_CODES: Record<number, string> = {
 
 /**
  * The one place where errors become HTTP: typed Baton errors map to their status by class,
- * framework errors keep theirs, anything else is a 500 that is logged and not leaked.
+ * framework errors keep theirs, a database or Redis that cannot be reached is a 503, anything
+ * else is a 500 that is logged and not leaked.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -45,14 +51,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const problem = this.toProblem(error, request.originalUrl ?? request.url);
+    this.respond(error, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+
+  /** Answers `error` as problem+json, with `WWW-Authenticate` on 401 and `Retry-After` on 429 and 503. */
+  respond(error: unknown, request: Request, response: Response): void {
+    const typed = error instanceof BatonError ? error : (asDependencyFailure(error) ?? error);
+    if (typed !== error) this.logger.warn({ err: error, instance: request.originalUrl }, 'A dependency cannot be reached');
+    const problem = this.toProblem(typed, request.originalUrl ?? request.url);
     if (response.headersSent) {
       return;
     }
-    if (problem.status === 401 && offersBasicChallenge(request)) {
-      response.setHeader('WWW-Authenticate', 'Basic realm="baton", charset="UTF-8"');
+    if (problem.status === 401) {
+      response.setHeader('WWW-Authenticate', bearerChallenge(request));
+    }
+    if (typed instanceof TooManyRequestsError || typed instanceof ServiceUnavailableError) {
+      response.setHeader('Retry-After', String(typed.retryAfterSeconds));
     }
     response.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
   }
@@ -72,13 +86,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /**
- * The Basic challenge is for clients that sent no credentials or Basic ones. A rejected bearer
- * token or a failed portal sign-in gets none, so browsers do not pop up their own login box.
+ * The challenge of every 401 names the Bearer scheme only (RFC 6750), with `invalid_token` when
+ * a bearer token was refused. Never `Basic`: a browser answers a Basic challenge with its own
+ * login box and then sends the entered credentials with every later request to the engine,
+ * cross-site ones included — the ground for cross-site request forgery. Clients that use Basic
+ * (curl -u, Camunda's client, the worker SDK) send it without being challenged.
  */
-function offersBasicChallenge(request: Request): boolean {
-  if (request.path === '/v2/authentication/sign-in') return false;
+function bearerChallenge(request: Request): string {
   const authorization = request.headers.authorization;
-  return !authorization || /^basic\s/i.test(authorization);
+  return authorization && /^bearer\s/i.test(authorization) ? 'Bearer realm="baton", error="invalid_token"' : 'Bearer realm="baton"';
 }
 
 /** Status of a Nest HttpException or of an Express/body-parser/multer error. */

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { InvalidArgumentError } from '../common/errors/index.js';
+import { AcceptsBody } from '../http/accepts-body.decorator.js';
 import { DeploymentResultDto } from './dto/deployment.dto.js';
 import { CreateDeploymentUseCase } from './usecases/create-deployment.usecase.js';
 
@@ -23,7 +24,7 @@ export class DeploymentsController {
       'Multipart parts named `resources` (.bpmn, .bpmn20.xml, .form). All or nothing: any problem in any resource refuses the deployment, ' +
       'listing every problem. A resource identical to the latest version of its process/form id creates no new version.',
   })
-  @ApiConsumes('multipart/form-data')
+  @AcceptsBody('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',

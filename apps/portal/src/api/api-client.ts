@@ -72,9 +72,8 @@ export class ApiClient {
         headers,
         body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
         signal,
-        // The token travels in the Authorization header, never in cookies. Omitting credentials
-        // also stops the browser from popping its own login dialog on the engine's
-        // `WWW-Authenticate: Basic` 401 answers (Fetch standard: no prompt without credentials).
+        // The token travels in the Authorization header, never in cookies, and the browser's own
+        // credentials (cookies, HTTP auth) are never sent along: a sign-in lives only in the portal.
         credentials: 'omit',
         cache: 'no-store',
       });

@@ -17,6 +17,24 @@ describeRuleFixtures('xml', {
       column: 1,
     },
   ],
+  'external-entity.bpmn': [
+    {
+      message:
+        `Expected a BPMN 2.0 XML document without a document type declaration but found '<!DOCTYPE bpmn:definitions [' at line 3, column 1: ` +
+        'DTDs and entity declarations are not allowed (external entities and entity expansion are ways to attack XML readers)',
+      line: 3,
+      column: 1,
+    },
+  ],
+  'entity-expansion.bpmn': [
+    {
+      message:
+        `Expected a BPMN 2.0 XML document without a document type declaration but found '<!DOCTYPE lolz [<!ENTITY lol "lol"><!EN…' at line 2, column 1: ` +
+        'DTDs and entity declarations are not allowed (external entities and entity expansion are ways to attack XML readers)',
+      line: 2,
+      column: 1,
+    },
+  ],
   'not-xml.bpmn': [{ message: `Expected a BPMN 2.0 XML document but found no XML element (the resource starts with '{ "id": "this-is-json" }')`, line: 1, column: 1 }],
 });
 
@@ -45,6 +63,12 @@ describe('reading the XML', () => {
       'a document cut off',
       '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">\n<bpmn:process id="p">',
       `Expected well-formed XML but the parser stopped at line 2, column 22: unexpected end of file`,
+    ],
+    [
+      'a bare document type declaration',
+      '<!DOCTYPE bpmn:definitions>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" />',
+      `Expected a BPMN 2.0 XML document without a document type declaration but found '<!DOCTYPE bpmn:definitions>' at line 1, column 1: ` +
+        'DTDs and entity declarations are not allowed (external entities and entity expansion are ways to attack XML readers)',
     ],
   ])('given %s, when compiled, then one xml problem says what was expected and found', async (_, xml, message) => {
     const result = await compileBpmn(xml, { resourceName: 'broken.bpmn' });

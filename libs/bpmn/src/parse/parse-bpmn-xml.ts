@@ -1,6 +1,7 @@
 import { BpmnModdle, type FromXmlError, type ModdleWarning } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import type { BpmnProblem } from '../problem.js';
+import { findDocumentTypeDeclaration } from './document-type.js';
 import { describeElement, isModdleElement, quote, type ModdleElement } from './moddle-element.js';
 import {
   duplicateIdOf,
@@ -66,6 +67,13 @@ const DIAGRAM_PACKAGES = new Set(['bpmndi', 'dc', 'di']);
 export async function parseBpmnXml(xml: string): Promise<ParseBpmnResult> {
   if (typeof xml !== 'string' || xml.trim() === '') {
     return { ok: false, problems: [{ rule: XML_RULE, message: 'Expected a BPMN 2.0 XML document but the resource is empty' }], warnings: [] };
+  }
+  const doctype = findDocumentTypeDeclaration(xml);
+  if (doctype !== undefined) {
+    const message =
+      `Expected a BPMN 2.0 XML document without a document type declaration but found ${quote(doctype.text, 40)} at line ${doctype.line}, column ${doctype.column}: ` +
+      'DTDs and entity declarations are not allowed (external entities and entity expansion are ways to attack XML readers)';
+    return { ok: false, problems: [{ rule: XML_RULE, message, line: doctype.line, column: doctype.column }], warnings: [] };
   }
   const moddle = new BpmnModdle({ zeebe });
   let rootElement: unknown;

@@ -18,8 +18,9 @@ export class SignInUseCase {
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
-  async execute(request: SignInRequestDto): Promise<SignInResponseDto> {
-    const user = await this.authenticator.verifyPassword(request.username, request.password);
+  /** `clientAddress` as sign-in throttling counts it (`throttlingAddress` of the request's address). */
+  async execute(request: SignInRequestDto, clientAddress: string): Promise<SignInResponseDto> {
+    const user = await this.authenticator.verifyPassword(request.username, request.password, clientAddress);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlSeconds * 1000);
     const secret = newTokenSecret('session');

@@ -67,9 +67,31 @@ export class PayloadTooLargeError extends BatonError {
   }
 }
 
-/** A dependency (MySQL, Redis) is unavailable (503). */
+/** The request body comes in a media type the route does not accept (415). */
+export class UnsupportedMediaTypeError extends BatonError {
+  constructor(message: string) {
+    super('REQUEST.UNSUPPORTED_MEDIA_TYPE', message);
+  }
+}
+
+/** Too many attempts: the caller must wait `retryAfterSeconds` before the next one (429, with `Retry-After`). */
+export class TooManyRequestsError extends BatonError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}
+
+/** A dependency (MySQL, Redis) is unavailable: worth trying again after `retryAfterSeconds` (503, with `Retry-After`). */
 export class ServiceUnavailableError extends BatonError {
-  constructor(code: string, message: string) {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(code, message);
   }
 }

@@ -7,6 +7,8 @@ export {
   NotFoundError,
   PayloadTooLargeError,
   ServiceUnavailableError,
+  TooManyRequestsError,
   UnauthenticatedError,
   UnprocessableError,
+  UnsupportedMediaTypeError,
 } from './baton.error.js';
