@@ -81,15 +81,16 @@ describe('POST /v2/deployments', () => {
     expect(await countDefinitions('broken')).toBe(0);
   });
 
-  it('refuses an element Baton does not execute with 422 naming the element, and stores nothing', async () => {
+  it('refuses an element Baton does not execute with 400 INVALID_ARGUMENT (as Camunda) naming the element, and stores nothing', async () => {
     const xml = minimalProcessXml('with-signal').replace(
       '<bpmn:endEvent id="end">',
       '<bpmn:boundaryEvent id="stop" attachedToRef="work"><bpmn:signalEventDefinition signalRef="stop-signal" /></bpmn:boundaryEvent>\n    <bpmn:endEvent id="end">',
     ).replace('<bpmn:process', '<bpmn:signal id="stop-signal" name="stop" />\n  <bpmn:process');
     const response = await deploy(engine, [{ name: 'with-signal.bpmn', content: xml }]);
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await response.json()) as any;
-    expect(problem.code).toBe('DEPLOYMENT.INVALID_RESOURCE');
+    expect(problem).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT', code: 'DEPLOYMENT.INVALID_RESOURCE', instance: '/v2/deployments' });
     expect(problem.problems).toContainEqual(expect.objectContaining({ rule: 'supported-element', elementId: 'stop', elementType: 'bpmn:BoundaryEvent' }));
     expect(problem.detail).toContain("'stop'");
     expect(await countDefinitions('with-signal')).toBe(0);
@@ -98,7 +99,7 @@ describe('POST /v2/deployments', () => {
   it('refuses a FEEL syntax error naming the expression and the element', async () => {
     const xml = minimalProcessXml('bad-feel').replace('type="do-work"', 'type="= &quot;work-&quot; +"');
     const response = await deploy(engine, [{ name: 'bad-feel.bpmn', content: xml }]);
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
     const problem = (await response.json()) as any;
     expect(problem.problems).toContainEqual(expect.objectContaining({ rule: 'feel-expression', elementId: 'work' }));
     expect(problem.detail).toContain('"work-" +');
@@ -110,7 +111,7 @@ describe('POST /v2/deployments', () => {
       { name: 'good.bpmn', content: minimalProcessXml('all-or-nothing-good') },
       { name: 'bad.bpmn', content: minimalProcessXml('all-or-nothing-bad').replace(' type="do-work" retries="3"', '') },
     ]);
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
     const problem = (await response.json()) as any;
     expect(problem.problems).toContainEqual(expect.objectContaining({ resourceName: 'bad.bpmn', rule: 'job-type', elementId: 'work' }));
     expect(await countDefinitions('all-or-nothing-good')).toBe(0);

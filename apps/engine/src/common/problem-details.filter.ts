@@ -10,7 +10,6 @@ import {
   PayloadTooLargeError,
   ServiceUnavailableError,
   UnauthenticatedError,
-  UnprocessableError,
 } from './errors/index.js';
 import { PROBLEM_JSON, problemDetails, type ProblemDetails } from './problem-details.js';
 
@@ -21,7 +20,6 @@ const STATUS_BY_ERROR: Array<[abstract new (...args: never[]) => BatonError, num
   [NotFoundError, 404],
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
-  [UnprocessableError, 422],
   [ServiceUnavailableError, 503],
   [GatewayTimeoutError, 504],
 ];

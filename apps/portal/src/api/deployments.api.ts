@@ -40,7 +40,7 @@ export interface DeploymentResult {
 
 /**
  * One problem the engine found in a resource (the `problems` member of a 400
- * `DEPLOYMENT.MALFORMED_RESOURCE` or 422 `DEPLOYMENT.INVALID_RESOURCE` answer).
+ * `DEPLOYMENT.MALFORMED_RESOURCE` or `DEPLOYMENT.INVALID_RESOURCE` answer).
  */
 export interface DeploymentProblem {
   resourceName?: string;

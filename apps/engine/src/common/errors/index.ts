@@ -8,5 +8,4 @@ export {
   PayloadTooLargeError,
   ServiceUnavailableError,
   UnauthenticatedError,
-  UnprocessableError,
 } from './baton.error.js';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { compileBpmn, decodeResource, parseForm, type BpmnProblem, type ExecutableProcess, type FormReference } from '#bpmn';
 import { KeyGenerator } from '#engine-core';
 import { inTransaction } from '#persistence';
-import { InvalidArgumentError, UnprocessableError } from '../../common/errors/index.js';
+import { InvalidArgumentError } from '../../common/errors/index.js';
 import { FormKeyResolver } from '../../execution/form-key-resolver.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { DeploymentRepository } from '../deployment.repository.js';
@@ -131,8 +131,7 @@ export class CreateDeploymentUseCase {
     if (problems.length > 0) {
       const names = [...new Set(problems.map((p) => p.resourceName))].join(', ');
       const detail = `Cannot deploy ${names}: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ` + problems.map(describeProblem).join(' ');
-      const ErrorType = malformed ? InvalidArgumentError : UnprocessableError;
-      throw new ErrorType(malformed ? 'DEPLOYMENT.MALFORMED_RESOURCE' : 'DEPLOYMENT.INVALID_RESOURCE', detail, { problems });
+      throw new InvalidArgumentError(malformed ? 'DEPLOYMENT.MALFORMED_RESOURCE' : 'DEPLOYMENT.INVALID_RESOURCE', detail, { problems });
     }
     return parsed;
   }
@@ -173,7 +172,7 @@ export class CreateDeploymentUseCase {
       }
     }
     if (problems.length > 0) {
-      throw new UnprocessableError('DEPLOYMENT.INVALID_RESOURCE', problems.map(describeProblem).join(' '), { problems });
+      throw new InvalidArgumentError('DEPLOYMENT.INVALID_RESOURCE', problems.map(describeProblem).join(' '), { problems });
     }
   }
 }
