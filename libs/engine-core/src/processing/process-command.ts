@@ -59,7 +59,12 @@ function dispatch(processing: Processing, command: EngineCommand): Rejection | u
 
   switch (command.type) {
     case 'CANCEL_PROCESS_INSTANCE':
-      if (inactive) return inactive;
+      // Camunda answers a cancellation of an instance that ended as NOT_FOUND; the code and
+      // message still say that it ended, and how.
+      if (instance.state !== 'ACTIVE') {
+        const how = instance.state === 'COMPLETED' ? 'is already completed' : 'was terminated';
+        return rejection('NOT_FOUND', 'PROCESS_INSTANCE.ENDED', `Process instance ${instance.processInstanceKey} ${how}, so there is nothing to cancel`);
+      }
       if (instance.parentProcessInstanceKey && !command.byParent) {
         // Zeebe refuses too: a called instance ends with its call activity.
         return rejection(
