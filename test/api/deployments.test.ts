@@ -42,7 +42,49 @@ describe('POST /v2/deployments', () => {
           },
         },
       ],
+      warnings: [],
     });
+  });
+
+  it('answers what Baton ignores in a model as warnings (a Baton addition) and deploys it', async () => {
+    // Given a Camunda 8 model that still carries Camunda 7 settings and an element nothing reaches
+    const xml = minimalProcessXml('with-leftovers')
+      .replace('xmlns:zeebe=', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe=')
+      .replace('<bpmn:serviceTask id="work"', '<bpmn:serviceTask id="work" camunda:asyncBefore="true"')
+      .replace('<bpmn:endEvent id="end">', '<bpmn:task id="orphan" />\n    <bpmn:endEvent id="end">');
+    // When it is deployed
+    const response = await deploy(engine, [{ name: 'with-leftovers.bpmn', content: xml }]);
+    // Then it deploys, and the answer names each thing that was ignored, by resource and element
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body.deployments[0].processDefinition).toMatchObject({ processDefinitionId: 'with-leftovers', processDefinitionVersion: 1 });
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ resourceName: 'with-leftovers.bpmn', rule: 'start-end-event', elementId: 'orphan', elementType: 'bpmn:Task', processId: 'with-leftovers' }),
+      {
+        resourceName: 'with-leftovers.bpmn',
+        rule: 'camunda-7-extension',
+        elementId: 'work',
+        elementType: 'bpmn:ServiceTask',
+        processId: 'with-leftovers',
+        message: "bpmn:ServiceTask 'work' has Camunda 7 settings (camunda:asyncBefore), which Baton ignores: it reads only the Camunda 8 (zeebe) extensions",
+      },
+    ]);
+    // ...and deploying the same file again answers the same warnings with the existing version
+    const again = (await (await deploy(engine, [{ name: 'with-leftovers.bpmn', content: xml }])).json()) as any;
+    expect(again.deployments[0].processDefinition.processDefinitionKey).toBe(body.deployments[0].processDefinition.processDefinitionKey);
+    expect(again.warnings).toEqual(body.warnings);
+  });
+
+  it('lists the warnings of a refused model next to its problems', async () => {
+    const xml = minimalProcessXml('refused-with-leftovers')
+      .replace('xmlns:zeebe=', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe=')
+      .replace(' type="do-work" retries="3"', '')
+      .replace('<bpmn:serviceTask id="work"', '<bpmn:serviceTask id="work" camunda:class="org.example.Work"');
+    const response = await deploy(engine, [{ name: 'refused.bpmn', content: xml }]);
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as any;
+    expect(problem.problems).toEqual([expect.objectContaining({ resourceName: 'refused.bpmn', rule: 'job-type', elementId: 'work' })]);
+    expect(problem.warnings).toEqual([expect.objectContaining({ resourceName: 'refused.bpmn', rule: 'camunda-7-extension', elementId: 'work', message: expect.stringContaining('camunda:class') })]);
   });
 
   it('returns the existing version for identical XML and makes version 2 for changed XML', async () => {
