@@ -43,7 +43,49 @@ describe('POST /v2/deployments', () => {
           },
         },
       ],
+      warnings: [],
     });
+  });
+
+  it('answers what Baton ignores in a model as warnings (a Baton addition) and deploys it', async () => {
+    // Given a Camunda 8 model that still carries Camunda 7 settings and an element nothing reaches
+    const xml = minimalProcessXml('with-leftovers')
+      .replace('xmlns:zeebe=', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe=')
+      .replace('<bpmn:serviceTask id="work"', '<bpmn:serviceTask id="work" camunda:asyncBefore="true"')
+      .replace('<bpmn:endEvent id="end">', '<bpmn:task id="orphan" />\n    <bpmn:endEvent id="end">');
+    // When it is deployed
+    const response = await deploy(engine, [{ name: 'with-leftovers.bpmn', content: xml }]);
+    // Then it deploys, and the answer names each thing that was ignored, by resource and element
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body.deployments[0].processDefinition).toMatchObject({ processDefinitionId: 'with-leftovers', processDefinitionVersion: 1 });
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ resourceName: 'with-leftovers.bpmn', rule: 'start-end-event', elementId: 'orphan', elementType: 'bpmn:Task', processId: 'with-leftovers' }),
+      {
+        resourceName: 'with-leftovers.bpmn',
+        rule: 'camunda-7-extension',
+        elementId: 'work',
+        elementType: 'bpmn:ServiceTask',
+        processId: 'with-leftovers',
+        message: "bpmn:ServiceTask 'work' has Camunda 7 settings (camunda:asyncBefore), which Baton ignores: it reads only the Camunda 8 (zeebe) extensions",
+      },
+    ]);
+    // ...and deploying the same file again answers the same warnings with the existing version
+    const again = (await (await deploy(engine, [{ name: 'with-leftovers.bpmn', content: xml }])).json()) as any;
+    expect(again.deployments[0].processDefinition.processDefinitionKey).toBe(body.deployments[0].processDefinition.processDefinitionKey);
+    expect(again.warnings).toEqual(body.warnings);
+  });
+
+  it('lists the warnings of a refused model next to its problems', async () => {
+    const xml = minimalProcessXml('refused-with-leftovers')
+      .replace('xmlns:zeebe=', 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe=')
+      .replace(' type="do-work" retries="3"', '')
+      .replace('<bpmn:serviceTask id="work"', '<bpmn:serviceTask id="work" camunda:class="org.example.Work"');
+    const response = await deploy(engine, [{ name: 'refused.bpmn', content: xml }]);
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as any;
+    expect(problem.problems).toEqual([expect.objectContaining({ resourceName: 'refused.bpmn', rule: 'job-type', elementId: 'work' })]);
+    expect(problem.warnings).toEqual([expect.objectContaining({ resourceName: 'refused.bpmn', rule: 'camunda-7-extension', elementId: 'work', message: expect.stringContaining('camunda:class') })]);
   });
 
   it('returns the existing version for identical XML and makes version 2 for changed XML', async () => {
@@ -95,15 +137,16 @@ describe('POST /v2/deployments', () => {
     expect(await countDefinitions('external-entity')).toBe(0);
   });
 
-  it('refuses an element Baton does not execute with 422 naming the element, and stores nothing', async () => {
+  it('refuses an element Baton does not execute with 400 INVALID_ARGUMENT (as Camunda) naming the element, and stores nothing', async () => {
     const xml = minimalProcessXml('with-signal').replace(
       '<bpmn:endEvent id="end">',
       '<bpmn:boundaryEvent id="stop" attachedToRef="work"><bpmn:signalEventDefinition signalRef="stop-signal" /></bpmn:boundaryEvent>\n    <bpmn:endEvent id="end">',
     ).replace('<bpmn:process', '<bpmn:signal id="stop-signal" name="stop" />\n  <bpmn:process');
     const response = await deploy(engine, [{ name: 'with-signal.bpmn', content: xml }]);
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await response.json()) as any;
-    expect(problem.code).toBe('DEPLOYMENT.INVALID_RESOURCE');
+    expect(problem).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT', code: 'DEPLOYMENT.INVALID_RESOURCE', instance: '/v2/deployments' });
     expect(problem.problems).toContainEqual(expect.objectContaining({ rule: 'supported-element', elementId: 'stop', elementType: 'bpmn:BoundaryEvent' }));
     expect(problem.detail).toContain("'stop'");
     expect(await countDefinitions('with-signal')).toBe(0);
@@ -112,7 +155,7 @@ describe('POST /v2/deployments', () => {
   it('refuses a FEEL syntax error naming the expression and the element', async () => {
     const xml = minimalProcessXml('bad-feel').replace('type="do-work"', 'type="= &quot;work-&quot; +"');
     const response = await deploy(engine, [{ name: 'bad-feel.bpmn', content: xml }]);
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
     const problem = (await response.json()) as any;
     expect(problem.problems).toContainEqual(expect.objectContaining({ rule: 'feel-expression', elementId: 'work' }));
     expect(problem.detail).toContain('"work-" +');
@@ -124,7 +167,7 @@ describe('POST /v2/deployments', () => {
       { name: 'good.bpmn', content: minimalProcessXml('all-or-nothing-good') },
       { name: 'bad.bpmn', content: minimalProcessXml('all-or-nothing-bad').replace(' type="do-work" retries="3"', '') },
     ]);
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
     const problem = (await response.json()) as any;
     expect(problem.problems).toContainEqual(expect.objectContaining({ resourceName: 'bad.bpmn', rule: 'job-type', elementId: 'work' }));
     expect(await countDefinitions('all-or-nothing-good')).toBe(0);

@@ -298,17 +298,25 @@ describe('POST /v2/process-instances/{key}/cancellation', () => {
     expect((await engine.request(`/v2/process-instances/${key}/cancellation`, { method: 'POST', user: null })).status).toBe(401);
   });
 
-  it('answers 409 for an instance that has ended (canceled or completed)', async () => {
+  it('answers 404 for an instance that has ended, as Camunda does, saying that it ended and how', async () => {
     const canceled = await startInstance(engine, 'commands-review');
     expect((await cancel(canceled)).status).toBe(204);
     const again = await cancel(canceled);
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'PROCESS_INSTANCE.NOT_ACTIVE', title: 'CONFLICT' });
+    expect(again.status).toBe(404);
+    expect(again.body).toEqual({
+      type: 'urn:baton:problem:PROCESS_INSTANCE.ENDED',
+      title: 'NOT_FOUND',
+      status: 404,
+      detail: `Process instance ${canceled} was terminated, so there is nothing to cancel`,
+      instance: `/v2/process-instances/${canceled}/cancellation`,
+      code: 'PROCESS_INSTANCE.ENDED',
+    });
+    expect((await instance(engine, canceled)).state).toBe('TERMINATED');
 
     const completed = (await create({ processDefinitionId: 'commands-straight', variables: { a: 1, b: 1 } })).body.processInstanceKey;
     const late = await cancel(completed);
-    expect(late.status).toBe(409);
-    expect(late.body.code).toBe('PROCESS_INSTANCE.NOT_ACTIVE');
+    expect(late.status).toBe(404);
+    expect(late.body).toMatchObject({ title: 'NOT_FOUND', code: 'PROCESS_INSTANCE.ENDED', detail: `Process instance ${completed} is already completed, so there is nothing to cancel` });
     expect((await instance(engine, completed)).state).toBe('COMPLETED');
   });
 

@@ -35,8 +35,9 @@ declare const history: { back(): void };
 const EXPENSE_FILES = ['expense-approval.bpmn', 'expense-request.form', 'approve-expense.form', 'finance-review.form'].map((name) => `processes/${name}`);
 const INVOICE_INTAKE = 'test/fixtures/modeler/invoice-intake.bpmn';
 const INVOICE_DRAFT = 'test/fixtures/modeler/invoice-draft.bpmn';
+const INVOICE_C7 = 'test/fixtures/camunda7/invoice-approval-c7.bpmn';
 /** What Chromium logs for a refused deployment; allowed only where a test provokes it. */
-const LOGGED_422 = /status of 422 .*\/v2\/deployments/;
+const LOGGED_400 = /status of 400 .*\/v2\/deployments/;
 
 describe('portal: modeler and form editor', () => {
   let engine: TestEngine;
@@ -252,7 +253,7 @@ describe('portal: modeler and form editor', () => {
     await nav(page).getByRole('link', { name: 'Home' }).click();
     await page.waitForURL(`${engine.url}/`);
 
-    expect(unexpectedProblems([LOGGED_422])).toEqual([]);
+    expect(unexpectedProblems([LOGGED_400])).toEqual([]);
   });
 
   it('opens .bpmn and .form files from disk, deploys them and saves them back', async () => {
@@ -308,7 +309,63 @@ describe('portal: modeler and form editor', () => {
     await status(page).getByText('Unchanged: form approve-expense is still version 1 (nothing differs from it).').waitFor();
     expect(await download(page, 'Download JSON')).toEqual({ name: 'approve-expense.form', text: await readFile('processes/approve-expense.form', 'utf8') });
 
-    expect(unexpectedProblems([LOGGED_422])).toEqual([]);
+    expect(unexpectedProblems([LOGGED_400])).toEqual([]);
+  });
+
+  it('shows the engine’s warnings after a deployment on the elements they concern, and next to the problems of a refused one', async () => {
+    const { page, unexpectedProblems } = await openPortal();
+    await signIn(page, 'anna');
+    await nav(page).getByRole('link', { name: 'Modeler' }).click();
+    await page.locator('.modeler-subtitle', { hasText: 'new diagram, not deployed' }).waitFor();
+
+    // Given a Camunda 7 model: its assignment is read, its other Camunda 7 settings are ignored
+    await page.getByLabel('BPMN file to open').setInputFiles(INVOICE_C7);
+    await page.getByRole('heading', { name: 'Invoice approval (Camunda 7)', level: 1 }).waitFor();
+
+    // When anna deploys it, it deploys, and the engine's warnings are listed and marked on the tasks
+    await page.getByRole('button', { name: 'Deploy' }).click();
+    await status(page)
+      .getByText('Deployed Invoice approval (Camunda 7): version 1. The engine warns about 6 things it ignores or reads differently, listed below.')
+      .waitFor();
+    const warnings = page.getByRole('region', { name: '6 warnings from the engine' });
+    const items = await warnings.getByRole('listitem').allInnerTexts();
+    expect(items).toContain(
+      `User task approveInvoice\nbpmn:UserTask 'approveInvoice' has its assignment in Camunda 7 settings, which Baton reads as the zeebe:assignmentDefinition: camunda:candidateGroups '\${approverGroups}' as candidateGroups '=approverGroups'`,
+    );
+    expect(items).toContain(
+      `Process invoice-approval-c7\nbpmn:Process 'invoice-approval-c7' has Camunda 7 settings (camunda:historyTimeToLive), which Baton ignores: it reads only the Camunda 8 (zeebe) extensions`,
+    );
+    expect(await page.locator('.djs-element.baton-warning[data-element-id="approveInvoice"]').count()).toBe(1);
+    expect(await page.locator('.baton-warning-badge[data-element-id="approveInvoice"]').innerText()).toBe('2');
+    expect(await page.locator('.baton-warning-badge[data-element-id="StartEvent_1"]').innerText()).toBe('1');
+    expect(await page.locator('.baton-problem-badge').count()).toBe(0);
+    await clickCanvasBackground(page);
+    await screenshot(page, 'modeler-warnings');
+
+    // When she clicks a warning, its task is selected and its properties open
+    await warnings.getByRole('button', { name: /User task approveInvoice .* has its assignment/ }).click();
+    await panel(page).locator('.bio-properties-panel-header-label', { hasText: 'Approve invoice' }).waitFor();
+
+    // Given the same model with a candidate users expression Baton cannot read, when she deploys it,
+    // the problem stops it and the warnings are listed as well
+    const unreadable = (await readFile(INVOICE_C7, 'utf8')).replace('camunda:candidateUsers="\${clerk}"', 'camunda:candidateUsers="\${directory.clerkFor(region)}"');
+    await page.getByLabel('BPMN file to open').setInputFiles({ name: 'invoice-approval-c7.bpmn', mimeType: 'application/xml', buffer: Buffer.from(unreadable) });
+    await page.locator('.modeler-subtitle', { hasText: 'from invoice-approval-c7.bpmn' }).waitFor();
+    expect(await page.locator('.baton-warning-badge').count()).toBe(0);
+    await page.getByRole('button', { name: 'Deploy' }).click();
+    const problems = page.getByRole('region', { name: '1 problem stopped the deployment' });
+    expect(await problems.getByRole('listitem').innerText()).toMatch(/^User task prepareBankTransfer\nExpected camunda:candidateUsers of bpmn:UserTask 'prepareBankTransfer' to be a comma-separated list or a variable reference/);
+    await page.getByRole('region', { name: '6 warnings as well' }).waitFor();
+    expect(await page.locator('.baton-problem-badge[data-element-id="prepareBankTransfer"]').innerText()).toBe('1');
+    expect(await page.locator('.baton-warning-badge[data-element-id="prepareBankTransfer"]').innerText()).toBe('2');
+
+    // Dismissing the warnings leaves the problems
+    await page.getByRole('region', { name: '6 warnings as well' }).getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.locator('.baton-warning-badge').count()).toBe(0);
+    expect(await page.locator('.baton-problem-badge').count()).toBe(1);
+    await problems.waitFor();
+
+    expect(unexpectedProblems([LOGGED_400])).toEqual([]);
   });
 
   it('keeps the modeler and the form editor from employees: no navigation entry, the not-found page by URL', async () => {

@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PHONE } from '../support/browser.js';
 import { deploy } from '../support/deploy.js';
+import { present } from '../support/eventually.js';
 import { expectIncidentShown, hasHorizontalScroll, PAYMENT_BPMN, screenshot, useOperateEngine } from '../support/operate-portal.js';
 
 /**
  * The instances list (filters, sorting, URL state), an unknown instance, a process's versions,
- * and the operate pages on a phone, end to end against a real engine in Chromium.
+ * an instance and the one its call activity started, and the operate pages on a phone, end to end
+ * against a real engine in Chromium.
  */
-const { engine, openAs, startPayment, paymentWithIncident } = useOperateEngine();
+const ORDER_BPMN = fileURLToPath(new URL('../fixtures/operate/operate-order.bpmn', import.meta.url));
+const { engine, openAs, rest, startPayment, paymentWithIncident } = useOperateEngine();
 
 describe('portal: operate instances', () => {
   it('filters, sorts and pages instances, keeping the choice in the URL; shows an unknown instance as the engine says', async () => {
@@ -61,6 +65,28 @@ describe('portal: operate instances', () => {
     const versions = await page.locator('.instances-table tbody td[data-label="Process"]').allTextContents();
     expect(versions.length).toBeGreaterThan(0);
     expect(versions.every((text) => text.endsWith('v1'))).toBe(true);
+    expect(unexpectedProblems()).toEqual([]);
+  });
+
+  it('links an instance and the instance its call activity started, both ways', async () => {
+    // Given an order whose call activity starts a card payment (which waits for its job)
+    expect((await deploy(engine(), [ORDER_BPMN])).status).toBe(200);
+    const { processInstanceKey: order } = await rest('POST', '/v2/process-instances', { processDefinitionId: 'operate-order', variables: { amount: 12, currency: 'EUR' } });
+    const payment = await present(
+      async () => (await rest('POST', '/v2/process-instances/search', { filter: { parentProcessInstanceKey: order } })).items[0]?.processInstanceKey as string | undefined,
+      `the payment called by order ${order}`,
+      15_000,
+    );
+
+    // When the admin opens the order, it lists the payment it called; the payment names its caller
+    const { page, unexpectedProblems } = await openAs('demo', `/operate/instances/${order}`);
+    const called = page.getByRole('region', { name: 'Called instances' });
+    await called.getByRole('link', { name: 'Card payment' }).click();
+    await page.waitForURL(`${engine().url}/operate/instances/${payment}`);
+    await page.locator('.instance-header dt', { hasText: 'Called by' }).waitFor();
+    await page.locator('.instance-header').getByRole('link', { name: order }).click();
+    await page.waitForURL(`${engine().url}/operate/instances/${order}`);
+    await called.waitFor();
     expect(unexpectedProblems()).toEqual([]);
   });
 

@@ -122,7 +122,8 @@ describe('the guarded pool', () => {
       for (const runner of held) await runner.connect();
       await expect(dataSource.query('SELECT 1')).rejects.toBeInstanceOf(PoolAcquireTimeoutError);
       const answer = await small.request('/v2/process-definitions/search', { json: {} });
-      expect(answer.status).toBeGreaterThanOrEqual(500);
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('retry-after')).not.toBeNull();
       await until(async () => (await small.request('/health/live', { user: null })).status === 503, 'liveness to fail on a starved pool');
     } finally {
       for (const runner of held) await runner.release();

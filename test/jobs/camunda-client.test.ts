@@ -9,7 +9,9 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 /**
  * Camunda's own npm client (@camunda8/orchestration-cluster-api, the 8.8 line) works against
  * Baton unchanged: BASIC auth, deploy, start, a polling job worker, completion — with the
- * client's strict validation of requests and responses on, so every shape is Camunda's.
+ * client's strict validation of requests and responses on, so every shape is Camunda's. Where
+ * Baton refuses, the client sees Camunda's answer: 400 for a model with problems, 404 for
+ * canceling an instance that has ended.
  */
 const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="client-test" targetNamespace="http://baton.local/test">
@@ -51,6 +53,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.stop();
 });
+
+/** Writes a model to a temporary file, as the client deploys files by name. */
+async function modelFile(name: string, xml: string): Promise<string> {
+  const file = join(tmpdir(), `${name}-${Date.now()}-${Math.random().toString(36).slice(2)}.bpmn`);
+  await writeFile(file, xml);
+  return file;
+}
+
+/** What the client throws for an HTTP error: an `HttpSdkError` with the problem's fields. */
+async function sdkError(call: Promise<unknown>): Promise<{ name: string; status: number; title?: string; detail?: string; instance?: string }> {
+  try {
+    await call;
+  } catch (error) {
+    return error as never;
+  }
+  throw new Error('Expected the client call to fail, but it succeeded');
+}
 
 async function waitForState(processInstanceKey: string, state: string): Promise<void> {
   await eventually(
@@ -135,5 +154,34 @@ describe("Camunda's npm client against Baton", () => {
     expect(topology).toMatchObject({ clusterSize: 1, partitionsCount: 1 });
     const me = await client.getAuthentication();
     expect(me).toMatchObject({ username: 'demo', roles: ['admin'] });
+  });
+
+  it('sees 400 INVALID_ARGUMENT for a model with problems, as from Camunda', async () => {
+    const broken = MODEL.replace('client-order', 'client-broken').replace(' type="reject-order"', '');
+    const error = await sdkError(client.deployResourcesFromFiles([await modelFile('client-broken', broken)]));
+    expect(error).toMatchObject({ name: 'HttpSdkError', status: 400, title: 'INVALID_ARGUMENT', instance: '/v2/deployments' });
+    expect(error.detail).toContain("bpmn:ServiceTask 'reject'");
+  });
+
+  it('sees 404 NOT_FOUND when canceling an instance that was terminated or completed, as from Camunda', async () => {
+    const running = (await client.createProcessInstance({ processDefinitionId: 'client-order', variables: { amount: 1 } } as never)) as any;
+    await client.cancelProcessInstance({ processInstanceKey: running.processInstanceKey } as never);
+    await waitForState(running.processInstanceKey, 'TERMINATED');
+    const again = await sdkError(client.cancelProcessInstance({ processInstanceKey: running.processInstanceKey } as never));
+    expect(again).toMatchObject({ name: 'HttpSdkError', status: 404, title: 'NOT_FOUND', detail: `Process instance ${running.processInstanceKey} was terminated, so there is nothing to cancel` });
+
+    const instant = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="client-instant-defs" targetNamespace="http://baton.local/test">
+  <bpmn:process id="client-instant" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await client.deployResourcesFromFiles([await modelFile('client-instant', instant)]);
+    const done = (await client.createProcessInstance({ processDefinitionId: 'client-instant' } as never)) as any;
+    await waitForState(done.processInstanceKey, 'COMPLETED');
+    const late = await sdkError(client.cancelProcessInstance({ processInstanceKey: done.processInstanceKey } as never));
+    expect(late).toMatchObject({ name: 'HttpSdkError', status: 404, title: 'NOT_FOUND', detail: `Process instance ${done.processInstanceKey} is already completed, so there is nothing to cancel` });
   });
 });

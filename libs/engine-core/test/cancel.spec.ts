@@ -89,9 +89,9 @@ describe('cancel process instance', () => {
     h.cancel();
 
     expect(h.reject({ type: 'CANCEL_PROCESS_INSTANCE' })).toEqual({
-      kind: 'INVALID_STATE',
-      code: 'PROCESS_INSTANCE.NOT_ACTIVE',
-      message: `Process instance ${h.processInstanceKey} is terminated`,
+      kind: 'NOT_FOUND',
+      code: 'PROCESS_INSTANCE.ENDED',
+      message: `Process instance ${h.processInstanceKey} was terminated, so there is nothing to cancel`,
     });
     expect(h.reject({ type: 'COMPLETE_JOB', jobKey, variables: {} }).kind).toBe('NOT_FOUND');
     expect(h.reject({ type: 'COMPLETE_USER_TASK', userTaskKey, variables: {}, completedBy: 'x' }).kind).toBe('NOT_FOUND');
@@ -99,10 +99,14 @@ describe('cancel process instance', () => {
     expect(h.reject({ type: 'SET_VARIABLES', elementInstanceKey: h.processInstanceKey, variables: {}, local: false }).kind).toBe('NOT_FOUND');
   });
 
-  it('a completed instance cannot be canceled', async () => {
+  it('a completed instance cannot be canceled (NOT_FOUND, as Camunda answers it)', async () => {
     const h = await CoreHarness.load('start-end.bpmn');
     h.create();
 
-    expect(h.reject({ type: 'CANCEL_PROCESS_INSTANCE' })).toMatchObject({ kind: 'INVALID_STATE', code: 'PROCESS_INSTANCE.NOT_ACTIVE', message: `Process instance ${h.processInstanceKey} is completed` });
+    expect(h.reject({ type: 'CANCEL_PROCESS_INSTANCE' })).toEqual({
+      kind: 'NOT_FOUND',
+      code: 'PROCESS_INSTANCE.ENDED',
+      message: `Process instance ${h.processInstanceKey} is already completed, so there is nothing to cancel`,
+    });
   });
 });

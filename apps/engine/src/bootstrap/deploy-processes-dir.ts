@@ -28,4 +28,5 @@ export async function deployProcessesDir(dir: string, deployments: CreateDeploym
     d.processDefinition ? `${d.processDefinition.processDefinitionId} v${d.processDefinition.processDefinitionVersion}` : `form ${d.form?.formId} v${d.form?.version}`,
   );
   logger.info({ dir, deployed: summary }, `Deployed ${names.length} file(s) from ${dir}`);
+  for (const warning of result.warnings) logger.warn({ dir, resourceName: warning.resourceName, elementId: warning.elementId, rule: warning.rule }, warning.message);
 }

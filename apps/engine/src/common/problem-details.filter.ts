@@ -11,7 +11,6 @@ import {
   ServiceUnavailableError,
   TooManyRequestsError,
   UnauthenticatedError,
-  UnprocessableError,
   UnsupportedMediaTypeError,
 } from './errors/index.js';
 import { asDependencyFailure } from './dependency-failure.js';
@@ -25,7 +24,6 @@ const STATUS_BY_ERROR: Array<[abstract new (...args: never[]) => BatonError, num
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
   [UnsupportedMediaTypeError, 415],
-  [UnprocessableError, 422],
   [TooManyRequestsError, 429],
   [ServiceUnavailableError, 503],
   [GatewayTimeoutError, 504],

@@ -36,11 +36,14 @@ export interface DeploymentResult {
   deploymentKey: string;
   tenantId: string;
   deployments: Array<{ processDefinition?: DeployedProcess; form?: DeployedForm }>;
+  /** Baton addition: what the engine ignores in the deployed resources (Camunda 7 settings, unreachable elements, ...). */
+  warnings?: DeploymentProblem[];
 }
 
 /**
  * One problem the engine found in a resource (the `problems` member of a 400
- * `DEPLOYMENT.MALFORMED_RESOURCE` or 422 `DEPLOYMENT.INVALID_RESOURCE` answer).
+ * `DEPLOYMENT.MALFORMED_RESOURCE` or `DEPLOYMENT.INVALID_RESOURCE` answer), or one warning (the
+ * `warnings` of a deployment or of a refusal: something the engine ignores; same fields).
  */
 export interface DeploymentProblem {
   resourceName?: string;
@@ -78,10 +81,22 @@ export function deployFiles(api: ApiClient, files: readonly DeploymentFile[]): P
 
 /** The per-resource problems of a refused deployment; empty for any other failure. */
 export function deploymentProblemsOf(error: unknown): DeploymentProblem[] {
-  if (!(error instanceof ApiProblem)) return [];
-  const problems = error.extensions.problems;
-  if (!Array.isArray(problems)) return [];
-  return problems.filter((p): p is DeploymentProblem => typeof p === 'object' && p !== null && typeof p.message === 'string');
+  return error instanceof ApiProblem ? findingsIn(error.extensions.problems) : [];
+}
+
+/** The warnings that came with a refused deployment; empty for any other failure. */
+export function deploymentWarningsOf(error: unknown): DeploymentProblem[] {
+  return error instanceof ApiProblem ? findingsIn(error.extensions.warnings) : [];
+}
+
+/** The warnings of a deployment that succeeded (none from an engine that does not send them). */
+export function deploymentWarningsIn(result: DeploymentResult): DeploymentProblem[] {
+  return findingsIn(result.warnings);
+}
+
+function findingsIn(value: unknown): DeploymentProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((p): p is DeploymentProblem => typeof p === 'object' && p !== null && typeof p.message === 'string');
 }
 
 /** Every deployed process version, sorted by process id, newest version first. */

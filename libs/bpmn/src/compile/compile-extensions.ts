@@ -1,5 +1,6 @@
 import { FeelService } from '#feel';
 import type { FormReference, IoMapping, JobDefinition, UserTaskDefinition, VariableMapping } from '../model/executable-process.js';
+import { camunda7Assignment, hasZeebeAssignment } from '../parse/camunda-7-settings.js';
 import { elementList, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
 import { EMBEDDED_FORM_KEY_PREFIX, extension } from '../parse/zeebe-extensions.js';
 import { optionalValueSource, valueSource } from './value-source.js';
@@ -70,8 +71,14 @@ export function compileForm(element: ModdleElement, embeddedForms: Map<string, s
   return { kind: 'external', reference: { kind: 'static', value: formKey } };
 }
 
-/** The user task's Camunda settings (assignment, schedule, priority, form, headers). */
-export function compileUserTask(element: ModdleElement, embeddedForms: Map<string, string>): UserTaskDefinition {
+/**
+ * The user task's Camunda settings (assignment, schedule, priority, form, headers). Without a
+ * `zeebe:assignmentDefinition` that sets anything, the assignment comes from the task's Camunda 7
+ * attributes (`camunda:assignee`, ...; `camunda7Prefixes` are the document's prefixes for that
+ * namespace), translated as the `camunda-7-assignment` rule checked: static text, or `${name}` as
+ * the FEEL expression `name`.
+ */
+export function compileUserTask(element: ModdleElement, embeddedForms: Map<string, string>, camunda7Prefixes: readonly string[] = []): UserTaskDefinition {
   const assignment = extension(element, 'zeebe:AssignmentDefinition');
   const schedule = extension(element, 'zeebe:TaskSchedule');
   const definition: UserTaskDefinition = { camundaUserTask: extension(element, 'zeebe:UserTask') !== undefined, headers: compileHeaders(element) };
@@ -82,6 +89,11 @@ export function compileUserTask(element: ModdleElement, embeddedForms: Map<strin
   set('assignee', stringProperty(assignment, 'assignee'));
   set('candidateGroups', stringProperty(assignment, 'candidateGroups'));
   set('candidateUsers', stringProperty(assignment, 'candidateUsers'));
+  if (!hasZeebeAssignment(element)) {
+    for (const setting of camunda7Assignment(element, camunda7Prefixes)) {
+      if (setting.mapped !== undefined) definition[setting.field] = setting.mapped;
+    }
+  }
   set('dueDate', stringProperty(schedule, 'dueDate'));
   set('followUpDate', stringProperty(schedule, 'followUpDate'));
   set('priority', stringProperty(extension(element, 'zeebe:PriorityDefinition'), 'priority'));

@@ -104,7 +104,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
       case 'bpmn:SubProcess':
         return { ...base, type, startEventId: '', children: [] };
       case 'bpmn:UserTask':
-        return { ...base, type, userTask: compileUserTask(element, embeddedForms) };
+        return { ...base, type, userTask: compileUserTask(element, embeddedForms, context.camunda7Prefixes) };
       case 'bpmn:ScriptTask': {
         const script = extension(element, 'zeebe:Script');
         if (script === undefined) return { ...base, type, job: compileJob(element) };

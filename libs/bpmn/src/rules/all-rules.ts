@@ -1,6 +1,7 @@
 import type { BpmnRule } from './bpmn-rule.js';
 import { boundaryEventRule } from './boundary-event.rule.js';
 import { callActivityRule } from './call-activity.rule.js';
+import { camunda7AssignmentRule } from './camunda-7-assignment.rule.js';
 import { camunda7ExtensionRule } from './camunda-7-extension.rule.js';
 import { conditionalFlowRule } from './conditional-flow.rule.js';
 import { errorEventRule } from './error-event.rule.js';
@@ -37,5 +38,6 @@ export const ALL_RULES: readonly BpmnRule[] = [
   errorEventRule,
   timerDefinitionRule,
   feelExpressionRule,
+  camunda7AssignmentRule,
   camunda7ExtensionRule,
 ];

@@ -1,4 +1,5 @@
 import { FeelService } from '#feel';
+import { camunda7Prefixes } from '../parse/camunda-7-settings.js';
 import { elementList, elementProperty, isA, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
 import type { DuplicateId, ParsedBpmn, UnresolvedReference } from '../parse/parse-bpmn-xml.js';
 
@@ -26,6 +27,8 @@ export class ValidationContext {
   readonly unresolvedReferences: readonly UnresolvedReference[];
   readonly duplicateIds: readonly DuplicateId[];
   readonly feel: FeelService;
+  /** The prefixes the document binds to the Camunda 7 namespace (usually `camunda`; none in a pure Camunda 8 model). */
+  readonly camunda7Prefixes: readonly string[];
 
   private readonly scopes = new Map<ModdleElement, ModdleElement>();
   private readonly owningProcess = new Map<ModdleElement, ModdleElement>();
@@ -37,6 +40,7 @@ export class ValidationContext {
     this.unresolvedReferences = parsed.unresolvedReferences;
     this.duplicateIds = parsed.duplicateIds;
     this.feel = feel;
+    this.camunda7Prefixes = camunda7Prefixes(parsed.definitions);
     this.allProcesses = elementList(parsed.definitions, 'rootElements').filter((root) => root.$type === 'bpmn:Process');
     this.processes = this.allProcesses.filter((process) => process['isExecutable'] === true);
 

@@ -18,15 +18,11 @@ export abstract class BatonError extends Error {
   }
 }
 
-/** The request is malformed: a bad body, parameter or file (400). */
+/**
+ * The request is malformed or cannot be accepted: a bad body, parameter or file, or a model with
+ * problems (400, Camunda's `INVALID_ARGUMENT`, which Camunda also answers for a refused deployment).
+ */
 export class InvalidArgumentError extends BatonError {
-  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
-    super(code, message, extensions);
-  }
-}
-
-/** Well-formed input that Baton cannot accept, e.g. BPMN with problems (422). */
-export class UnprocessableError extends BatonError {
   constructor(code: string, message: string, extensions?: Record<string, unknown>) {
     super(code, message, extensions);
   }

@@ -9,6 +9,5 @@ export {
   ServiceUnavailableError,
   TooManyRequestsError,
   UnauthenticatedError,
-  UnprocessableError,
   UnsupportedMediaTypeError,
 } from './baton.error.js';

@@ -21,9 +21,35 @@ export class DeploymentMetadataDto {
   @ApiPropertyOptional({ type: DeploymentFormDto }) form?: DeploymentFormDto;
 }
 
-/** Response of POST /v2/deployments (Camunda 8 shape). */
+/**
+ * Something a deployed resource contains that Baton ignores or reads differently than written (a
+ * Camunda 7 attribute, an unreachable element, a diagram defect): the resource deploys anyway.
+ * Same fields as an entry of a refused deployment's `problems`.
+ */
+export class DeploymentWarningDto {
+  @ApiProperty({ example: 'invoice.bpmn' }) resourceName: string;
+  @ApiProperty({ description: 'The rule that found it (libs/bpmn/README.md).', example: 'camunda-7-extension' }) rule: string;
+  @ApiProperty({
+    example: "bpmn:UserTask 'approve' has Camunda 7 settings (camunda:formKey), which Baton ignores: it reads only the Camunda 8 (zeebe) extensions",
+  })
+  message: string;
+  @ApiPropertyOptional({ example: 'approve' }) elementId?: string;
+  @ApiPropertyOptional({ example: 'bpmn:UserTask' }) elementType?: string;
+  @ApiPropertyOptional({ example: 'invoice' }) processId?: string;
+  @ApiPropertyOptional({ description: '1-based line, for findings about the XML text.' }) line?: number;
+  @ApiPropertyOptional({ description: '1-based column, for findings about the XML text.' }) column?: number;
+}
+
+/** Response of POST /v2/deployments (Camunda 8 shape, plus Baton's `warnings`). */
 export class DeploymentResultDto {
   @ApiProperty({ example: '2251799813685251' }) deploymentKey: string;
   @ApiProperty({ example: '<default>' }) tenantId: string;
   @ApiProperty({ type: [DeploymentMetadataDto] }) deployments: DeploymentMetadataDto[];
+  @ApiProperty({
+    type: [DeploymentWarningDto],
+    description:
+      'Baton addition (Camunda 8 has no such field; its clients ignore it): what Baton ignores or reads differently in the deployed resources, ' +
+      'e.g. Camunda 7 attributes and extension elements. Empty when there is nothing to say.',
+  })
+  warnings: DeploymentWarningDto[];
 }

@@ -4,11 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { compileBpmn, decodeResource, parseForm, type BpmnProblem, type ExecutableProcess, type FormReference } from '#bpmn';
 import { KeyGenerator } from '#engine-core';
 import { inTransaction } from '#persistence';
-import { InvalidArgumentError, UnprocessableError } from '../../common/errors/index.js';
+import { InvalidArgumentError } from '../../common/errors/index.js';
 import { FormKeyResolver } from '../../execution/form-key-resolver.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { DeploymentRepository } from '../deployment.repository.js';
-import type { DeploymentMetadataDto, DeploymentResultDto } from '../dto/deployment.dto.js';
+import type { DeploymentMetadataDto, DeploymentResultDto, DeploymentWarningDto } from '../dto/deployment.dto.js';
 
 /** A file sent to POST /v2/deployments. */
 export interface DeploymentResource {
@@ -21,6 +21,12 @@ export interface ResourceProblem extends BpmnProblem {
   resourceName: string;
 }
 
+/** Every resource parsed, and what the parser warned about (resources that deploy anyway). */
+interface ParsedResources {
+  parsed: Parsed[];
+  warnings: DeploymentWarningDto[];
+}
+
 export const DEFAULT_TENANT = '<default>';
 
 type Parsed =
@@ -31,7 +37,8 @@ type Parsed =
  * Deploys .bpmn and .form resources, all or nothing. Every resource is parsed and validated
  * first; any problem in any resource refuses the whole deployment with every problem listed.
  * A process or form whose resource is byte-identical to its latest version is not versioned
- * again; changed content gets version n+1.
+ * again; changed content gets version n+1. The parser's warnings (what Baton ignores, e.g.
+ * Camunda 7 settings) are answered as `warnings`, with a deployment and with a refusal alike.
  */
 @Injectable()
 export class CreateDeploymentUseCase {
@@ -47,9 +54,9 @@ export class CreateDeploymentUseCase {
     if (resources.length === 0) {
       throw new InvalidArgumentError('DEPLOYMENT.NO_RESOURCES', "Expected at least one file in multipart parts named 'resources' but found none");
     }
-    const parsed = await this.parseAll(resources);
-    this.checkUniqueIds(parsed);
-    this.checkDeploymentBoundForms(parsed);
+    const { parsed, warnings } = await this.parseAll(resources);
+    this.checkUniqueIds(parsed, warnings);
+    this.checkDeploymentBoundForms(parsed, warnings);
 
     const result = await inTransaction(this.deployments.dataSource, async (manager) => {
       const now = this.clock.now();
@@ -90,16 +97,17 @@ export class CreateDeploymentUseCase {
           results.push({ processDefinition: { processDefinitionId: process.id, processDefinitionVersion: version, resourceName: item.resource.name, tenantId, processDefinitionKey } });
         }
       }
-      return { deploymentKey, tenantId, deployments: results };
+      return { deploymentKey, tenantId, deployments: results, warnings };
     });
     // New form versions apply to user tasks created from now on (linked forms, binding "latest").
     if (parsed.some((item) => item.kind === 'form')) this.formKeys.clear();
     return result;
   }
 
-  private async parseAll(resources: DeploymentResource[]): Promise<Parsed[]> {
+  private async parseAll(resources: DeploymentResource[]): Promise<ParsedResources> {
     const parsed: Parsed[] = [];
     const problems: ResourceProblem[] = [];
+    const warnings: DeploymentWarningDto[] = [];
     let malformed = false;
     for (const [index, resource] of resources.entries()) {
       // Parsing a large model holds the event loop; between resources other requests get a turn.
@@ -110,6 +118,7 @@ export class CreateDeploymentUseCase {
         // Honours a byte order mark or the XML declaration's encoding (e.g. ISO-8859-1).
         const text = decodeResource(resource.content);
         const result = await compileBpmn(text, { resourceName: resource.name });
+        warnings.push(...result.warnings.map((w) => ({ ...w, resourceName: resource.name })));
         if (result.ok) parsed.push({ kind, resource, hash, xml: text, processes: result.processes });
         else {
           malformed ||= result.problems.some((p) => p.rule === 'xml');
@@ -134,14 +143,13 @@ export class CreateDeploymentUseCase {
     if (problems.length > 0) {
       const names = [...new Set(problems.map((p) => p.resourceName))].join(', ');
       const detail = `Cannot deploy ${names}: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ` + problems.map(describeProblem).join(' ');
-      const ErrorType = malformed ? InvalidArgumentError : UnprocessableError;
-      throw new ErrorType(malformed ? 'DEPLOYMENT.MALFORMED_RESOURCE' : 'DEPLOYMENT.INVALID_RESOURCE', detail, { problems });
+      throw new InvalidArgumentError(malformed ? 'DEPLOYMENT.MALFORMED_RESOURCE' : 'DEPLOYMENT.INVALID_RESOURCE', detail, { problems, warnings });
     }
-    return parsed;
+    return { parsed, warnings };
   }
 
   /** A process id or form id may appear only once in a deployment. */
-  private checkUniqueIds(parsed: Parsed[]): void {
+  private checkUniqueIds(parsed: Parsed[], warnings: DeploymentWarningDto[]): void {
     const seen = new Map<string, string>();
     const problems: ResourceProblem[] = [];
     for (const item of parsed) {
@@ -153,12 +161,12 @@ export class CreateDeploymentUseCase {
       }
     }
     if (problems.length > 0) {
-      throw new InvalidArgumentError('DEPLOYMENT.DUPLICATE_ID', problems.map((p) => p.message).join('; '), { problems });
+      throw new InvalidArgumentError('DEPLOYMENT.DUPLICATE_ID', problems.map((p) => p.message).join('; '), { problems, warnings });
     }
   }
 
   /** Forms linked with bindingType "deployment" must be part of the same deployment (as in Camunda). */
-  private checkDeploymentBoundForms(parsed: Parsed[]): void {
+  private checkDeploymentBoundForms(parsed: Parsed[], warnings: DeploymentWarningDto[]): void {
     const formIds = new Set(parsed.flatMap((p) => (p.kind === 'form' ? [p.form.id] : [])));
     const problems: ResourceProblem[] = [];
     for (const item of parsed) {
@@ -176,7 +184,7 @@ export class CreateDeploymentUseCase {
       }
     }
     if (problems.length > 0) {
-      throw new UnprocessableError('DEPLOYMENT.INVALID_RESOURCE', problems.map(describeProblem).join(' '), { problems });
+      throw new InvalidArgumentError('DEPLOYMENT.INVALID_RESOURCE', problems.map(describeProblem).join(' '), { problems, warnings });
     }
   }
 }

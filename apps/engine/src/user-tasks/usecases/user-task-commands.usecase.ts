@@ -1,30 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { UserTaskChanges } from '#engine-core';
-import { IdentityRepository } from '../../auth/identity.repository.js';
 import type { Principal } from '../../auth/principal.js';
-import { InvalidArgumentError } from '../../common/errors/index.js';
 import { CommandExecutor } from '../../execution/command-executor.js';
 import type { AssignUserTaskRequestDto, CompleteUserTaskRequestDto, UpdateUserTaskRequestDto } from '../dto/user-task-commands.dto.js';
 import { UserTaskAccess } from '../user-task-access.js';
 
 /**
  * Claim, release, update and complete user tasks: who may is decided by UserTaskAccess, whether
- * the task's state allows it by the core, inside the instance's lock.
+ * the task's state allows it by the core, inside the instance's lock. An assignee is an opaque
+ * id, as in Camunda (where it comes from the identity provider): a name Baton has no user for is
+ * accepted, so tasks can be handed to people who sign in elsewhere.
  */
 @Injectable()
 export class UserTaskCommandsUseCase {
   constructor(
     private readonly access: UserTaskAccess,
     private readonly executor: CommandExecutor,
-    private readonly identities: IdentityRepository,
   ) {}
 
   async assign(userTaskKey: string, request: AssignUserTaskRequestDto, principal: Principal): Promise<void> {
     const task = await this.access.visibleTask(principal, userTaskKey);
     this.access.checkAssign(principal, task, request.assignee, request.allowOverride ?? true);
-    if (request.assignee !== principal.username && !(await this.identities.userExists(request.assignee))) {
-      throw new InvalidArgumentError('USER_TASK.UNKNOWN_ASSIGNEE', `Expected an existing user as assignee, but there is no user '${request.assignee}'`);
-    }
     // The access check above read the task without the instance's lock; the core checks again under it.
     const allowOverride = principal.roles.includes('admin') && (request.allowOverride ?? true);
     await this.executor.execute(

@@ -1,8 +1,8 @@
 /**
  * The bpmn-js Modeler as the portal uses it: Camunda 8 (Zeebe) moddle extension, the Zeebe
  * properties panel, camunda-bpmn-js-behaviors for Camunda Cloud, the deployed-forms select and
- * the deployment problem markers, behind a small API the page calls (open, save, changes,
- * problems, selection). This module and its CSS are only loaded with the modeler page.
+ * the deployment problem and warning markers, behind a small API the page calls (open, save,
+ * changes, problems, warnings, selection). This module and its CSS are only loaded with the modeler page.
  */
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import type Canvas from 'diagram-js/lib/core/Canvas';
@@ -15,7 +15,7 @@ import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { DeploymentProblem } from '../../api/deployments.api';
 import { DeployedFormsModule, type DeployedForms, type DeployedFormsState } from './deployed-forms.module';
-import { ProblemMarkers } from './problem-markers';
+import { ProblemMarkers, type FindingSeverity } from './problem-markers';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -42,6 +42,7 @@ export type ChangeListener = (editsSinceBaseline: number) => void;
 export class BpmnEditor {
   private readonly modeler: BpmnModeler;
   private readonly problems: ProblemMarkers;
+  private readonly warnings: ProblemMarkers;
   private edits = 0;
   private readonly changeListeners = new Set<ChangeListener>();
 
@@ -52,7 +53,10 @@ export class BpmnEditor {
       additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, DeployedFormsModule],
       moddleExtensions: { zeebe: zeebeModdle },
     });
-    this.problems = new ProblemMarkers(this.get<Canvas>('canvas'), this.get<ElementRegistry>('elementRegistry'), this.get<Overlays>('overlays'), (id) => this.select(id));
+    const markers = (severity: FindingSeverity) =>
+      new ProblemMarkers(this.get<Canvas>('canvas'), this.get<ElementRegistry>('elementRegistry'), this.get<Overlays>('overlays'), (id) => this.select(id), severity);
+    this.problems = markers('problem');
+    this.warnings = markers('warning');
     this.get<EventBus>('eventBus').on('commandStack.changed', (event: { trigger: 'execute' | 'undo' | 'redo' | 'clear' | null }) => {
       if (event.trigger === 'clear') this.edits = 0;
       else if (event.trigger === 'undo') this.edits -= 1;
@@ -67,7 +71,7 @@ export class BpmnEditor {
 
   /** Opens BPMN XML; resolves to bpmn-js's import warnings. Rejects (and keeps nothing) for XML it cannot read. */
   async open(xml: string): Promise<string[]> {
-    this.problems.clear();
+    this.clearFindings();
     const { warnings } = await this.modeler.importXML(xml);
     this.centerDiagram();
     this.setBaseline();
@@ -101,7 +105,7 @@ export class BpmnEditor {
 
   /** Shows nothing (after a diagram could not be opened). */
   clear(): void {
-    this.problems.clear();
+    this.clearFindings();
     this.modeler.clear();
     this.setBaseline();
   }
@@ -158,11 +162,28 @@ export class BpmnEditor {
     return this.problems.show(problems);
   }
 
+  /** Marks the warnings on their elements (amber, next to any problem badge); returns those without an element on the canvas. */
+  showWarnings(warnings: readonly DeploymentProblem[]): DeploymentProblem[] {
+    return this.warnings.show(warnings);
+  }
+
+  /** Removes the problem markers. */
   clearProblems(): void {
     this.problems.clear();
   }
 
-  /** Whether a problem's element is on the canvas (so selecting it shows something). */
+  /** Removes the warning markers. */
+  clearWarnings(): void {
+    this.warnings.clear();
+  }
+
+  /** Removes the problem and the warning markers. */
+  clearFindings(): void {
+    this.problems.clear();
+    this.warnings.clear();
+  }
+
+  /** Whether a problem's (or warning's) element is on the canvas (so selecting it shows something). */
   isOnCanvas(problem: DeploymentProblem): boolean {
     return this.problems.isOnCanvas(problem);
   }

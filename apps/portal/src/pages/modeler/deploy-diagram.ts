@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
-import { deployFiles, latestProcessVersion, type DeploymentFile } from '../../api/deployments.api';
+import { deployFiles, deploymentWarningsIn, latestProcessVersion, type DeploymentFile, type DeploymentProblem } from '../../api/deployments.api';
 
 /** What a deployment did to one process of the diagram. */
 export interface DeployedProcessOutcome {
@@ -10,12 +10,20 @@ export interface DeployedProcessOutcome {
   unchanged: boolean;
 }
 
+/** What a deployment of a diagram did: per process, and the engine's warnings about the diagram. */
+export interface DiagramDeployment {
+  outcomes: DeployedProcessOutcome[];
+  /** What the engine ignores in the diagram (Camunda 7 settings, unreachable elements, ...); it deployed anyway. */
+  warnings: DeploymentProblem[];
+}
+
 /**
  * Deploys a BPMN file and tells, per process, the version it now has and whether that version
  * is new: the engine answers identical XML with the existing version, so the newest version of
- * each process id is looked up first and compared with the answer.
+ * each process id is looked up first and compared with the answer. The engine's warnings come
+ * with it.
  */
-export async function deployDiagram(api: ApiClient, file: DeploymentFile, processIds: readonly string[]): Promise<DeployedProcessOutcome[]> {
+export async function deployDiagram(api: ApiClient, file: DeploymentFile, processIds: readonly string[]): Promise<DiagramDeployment> {
   const before = new Map<string, string>();
   await Promise.all(
     processIds.map(async (id) => {
@@ -24,7 +32,7 @@ export async function deployDiagram(api: ApiClient, file: DeploymentFile, proces
     }),
   );
   const result = await deployFiles(api, [file]);
-  return result.deployments.flatMap(({ processDefinition: deployed }) =>
+  const outcomes = result.deployments.flatMap(({ processDefinition: deployed }) =>
     deployed
       ? [
           {
@@ -36,6 +44,7 @@ export async function deployDiagram(api: ApiClient, file: DeploymentFile, proces
         ]
       : [],
   );
+  return { outcomes, warnings: deploymentWarningsIn(result) };
 }
 
 /** "Deployed expense-approval: version 3." or "Unchanged: expense-approval is still version 2." */

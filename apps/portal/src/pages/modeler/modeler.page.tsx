@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { ApiProblem } from '../../api/api-problem';
-import { deploymentProblemsOf, getProcessXml } from '../../api/deployments.api';
+import { deploymentProblemsOf, deploymentWarningsOf, getProcessXml, type DeploymentProblem } from '../../api/deployments.api';
 import { getProcessDefinition } from '../../api/process-definitions.api';
 import type { PageProps } from '../../route-table';
 import { useLeaveGuard, useNavigate } from '../../router/router';
@@ -10,7 +10,7 @@ import { BpmnEditor, type DiagramProcess } from './bpmn-editor';
 import { deployDiagram, describeDeployment } from './deploy-diagram';
 import { downloadFile, safeFileName } from './file-io';
 import { newDiagramXml } from './new-diagram';
-import { ProblemList, type ListedProblem } from './problem-list';
+import { ProblemList, warningsHeading, type ListedProblem } from './problem-list';
 import { DeployedList } from './deployed-list';
 import { useDeployedForms, useProcessVersions } from './use-remote-lists';
 
@@ -37,7 +37,7 @@ function resourceNameFor(source: Source, processes: readonly DiagramProcess[]): 
 /**
  * The modeler (`/modeler`, `/modeler/:processDefinitionKey`): bpmn-js with the Zeebe properties
  * panel, the deployed processes to open any version of, new diagrams, file import and export,
- * and deployment with the engine's problems shown on the elements they concern.
+ * and deployment with the engine's problems and warnings shown on the elements they concern.
  */
 export default function ModelerPage({ params }: PageProps) {
   const api = useApi();
@@ -61,6 +61,8 @@ export default function ModelerPage({ params }: PageProps) {
   const [deploying, setDeploying] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const [problems, setProblems] = useState<ListedProblem[]>([]);
+  /** The warnings of the last deployment, and whether it was refused (then they stand next to its problems). */
+  const [warnings, setWarnings] = useState<{ list: ListedProblem[]; refused: boolean }>({ list: [], refused: false });
   const versions = useProcessVersions();
   const deployedForms = useDeployedForms();
   const dirty = edits !== 0;
@@ -93,6 +95,7 @@ export default function ModelerPage({ params }: PageProps) {
       setSource(next);
       setProcesses(editor.processes());
       setProblems([]);
+      setWarnings({ list: [], refused: false });
       setOpenError(null);
       setStatus(warnings.length > 0 ? { tone: 'info', message: `Opened with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warnings.join(' ')}` } : null);
     },
@@ -125,6 +128,7 @@ export default function ModelerPage({ params }: PageProps) {
         pristineXml.current = null;
         setProcesses([]);
         setProblems([]);
+        setWarnings({ list: [], refused: false });
         setOpenError(error instanceof ApiProblem ? error.detail : `The diagram could not be opened: ${String(error)}`);
       })
       .finally(() => {
@@ -177,9 +181,10 @@ export default function ModelerPage({ params }: PageProps) {
       const savedEdits = editor.editCount;
       const xml = await currentXml();
       const resourceName = resourceNameFor(source, processes);
-      const outcomes = await deployDiagram(api, { name: resourceName, content: xml }, processes.map((p) => p.id));
-      editor.clearProblems();
+      const { outcomes, warnings: found } = await deployDiagram(api, { name: resourceName, content: xml }, processes.map((p) => p.id));
+      editor.clearFindings();
       setProblems([]);
+      showWarnings(found, false);
       editor.rebase(savedEdits);
       pristineXml.current = xml;
       const main = outcomes[0];
@@ -188,17 +193,26 @@ export default function ModelerPage({ params }: PageProps) {
         setSource({ kind: 'deployed', version: { processDefinitionKey: main.processDefinitionKey, version: main.version, resourceName } });
         if (mounted.current) navigate(`/modeler/${main.processDefinitionKey}`, { replace: true });
       }
-      setStatus({ tone: outcomes.every((o) => o.unchanged) ? 'info' : 'success', message: describeDeployment(outcomes, nameOf) });
+      const warned = found.length === 0 ? '' : ` The engine warns about ${found.length === 1 ? 'one thing' : `${found.length} things`} it ignores or reads differently, listed below.`;
+      setStatus({ tone: outcomes.every((o) => o.unchanged) ? 'info' : 'success', message: describeDeployment(outcomes, nameOf) + warned });
       versions.reload();
     } catch (error) {
       const found = deploymentProblemsOf(error);
       editor.showProblems(found);
       setProblems(found.map((problem) => ({ problem, onCanvas: editor.isOnCanvas(problem) })));
+      showWarnings(deploymentWarningsOf(error), true);
       setStatus({ tone: 'error', message: error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}` });
     } finally {
       setDeploying(false);
     }
   };
+
+  /** Marks the warnings on the diagram and lists them. */
+  function showWarnings(found: DeploymentProblem[], refused: boolean): void {
+    if (!editor) return;
+    editor.showWarnings(found);
+    setWarnings({ list: found.map((problem) => ({ problem, onCanvas: editor.isOnCanvas(problem) })), refused });
+  }
 
   const title = processes[0] ? (processes[0].name ?? processes[0].id) : 'Diagram';
   const shownVersion = source.kind === 'deployed' ? source.version : null;
@@ -250,6 +264,16 @@ export default function ModelerPage({ params }: PageProps) {
         onDismiss={() => {
           editor?.clearProblems();
           setProblems([]);
+        }}
+      />
+      <ProblemList
+        severity="warning"
+        problems={warnings.list}
+        heading={warningsHeading(warnings.list.length, warnings.refused)}
+        onSelect={(id) => editor?.select(id)}
+        onDismiss={() => {
+          editor?.clearWarnings();
+          setWarnings({ list: [], refused: false });
         }}
       />
 

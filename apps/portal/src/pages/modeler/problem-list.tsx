@@ -1,6 +1,7 @@
 import type { DeploymentProblem } from '../../api/deployments.api';
+import type { FindingSeverity } from './problem-markers';
 
-/** A problem of the last refused deployment, and whether its element is on the canvas. */
+/** A problem or warning of the last deployment, and whether its element is on the canvas. */
 export interface ListedProblem {
   problem: DeploymentProblem;
   onCanvas: boolean;
@@ -21,17 +22,33 @@ function whereOf(problem: DeploymentProblem): string {
 }
 
 /**
- * The problems the engine found when it refused the last deployment. A problem about an element
- * on the canvas is a button that selects it (its properties open in the panel); the others (XML
- * syntax, the process as a whole) say where they are.
+ * The problems the engine found when it refused the last deployment (severity `problem`), or
+ * the warnings it gave with the last deployment, refused or not (severity `warning`: something in
+ * the diagram the engine ignores). An entry about an element on the canvas is a button that
+ * selects it (its properties open in the panel); the others (XML syntax, the process as a whole)
+ * say where they are.
  */
-export function ProblemList({ problems, onSelect, onDismiss }: { problems: readonly ListedProblem[]; onSelect: (elementId: string) => void; onDismiss: () => void }) {
+export function ProblemList({
+  problems,
+  heading,
+  severity = 'problem',
+  onSelect,
+  onDismiss,
+}: {
+  problems: readonly ListedProblem[];
+  /** @default "N problems stopped the deployment" */
+  heading?: string;
+  severity?: FindingSeverity;
+  onSelect: (elementId: string) => void;
+  onDismiss: () => void;
+}) {
   if (problems.length === 0) return null;
+  const headingId = `modeler-${severity}s-heading`;
   return (
-    <section className="modeler-problems" aria-labelledby="modeler-problems-heading">
+    <section className={`modeler-problems modeler-findings-${severity}`} aria-labelledby={headingId}>
       <div className="modeler-problems-header">
-        <h2 id="modeler-problems-heading" className="modeler-problems-title">
-          {problems.length === 1 ? '1 problem' : `${problems.length} problems`} stopped the deployment
+        <h2 id={headingId} className="modeler-problems-title">
+          {heading ?? problemsHeading(problems.length)}
         </h2>
         <button type="button" className="button button-secondary button-small" onClick={onDismiss}>
           Dismiss
@@ -66,4 +83,15 @@ export function ProblemList({ problems, onSelect, onDismiss }: { problems: reado
       </ul>
     </section>
   );
+}
+
+/** "1 problem stopped the deployment", "2 problems stopped the deployment". */
+export function problemsHeading(count: number): string {
+  return `${count === 1 ? '1 problem' : `${count} problems`} stopped the deployment`;
+}
+
+/** "1 warning from the engine" after a deployment, "2 warnings as well" next to the problems of a refused one. */
+export function warningsHeading(count: number, refused: boolean): string {
+  const noun = count === 1 ? '1 warning' : `${count} warnings`;
+  return refused ? `${noun} as well` : `${noun} from the engine`;
 }

@@ -1,35 +1,45 @@
 /**
- * Shows the engine's deployment problems on the diagram: the element a problem names gets a red
- * outline (canvas marker) and a badge (overlay) counting its problems; hovering the badge shows
- * the messages, clicking it selects the element. Problems that name no element on the canvas
- * are returned, for the page to list on their own.
+ * Shows the engine's deployment findings on the diagram. Problems (the deployment was refused):
+ * the element gets a red outline (canvas marker) and a red badge counting its problems, top right.
+ * Warnings (something the engine ignores): an amber outline and an amber badge, top left, so an
+ * element with both shows both. Hovering a badge shows the messages, clicking it selects the
+ * element. Findings that name no element on the canvas are returned, for the page to list.
  */
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import type { DeploymentProblem } from '../../api/deployments.api';
 
-const MARKER = 'baton-problem';
-const OVERLAY_TYPE = 'baton-problem';
+/** Whether the engine refused the deployment because of it, or only warns. */
+export type FindingSeverity = 'problem' | 'warning';
+
+const BADGE_POSITION: Record<FindingSeverity, { top: number; right?: number; left?: number }> = {
+  problem: { top: -12, right: 12 },
+  warning: { top: -12, left: -12 },
+};
 
 export class ProblemMarkers {
   private marked: string[] = [];
+  private readonly marker: string;
 
   constructor(
     private readonly canvas: Canvas,
     private readonly elementRegistry: ElementRegistry,
     private readonly overlays: Overlays,
     private readonly onSelect: (elementId: string) => void,
-  ) {}
+    private readonly severity: FindingSeverity = 'problem',
+  ) {
+    this.marker = `baton-${severity}`;
+  }
 
-  /** Whether the problem is about an element drawn on the canvas (not the process itself). */
+  /** Whether the finding is about an element drawn on the canvas (not the process itself). */
   isOnCanvas(problem: DeploymentProblem): boolean {
     if (!problem.elementId) return false;
     const element = this.elementRegistry.get(problem.elementId);
     return element !== undefined && element !== this.canvas.getRootElement() && !('isImplicit' in element && element.isImplicit);
   }
 
-  /** Replaces the shown problems; returns those that are not on an element. */
+  /** Replaces the shown findings; returns those that are not on an element. */
   show(problems: readonly DeploymentProblem[]): DeploymentProblem[] {
     this.clear();
     const byElement = new Map<string, DeploymentProblem[]>();
@@ -44,18 +54,18 @@ export class ProblemMarkers {
       byElement.set(problem.elementId!, list);
     }
     for (const [elementId, list] of byElement) {
-      this.canvas.addMarker(elementId, MARKER);
-      this.overlays.add(elementId, OVERLAY_TYPE, { position: { top: -12, right: 12 }, html: this.badge(elementId, list) });
+      this.canvas.addMarker(elementId, this.marker);
+      this.overlays.add(elementId, this.marker, { position: BADGE_POSITION[this.severity], html: this.badge(elementId, list) });
       this.marked.push(elementId);
     }
     return unplaced;
   }
 
-  /** Removes every marker and badge (the elements may be gone already). */
+  /** Removes every marker and badge of this severity (the elements may be gone already). */
   clear(): void {
-    this.overlays.remove({ type: OVERLAY_TYPE });
+    this.overlays.remove({ type: this.marker });
     for (const elementId of this.marked) {
-      if (this.elementRegistry.get(elementId)) this.canvas.removeMarker(elementId, MARKER);
+      if (this.elementRegistry.get(elementId)) this.canvas.removeMarker(elementId, this.marker);
     }
     this.marked = [];
   }
@@ -63,11 +73,11 @@ export class ProblemMarkers {
   private badge(elementId: string, problems: readonly DeploymentProblem[]): HTMLElement {
     const badge = document.createElement('button');
     badge.type = 'button';
-    badge.className = 'baton-problem-badge';
+    badge.className = `${this.marker}-badge`;
     badge.textContent = String(problems.length);
     const summary = problems.map((problem) => problem.message).join('\n');
     badge.title = summary;
-    badge.setAttribute('aria-label', `${problems.length} problem${problems.length === 1 ? '' : 's'} on ${elementId}: ${summary}`);
+    badge.setAttribute('aria-label', `${problems.length} ${this.severity}${problems.length === 1 ? '' : 's'} on ${elementId}: ${summary}`);
     badge.dataset.elementId = elementId;
     badge.addEventListener('click', (event) => {
       event.stopPropagation();

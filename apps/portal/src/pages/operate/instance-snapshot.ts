@@ -26,7 +26,7 @@ export interface InstanceSnapshot {
   elements: ElementInstance[];
   variables: Variable[];
   variableCount: number;
-  /** Instances this one called (call activities), once the API reports parents. */
+  /** Instances this one's call activities started (searched by their `parentProcessInstanceKey`). */
   calledInstances: ProcessInstance[];
 }
 

@@ -3,12 +3,17 @@ import type { CommandProcessor } from '../command-processor.js';
 
 /**
  * Terminates the whole instance. A called instance ends with its call activity: only the
- * executor cancels it (`byParent`), as in Zeebe.
+ * executor cancels it (`byParent`), as in Zeebe. Camunda answers a cancellation of an instance
+ * that ended as NOT_FOUND; the code and message still say that it ended, and how.
  */
 export const cancelProcessInstance: CommandProcessor<'CANCEL_PROCESS_INSTANCE'> = {
-  instance: 'active',
+  instance: 'present',
   process(command, { state, lifecycle }) {
     const instance = state.instance!;
+    if (instance.state !== 'ACTIVE') {
+      const how = instance.state === 'COMPLETED' ? 'is already completed' : 'was terminated';
+      return rejection('NOT_FOUND', 'PROCESS_INSTANCE.ENDED', `Process instance ${instance.processInstanceKey} ${how}, so there is nothing to cancel`);
+    }
     if (instance.parentProcessInstanceKey && !command.byParent) {
       return rejection(
         'INVALID_STATE',
