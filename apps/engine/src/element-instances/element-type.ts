@@ -20,6 +20,9 @@ export const CAMUNDA_ELEMENT_TYPES = {
   'bpmn:IntermediateCatchEvent': 'INTERMEDIATE_CATCH_EVENT',
   'bpmn:BoundaryEvent': 'BOUNDARY_EVENT',
   'bpmn:CallActivity': 'CALL_ACTIVITY',
+  'bpmn:ReceiveTask': 'RECEIVE_TASK',
+  'bpmn:EventBasedGateway': 'EVENT_BASED_GATEWAY',
+  'bpmn:EventSubProcess': 'EVENT_SUB_PROCESS',
   'bpmn:MultiInstanceBody': 'MULTI_INSTANCE_BODY',
 } as const satisfies Record<ElementType, string>;
 

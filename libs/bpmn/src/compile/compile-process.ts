@@ -84,13 +84,14 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
           ...optional('error', eventKind(element) === 'error' ? compileErrorThrow(element) : undefined),
         };
       case 'bpmn:IntermediateCatchEvent':
-        return { ...base, type, timer: compileTimer(element) };
+        return { ...base, type, trigger: { kind: 'timer', timer: compileTimer(element) } };
       case 'bpmn:BoundaryEvent':
         return {
           ...base,
           type,
           attachedToId: idOf(elementProperty(element, 'attachedToRef')) ?? '',
-          ...(eventKind(element) === 'timer' ? { timer: compileTimer(element) } : { error: compileErrorCatch(element) }),
+          interrupting: element['cancelActivity'] !== false,
+          trigger: eventKind(element) === 'timer' ? { kind: 'timer', timer: compileTimer(element) } : { kind: 'error', ...compileErrorCatch(element) },
         } satisfies BoundaryEventNode;
       case 'bpmn:CallActivity':
         return { ...base, type, calledElement: compileCalledElement(element) };

@@ -14,7 +14,7 @@
 export type ValueSource = { kind: 'static'; value: string } | { kind: 'feel'; expression: string };
 
 /** Version of the compiled JSON layout; bump when a stored model can no longer be read as-is. */
-export const EXECUTABLE_MODEL_VERSION = 1;
+export const EXECUTABLE_MODEL_VERSION = 2;
 
 /** The element types Baton executes, verbatim BPMN names. Anything else is refused at deploy time. */
 export const EXECUTABLE_ELEMENT_TYPES = [
@@ -35,6 +35,8 @@ export const EXECUTABLE_ELEMENT_TYPES = [
   'bpmn:IntermediateCatchEvent',
   'bpmn:BoundaryEvent',
   'bpmn:CallActivity',
+  'bpmn:ReceiveTask',
+  'bpmn:EventBasedGateway',
 ] as const;
 
 export type ExecutableElementType = (typeof EXECUTABLE_ELEMENT_TYPES)[number];
@@ -92,14 +94,54 @@ export interface ScriptDefinition {
 
 /**
  * When a timer is due: `duration` counts from the moment the timer is created, `date` is an
- * instant. Intermediate timer catch events and interrupting timer boundary events have one of the
- * two (Camunda 8: a time cycle is only for timer start events and non-interrupting boundaries).
+ * instant, `cycle` repeats (an ISO 8601 repeating interval `R[n]/[start/]duration`, or a
+ * six-field cron expression). Camunda 8: intermediate timer catch events and interrupting timer
+ * boundary events have a duration or a date; a cycle is for timer start events (of the process
+ * or of an event subprocess) and non-interrupting timer boundary events.
  */
 export interface TimerDefinition {
-  kind: 'duration' | 'date';
-  /** An ISO 8601 duration or date-time with offset, or a FEEL expression yielding one (or its text). */
+  kind: 'duration' | 'date' | 'cycle';
+  /** The ISO 8601 / cron text, or a FEEL expression yielding it. */
   value: ValueSource;
 }
+
+/** What a message catch event waits for (`bpmn:message` + `zeebe:subscription`). */
+export interface MessageTrigger {
+  kind: 'message';
+  /** The message name, static or FEEL (evaluated when the subscription opens). */
+  messageName: ValueSource;
+  /**
+   * The correlation key (`zeebe:subscription correlationKey`), FEEL or static, evaluated when the
+   * subscription opens. Absent only on message start events of a process.
+   */
+  correlationKey?: ValueSource;
+}
+
+/** A catch event's trigger: what it waits for, or what it catches. */
+export type EventTrigger =
+  | { kind: 'timer'; timer: TimerDefinition }
+  | MessageTrigger
+  /** A signal with this name (static or FEEL, evaluated when the subscription opens). */
+  | { kind: 'signal'; signalName: ValueSource }
+  /** An error thrown inside its scope: one code, or every error (`errorCode` undefined: catch-all). */
+  | { kind: 'error'; errorCode?: string }
+  /** An escalation thrown inside its scope: one code, or every escalation (catch-all). */
+  | { kind: 'escalation'; escalationCode?: string }
+  /**
+   * A condition (FEEL, without `=`) that fires when it turns true, evaluated when variables of
+   * its scope change (Camunda 8.9: `zeebe:conditionalFilter` may name the variables and the
+   * kinds of change that re-evaluate it).
+   */
+  | { kind: 'conditional'; condition: string; variableNames?: string[]; variableEvents?: Array<'create' | 'update'> }
+  /** A link catch event: its link throw events with the same name (in the same scope) continue here. */
+  | { kind: 'link'; linkName: string };
+
+/** What a throw event throws (intermediate throw and end events). */
+export type ThrowDefinition =
+  /** An escalation: its code, static or FEEL. */
+  | { kind: 'escalation'; escalationCode: ValueSource }
+  /** A signal broadcast: its name, static or FEEL. */
+  | { kind: 'signal'; signalName: ValueSource };
 
 /**
  * `bpmn:multiInstanceLoopCharacteristics` with `zeebe:loopCharacteristics`: the activity runs once
@@ -142,6 +184,13 @@ export interface StartEventNode extends FlowNodeBase {
   form?: FormReference;
   /** A message start event (directly in the process): the name of the message that starts an instance here. */
   messageName?: string;
+  /**
+   * What starts it; absent for a none start event. Directly in the process: timer, message or
+   * signal. In an event subprocess: timer, message, signal, error, escalation or conditional.
+   */
+  trigger?: EventTrigger;
+  /** For the start event of an event subprocess: does it interrupt its scope? (`isInterrupting`) @default true */
+  interrupting?: boolean;
 }
 
 /** What an error end event throws. */
@@ -164,25 +213,46 @@ export interface EndEventNode extends FlowNodeBase {
   job?: JobDefinition;
   /** An error end event throws this error in its scope. */
   error?: ErrorThrowDefinition;
-}
-
-/** An intermediate timer catch event: waits until its timer is due. */
-export interface IntermediateCatchEventNode extends FlowNodeBase {
-  type: 'bpmn:IntermediateCatchEvent';
-  timer: TimerDefinition;
+  /** An escalation or signal end event throws this. */
+  throws?: ThrowDefinition;
 }
 
 /**
- * An interrupting boundary event: a timer created when its activity activates, or an error caught
- * from inside it. When it triggers, the activity is terminated and the event continues the flow.
+ * An intermediate catch event: waits for its trigger (timer, message, signal, condition), or is
+ * the target of link throw events (link). Its variables come from the trigger (a message's).
+ */
+export interface IntermediateCatchEventNode extends FlowNodeBase {
+  type: 'bpmn:IntermediateCatchEvent';
+  trigger: Extract<EventTrigger, { kind: 'timer' | 'message' | 'signal' | 'conditional' | 'link' }>;
+}
+
+/** A receive task: waits for its message, like an intermediate message catch event (but may have boundary events and multi-instance). */
+export interface ReceiveTaskNode extends FlowNodeBase {
+  type: 'bpmn:ReceiveTask';
+  trigger: MessageTrigger;
+}
+
+/**
+ * An event-based gateway: waits for the first of the catch events (or receive tasks) its flows
+ * lead to; that one continues, the others' subscriptions and timers are closed.
+ */
+export interface EventBasedGatewayNode extends FlowNodeBase {
+  type: 'bpmn:EventBasedGateway';
+}
+
+/**
+ * A boundary event. Timer, message, signal and conditional boundary events subscribe when their
+ * activity activates and close with it; error and escalation boundary events catch what is thrown
+ * inside it. Interrupting ones terminate the activity and continue the flow; non-interrupting ones
+ * continue the flow beside the activity (a timer cycle fires again until its repetitions end).
  */
 export interface BoundaryEventNode extends FlowNodeBase {
   type: 'bpmn:BoundaryEvent';
   /** Id of the activity the event is attached to (in the same scope). */
   attachedToId: string;
-  /** Exactly one of timer and error is set. */
-  timer?: TimerDefinition;
-  error?: ErrorCatchDefinition;
+  /** `cancelActivity`. @default true */
+  interrupting: boolean;
+  trigger: Extract<EventTrigger, { kind: 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'conditional' }>;
 }
 
 /** `zeebe:calledElement`: which process a call activity starts and how variables cross. */
@@ -207,6 +277,10 @@ export interface IntermediateThrowEventNode extends FlowNodeBase {
   type: 'bpmn:IntermediateThrowEvent';
   /** A message throw event with a job definition behaves like a service task. */
   job?: JobDefinition;
+  /** An escalation or signal throw event throws this, then continues. */
+  throws?: ThrowDefinition;
+  /** A link throw event: the id of the link catch event (same name, same scope) the flow continues at. */
+  linkTargetId?: string;
 }
 
 export interface GatewayNode extends FlowNodeBase {
@@ -217,10 +291,14 @@ export interface GatewayNode extends FlowNodeBase {
 
 export interface SubProcessNode extends FlowNodeBase {
   type: 'bpmn:SubProcess';
-  /** The none start event the subprocess begins at. */
+  /** The none start event the subprocess begins at; for an event subprocess, its (only) start event. */
   startEventId: string;
-  /** Ids of the flow nodes directly inside. */
+  /** Ids of the flow nodes directly inside (its event subprocesses included). */
   children: string[];
+  /** An event subprocess (`triggeredByEvent`): started by its start event's trigger, never by a flow. */
+  triggeredByEvent?: boolean;
+  /** Ids of the event subprocesses directly inside this subprocess (absent when none). */
+  eventSubProcessIds?: string[];
 }
 
 export interface PassThroughTaskNode extends FlowNodeBase {
@@ -257,7 +335,9 @@ export type FlowNode =
   | JobTaskNode
   | IntermediateCatchEventNode
   | BoundaryEventNode
-  | CallActivityNode;
+  | CallActivityNode
+  | ReceiveTaskNode
+  | EventBasedGatewayNode;
 
 export interface SequenceFlow {
   id: string;
@@ -275,6 +355,20 @@ export interface MessageStartEvent {
   messageName: string;
 }
 
+/** A timer start event of a process: its schedule belongs to the latest version of the process. */
+export interface TimerStartEvent {
+  elementId: string;
+  /** Static (Camunda: timer start events are evaluated at deployment, without variables). */
+  timer: TimerDefinition;
+}
+
+/** A signal start event of a process: a broadcast of this signal starts an instance here. */
+export interface SignalStartEvent {
+  elementId: string;
+  /** Static, as on message start events. */
+  signalName: string;
+}
+
 /** One executable process, compiled. */
 export interface ExecutableProcess {
   modelVersion: typeof EXECUTABLE_MODEL_VERSION;
@@ -289,6 +383,12 @@ export interface ExecutableProcess {
   startEventId?: string;
   /** The message start events directly in the process (absent when none): the message publication starts instances there. */
   messageStartEvents?: MessageStartEvent[];
+  /** The timer start events directly in the process (absent when none). */
+  timerStartEvents?: TimerStartEvent[];
+  /** The signal start events directly in the process (absent when none). */
+  signalStartEvents?: SignalStartEvent[];
+  /** Ids of the event subprocesses directly in the process (absent when none). */
+  eventSubProcessIds?: string[];
   /** Ids of the flow nodes directly in the process. */
   children: string[];
   /** Every flow node, nested ones included, by id. */

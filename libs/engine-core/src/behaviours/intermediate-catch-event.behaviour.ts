@@ -12,7 +12,8 @@ import type { ElementBehaviour } from './element-behaviour.js';
 export const intermediateCatchEventBehaviour: ElementBehaviour<IntermediateCatchEventNode> = {
   onActivate: (context) => {
     const { services, instance, node } = context;
-    const dueDate = timerDueDate(node.timer, context.variables(), services.evaluator, services.now);
+    if (node.trigger.kind !== 'timer') return new Failure('UNKNOWN', `Expected '${node.id}' to be a timer catch event`);
+    const dueDate = timerDueDate(node.trigger.timer, context.variables(), services.evaluator, services.now);
     if (dueDate instanceof Failure) return dueDate;
     services.createTimer(instance.elementInstanceKey, node.id, dueDate);
     return 'wait';

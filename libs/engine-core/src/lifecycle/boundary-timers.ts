@@ -15,8 +15,8 @@ export function createBoundaryTimers(services: BehaviourServices, instance: Elem
   const due: Array<{ elementId: string; dueDate: string }> = [];
   for (const boundaryId of node.boundaryEventIds) {
     const boundary = services.model.elements[boundaryId];
-    if (boundary?.type !== 'bpmn:BoundaryEvent' || !boundary.timer || existing.some((timer) => timer.elementId === boundaryId)) continue;
-    const dueDate = timerDueDate(boundary.timer, services.variables.visible(instance.elementInstanceKey), services.evaluator, services.now);
+    if (boundary?.type !== 'bpmn:BoundaryEvent' || boundary.trigger.kind !== 'timer' || existing.some((timer) => timer.elementId === boundaryId)) continue;
+    const dueDate = timerDueDate(boundary.trigger.timer, services.variables.visible(instance.elementInstanceKey), services.evaluator, services.now);
     if (dueDate instanceof Failure) return new Failure(dueDate.errorType, `Failed to evaluate the timer of boundary event '${boundaryId}': ${dueDate.message}`);
     due.push({ elementId: boundaryId, dueDate });
   }

@@ -26,10 +26,10 @@ export function findErrorCatch(state: InstanceState, model: ExecutableProcess, t
     if (!inner) {
       const boundaries = (model.elements[current.elementId]?.boundaryEventIds ?? [])
         .map((id) => model.elements[id])
-        .filter((node): node is BoundaryEventNode => node?.type === 'bpmn:BoundaryEvent' && node.error !== undefined);
-      const boundary = boundaries.find((node) => node.error!.errorCode === errorCode) ?? boundaries.find((node) => node.error!.errorCode === undefined);
+        .filter((node): node is BoundaryEventNode & { trigger: { kind: 'error' } } => node?.type === 'bpmn:BoundaryEvent' && node.trigger.kind === 'error');
+      const boundary = boundaries.find((node) => node.trigger.errorCode === errorCode) ?? boundaries.find((node) => node.trigger.errorCode === undefined);
       if (boundary) return { boundary, host: current };
-      for (const node of boundaries) if (node.error!.errorCode !== undefined) availableCodes.push(node.error!.errorCode);
+      for (const node of boundaries) if (node.trigger.errorCode !== undefined) availableCodes.push(node.trigger.errorCode);
     }
     current = scope;
   }

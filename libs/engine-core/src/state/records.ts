@@ -44,10 +44,17 @@ export interface ProcessInstanceRecord {
 export const MULTI_INSTANCE_BODY = 'bpmn:MultiInstanceBody';
 
 /**
- * The process itself is an element instance too (type `bpmn:Process`, key = process instance key);
- * a multi-instance activity is a body (`bpmn:MultiInstanceBody`) around its inner instances.
+ * The element instance type of an event subprocess (Zeebe's `EVENT_SUB_PROCESS`): a
+ * `bpmn:SubProcess` with `triggeredByEvent`, started by its start event's trigger.
  */
-export type ElementType = ExecutableElementType | 'bpmn:Process' | typeof MULTI_INSTANCE_BODY;
+export const EVENT_SUB_PROCESS = 'bpmn:EventSubProcess';
+
+/**
+ * The process itself is an element instance too (type `bpmn:Process`, key = process instance key);
+ * a multi-instance activity is a body (`bpmn:MultiInstanceBody`) around its inner instances; an
+ * event subprocess has its own type (`bpmn:EventSubProcess`).
+ */
+export type ElementType = ExecutableElementType | 'bpmn:Process' | typeof MULTI_INSTANCE_BODY | typeof EVENT_SUB_PROCESS;
 
 export interface ElementInstanceRecord {
   elementInstanceKey: string;

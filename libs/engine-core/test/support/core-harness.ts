@@ -452,7 +452,8 @@ export class CoreHarness {
     if (event.type === 'TIMER_CREATED') {
       this.timerElements.set(event.timer.timerKey, event.timer.elementId);
       const node = this.model.elements[event.timer.elementId];
-      const kind = node && 'timer' in node ? node.timer?.kind : undefined;
+      const trigger = node && 'trigger' in node ? node.trigger : undefined;
+      const kind = trigger?.kind === 'timer' ? trigger.timer.kind : undefined;
       const seconds = (Date.parse(event.timer.dueDate) - Date.parse(this.now)) / 1000;
       this.timerDue.set(event.timer.timerKey, kind === 'date' ? event.timer.dueDate : `in ${seconds}s`);
     }
