@@ -23,6 +23,7 @@ import type {
 import { toJsonValue } from './json/feel-json.js';
 import { aliasShadowedCalls } from './syntax/call-site-aliases.js';
 import { toFeelinDialect } from './syntax/camunda-dialect.js';
+import { warmUpOnce } from './warm-up.js';
 import { findSyntaxProblem, parseFeel, type FeelSyntaxMode, type FeelSyntaxProblem } from './syntax/feel-syntax.js';
 
 /** A raw (not yet JSON-converted) evaluation outcome. */
@@ -49,11 +50,15 @@ export class FeelService {
   private readonly limits: FeelLimits;
 
   /**
+   * The first service of a process warms feelin up (`warm-up.ts`), so one-time costs are not
+   * charged to the time limit of a real evaluation.
+   *
    * @param defaults options applied to every evaluation, overridden per call (`limits` limit by limit).
    * @throws Error when `defaults.limits` holds a limit that is not a positive integer (a configuration mistake).
    */
   constructor(private readonly defaults: FeelEvaluationOptions = {}) {
     this.limits = resolveFeelLimits(defaults.limits);
+    warmUpOnce((expression, variables, options) => this.evaluate(expression, variables, options));
   }
 
   /** Every built-in function name an expression may call (feelin's and Baton's), sorted. */
@@ -189,10 +194,11 @@ export class FeelService {
       }
       scope = createEvaluationScope({ ...this.defaults, ...(options ?? {}) });
       const builtins = referencedIn(parsed, createBuiltins(scope));
-      const context: Record<string, unknown> = { ...builtins, ...vars, ...extra };
+      const referenced = referencedVariables(parsed, vars);
+      const context: Record<string, unknown> = { ...builtins, ...referenced, ...extra };
 
       let effective = parsed;
-      const shadowed = shadowedBuiltins(parsed, vars, builtins);
+      const shadowed = shadowedBuiltins(parsed, referenced, builtins);
       if (shadowed.size > 0) {
         const tree = parseFeel(mode, parsed, context);
         const syntax = findSyntaxProblem(parsed, tree, mode);
@@ -268,6 +274,35 @@ function referencedIn<T>(source: string, entries: Readonly<Record<string, T>>): 
     if (source.includes(firstWord)) referenced[name] = entries[name] as T;
   }
   return referenced;
+}
+
+/**
+ * The variables the source may refer to. feelin copies every variable it is given into FEEL values
+ * before it evaluates (a deep walk), and every name slows its context-sensitive tokenizer; an
+ * instance often holds variables an expression never reads — a 4 MB document costs hundreds of
+ * milliseconds per evaluation, which would count against the time limit of `amount > 100`. A
+ * variable can only be read by a name that appears in the source (FEEL has no other way to reach
+ * the top-level context), so a variable whose first name token (as feelin normalises names: split
+ * at white space and `. / - ' + *`) does not appear is left out.
+ */
+function referencedVariables(source: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const referenced: Record<string, unknown> = {};
+  for (const name of Object.keys(variables)) {
+    if (!source.includes(firstNameToken(name))) continue;
+    // defined, not assigned: a variable may be called `__proto__`
+    Object.defineProperty(referenced, name, { value: variables[name], enumerable: true, writable: true, configurable: true });
+  }
+  return referenced;
+}
+
+const NAME_SEPARATORS = /[\s./\-'+*]+/;
+
+/** The first token of a name as feelin's `normalizeContextKey` splits it (`order-id` → `order`); `''` when it has none. */
+function firstNameToken(name: string): string {
+  for (const token of name.split(NAME_SEPARATORS)) {
+    if (token !== '') return token;
+  }
+  return '';
 }
 
 /**

@@ -73,7 +73,7 @@ export interface FeelEvaluationOptions {
   /**
    * Bounds on the evaluation (time, range sizes, iterations, string and list sizes). Given to the
    * service's constructor and per call, each limit set overrides the one before it.
-   * @default DEFAULT_FEEL_LIMITS (100 ms, ranges of 100000, 1000000 iterations, strings of 4 Mi characters, lists of 1000000)
+   * @default DEFAULT_FEEL_LIMITS (500 ms, ranges of 100000, 1000000 iterations, strings of 4 Mi characters, lists of 1000000)
    */
   limits?: Partial<FeelLimits>;
 }

@@ -2,6 +2,7 @@ import { evaluate as feelinEvaluate } from 'feelin';
 import { describe, expect, it } from 'vitest';
 import { FeelService } from '../feel.service.js';
 import type { FeelFailure, FeelLimits, FeelResult } from '../feel.types.js';
+import { WARM_UP_EXPRESSIONS, WARM_UP_VARIABLES } from '../warm-up.js';
 import { DEFAULT_FEEL_LIMITS, resolveFeelLimits } from './feel-limits.js';
 
 const feel = new FeelService({ now: new Date('2024-03-10T12:00:00Z') });
@@ -186,7 +187,7 @@ describe('FEEL limits: everything else is unchanged', () => {
 
 describe('FEEL limits: configuration', () => {
   it('given no limits, when resolved, then the defaults apply', () => {
-    expect(resolveFeelLimits()).toEqual({ timeoutMs: 100, maxRange: 100_000, maxIterations: 1_000_000, maxStringLength: 4_194_304, maxListLength: 1_000_000 });
+    expect(resolveFeelLimits()).toEqual({ timeoutMs: 500, maxRange: 100_000, maxIterations: 1_000_000, maxStringLength: 4_194_304, maxListLength: 1_000_000 });
     expect(resolveFeelLimits(undefined, { maxRange: 10 }, { timeoutMs: 5 })).toEqual({ ...DEFAULT_FEEL_LIMITS, maxRange: 10, timeoutMs: 5 });
   });
 
@@ -199,9 +200,34 @@ describe('FEEL limits: configuration', () => {
 
   it('given a limit that is not a positive integer, when constructing the service, then it throws; per call, it is a failure', () => {
     expect(() => new FeelService({ limits: { timeoutMs: 0 } })).toThrow("Expected the FEEL limit 'timeoutMs' to be a positive integer, but was '0'");
+    expect(() => new FeelService({ limits: { timeoutMs: 60_001 } })).toThrow("Expected the FEEL limit 'timeoutMs' to be at most 60000 (60 s), but was '60001'");
     expect(failureOf(feel.evaluate('1', {}, { limits: { maxRange: 1.5 } }))).toMatchObject({
       code: 'FEEL_EVALUATION',
       message: "Failed to evaluate the expression '1': Expected the FEEL limit 'maxRange' to be a positive integer, but was '1.5'",
     });
+  });
+});
+
+describe('FEEL limits: warm-up', () => {
+  it('given the warm-up expressions, when evaluated, then each succeeds (a failing one would warm nothing up)', () => {
+    for (const expression of WARM_UP_EXPRESSIONS) {
+      expect(feel.evaluate(expression, { ...WARM_UP_VARIABLES }), expression).toMatchObject({ ok: true });
+    }
+  });
+});
+
+describe('FEEL limits: variables an expression does not read', () => {
+  const big = { document: Array.from({ length: 200_000 }, (_, i) => ({ sku: `sku-${i}`, price: i })) };
+
+  it('given a large variable the expression does not mention, when evaluated, then it costs nothing against the time limit', () => {
+    // copying the 200000 objects into FEEL values would take far longer than 20 ms
+    expect(feel.evaluate('is defined(amount) and amount > 100', { amount: 150, ...big }, { limits: { timeoutMs: 20 } })).toMatchObject({ ok: true, value: true });
+  });
+
+  it('given names with separators, when the expression spells them as feelin does, then they are found', () => {
+    expect(feel.evaluate('order-id + 1', { 'order-id': 41 })).toMatchObject({ ok: true, value: 42 });
+    expect(feel.evaluate('order - id + 1', { 'order-id': 41 })).toMatchObject({ ok: true, value: 42 });
+    expect(feel.evaluate('first name + " " + last name', { 'first name': 'Ada', 'last name': 'Lovelace' })).toMatchObject({ ok: true, value: 'Ada Lovelace' });
+    expect(feel.evaluate('`a.b` * 2', { 'a.b': 21 })).toMatchObject({ ok: true, value: 42 });
   });
 });
