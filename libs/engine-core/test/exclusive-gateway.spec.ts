@@ -159,6 +159,36 @@ describe('exclusive gateway', () => {
     });
   });
 
+  describe('a condition over a FEEL limit (issue 8: count(for x in 1..n return x) with n = 1e9)', () => {
+    it('raises CONDITION_ERROR on the gateway saying which limit, instead of running out of memory', async () => {
+      const h = await CoreHarness.load('exclusive-huge-range.bpmn');
+
+      expect(h.create({ n: 1e9 }).slice(-2)).toEqual(['ELEMENT_ACTIVATING gw', 'INCIDENT_CREATED gw CONDITION_ERROR']);
+      expect(h.incident('gw')).toMatchObject({
+        errorType: 'CONDITION_ERROR',
+        errorMessage: "Expected a range of at most 100000 elements, but the range [1..1000000000] in the expression 'count(for x in 1..n return x) > 0' has 1000000000",
+        state: 'ACTIVE',
+        elementInstanceKey: h.element('gw').elementInstanceKey,
+      });
+      expect(h.snapshot.instance).toMatchObject({ state: 'ACTIVE', incidentCount: 1 });
+    });
+
+    it('is resolvable once the variable is fixed', async () => {
+      const h = await CoreHarness.load('exclusive-huge-range.bpmn');
+      h.create({ n: 1e9 });
+      h.setVariables({ n: 3 });
+
+      expect(h.resolveIncident('gw')).toEqual([
+        'INCIDENT_RESOLVED gw',
+        'ELEMENT_ACTIVATED gw',
+        ...completes('gw'),
+        'SEQUENCE_FLOW_TAKEN f-some',
+        ...passes('some'),
+        ...completes('exclusive-huge-range'),
+      ]);
+    });
+  });
+
   it('variable mappings written into a gateway are ignored, as in Zeebe (regression: a failed output used to make it take every flow once resolved)', async () => {
     // zeebe:IoMapping is allowed in activities and events only (zeebe-bpmn-moddle: allowedIn);
     // libs/bpmn still compiles one found in a gateway.

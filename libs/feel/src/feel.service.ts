@@ -2,6 +2,11 @@ import { SyntaxError as FeelinSyntaxError, evaluate as feelinEvaluate, isFunctio
 import { BUILTIN_PARSE_CONTEXT, createBuiltins, FEEL_BUILTIN_FUNCTION_NAMES } from './builtins/index.js';
 import { FEELIN_BUILTIN_NAMES, feelinBuiltin } from './builtins/feelin-builtins.js';
 import { installDurationArithmetic } from './duration-arithmetic.js';
+import { installBudgetHooks } from './limits/budget-hooks.js';
+import { EvaluationBudget, FeelLimitExceeded, runWithBudget } from './limits/evaluation-budget.js';
+import { mayRunLong } from './limits/expression-risk.js';
+import { resolveFeelLimits, type FeelLimits } from './limits/feel-limits.js';
+import { runWithWatchdog } from './limits/watchdog.js';
 import { EXPECTED_TYPE_NAMES, matchesExpectedType, resultTypeOf } from './feel-result-type.js';
 import { createEvaluationScope, type EvaluationScope } from './feel-scope.js';
 import { toFeelWarning, withWarnings } from './feel-warnings.js';
@@ -18,6 +23,7 @@ import type {
 import { toJsonValue } from './json/feel-json.js';
 import { aliasShadowedCalls } from './syntax/call-site-aliases.js';
 import { toFeelinDialect } from './syntax/camunda-dialect.js';
+import { warmUpOnce } from './warm-up.js';
 import { findSyntaxProblem, parseFeel, type FeelSyntaxMode, type FeelSyntaxProblem } from './syntax/feel-syntax.js';
 
 /** A raw (not yet JSON-converted) evaluation outcome. */
@@ -26,6 +32,7 @@ type RawOutcome = { ok: true; value: unknown; warnings: FeelWarning[]; source: s
 const FEELIN_NAMES = new Set(FEELIN_BUILTIN_NAMES);
 
 installDurationArithmetic();
+installBudgetHooks();
 
 /**
  * The one door to FEEL. Wraps `feelin`, strips Camunda's leading `=`, adds the Camunda built-ins
@@ -35,10 +42,24 @@ installDurationArithmetic();
  *
  * Deterministic when the caller passes `now` (and `uuid`/`random` if the expression may call
  * them); the system clock is only the documented default.
+ *
+ * Every evaluation is bounded (option `limits`: time, range sizes, iterations, string and list
+ * sizes); one that goes over a limit is stopped and returned as a `FEEL_LIMIT_EXCEEDED` failure.
  */
 export class FeelService {
-  /** @param defaults options applied to every evaluation, overridden per call. */
-  constructor(private readonly defaults: FeelEvaluationOptions = {}) {}
+  private readonly limits: FeelLimits;
+
+  /**
+   * The first service of a process warms feelin up (`warm-up.ts`), so one-time costs are not
+   * charged to the time limit of a real evaluation.
+   *
+   * @param defaults options applied to every evaluation, overridden per call (`limits` limit by limit).
+   * @throws Error when `defaults.limits` holds a limit that is not a positive integer (a configuration mistake).
+   */
+  constructor(private readonly defaults: FeelEvaluationOptions = {}) {
+    this.limits = resolveFeelLimits(defaults.limits);
+    warmUpOnce((expression, variables, options) => this.evaluate(expression, variables, options));
+  }
 
   /** Every built-in function name an expression may call (feelin's and Baton's), sorted. */
   static readonly builtinFunctionNames: readonly string[] = FEEL_BUILTIN_FUNCTION_NAMES;
@@ -156,11 +177,15 @@ export class FeelService {
     extra: Record<string, unknown>,
     options: FeelEvaluationOptions | undefined,
   ): RawOutcome {
+    const startedAt = performance.now();
     const source = mode === 'expression' ? FeelService.stripEquals(raw) : typeof raw === 'string' ? raw.trim() : '';
     let scope: EvaluationScope | undefined;
+    let budget: EvaluationBudget | undefined;
     try {
       const problem = sourceProblem(mode, raw, source);
       if (problem) return failed(problem);
+      const limits = options?.limits === undefined ? this.limits : resolveFeelLimits(this.limits, options.limits);
+      budget = new EvaluationBudget(limits, source, startedAt);
       const parsed = toFeelinDialect(source);
       const vars = variables ?? {};
       if (typeof vars !== 'object' || Array.isArray(vars)) {
@@ -169,10 +194,11 @@ export class FeelService {
       }
       scope = createEvaluationScope({ ...this.defaults, ...(options ?? {}) });
       const builtins = referencedIn(parsed, createBuiltins(scope));
-      const context: Record<string, unknown> = { ...builtins, ...vars, ...extra };
+      const referenced = referencedVariables(parsed, vars);
+      const context: Record<string, unknown> = { ...builtins, ...referenced, ...extra };
 
       let effective = parsed;
-      const shadowed = shadowedBuiltins(parsed, vars, builtins);
+      const shadowed = shadowedBuiltins(parsed, referenced, builtins);
       if (shadowed.size > 0) {
         const tree = parseFeel(mode, parsed, context);
         const syntax = findSyntaxProblem(parsed, tree, mode);
@@ -183,8 +209,10 @@ export class FeelService {
       }
 
       let result: { value: unknown; warnings: { type: string; message: string }[] };
+      const evaluation = () => (mode === 'expression' ? feelinEvaluate(effective, context) : feelinUnaryTest(effective, context));
+      const bounded = budget;
       try {
-        result = mode === 'expression' ? feelinEvaluate(effective, context) : feelinUnaryTest(effective, context);
+        result = runWithBudget(bounded, () => (mayRunLong(parsed) ? runWithWatchdog(bounded.remainingMs(), evaluation) : evaluation()));
       } catch (error) {
         if (!(error instanceof FeelinSyntaxError)) throw error;
         const syntax = findSyntaxProblem(parsed, parseFeel(mode, parsed, context), mode) ?? {
@@ -193,6 +221,8 @@ export class FeelService {
         };
         return failed(syntaxFailure(source, syntax));
       }
+      if (budget.exceeded !== undefined) throw new FeelLimitExceeded(budget.exceeded);
+      budget.checkResult(result.value);
 
       const warnings = [...result.warnings.map(toFeelWarning), ...scope.warnings];
       if (scope.assertion !== undefined) {
@@ -202,6 +232,8 @@ export class FeelService {
       return { ok: true, value: result.value, warnings, source };
     } catch (error) {
       const warnings = scope?.warnings ?? [];
+      const limit = budget?.limitExceededBy(error);
+      if (limit !== undefined) return failed(failure('FEEL_LIMIT_EXCEEDED', source, limit, [...warnings]));
       const message = `Failed to evaluate the expression '${source}': ${describeError(error)}`;
       return failed(failure('FEEL_EVALUATION', source, withWarnings(message, warnings), [...warnings]));
     }
@@ -242,6 +274,35 @@ function referencedIn<T>(source: string, entries: Readonly<Record<string, T>>): 
     if (source.includes(firstWord)) referenced[name] = entries[name] as T;
   }
   return referenced;
+}
+
+/**
+ * The variables the source may refer to. feelin copies every variable it is given into FEEL values
+ * before it evaluates (a deep walk), and every name slows its context-sensitive tokenizer; an
+ * instance often holds variables an expression never reads — a 4 MB document costs hundreds of
+ * milliseconds per evaluation, which would count against the time limit of `amount > 100`. A
+ * variable can only be read by a name that appears in the source (FEEL has no other way to reach
+ * the top-level context), so a variable whose first name token (as feelin normalises names: split
+ * at white space and `. / - ' + *`) does not appear is left out.
+ */
+function referencedVariables(source: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const referenced: Record<string, unknown> = {};
+  for (const name of Object.keys(variables)) {
+    if (!source.includes(firstNameToken(name))) continue;
+    // defined, not assigned: a variable may be called `__proto__`
+    Object.defineProperty(referenced, name, { value: variables[name], enumerable: true, writable: true, configurable: true });
+  }
+  return referenced;
+}
+
+const NAME_SEPARATORS = /[\s./\-'+*]+/;
+
+/** The first token of a name as feelin's `normalizeContextKey` splits it (`order-id` → `order`); `''` when it has none. */
+function firstNameToken(name: string): string {
+  for (const token of name.split(NAME_SEPARATORS)) {
+    if (token !== '') return token;
+  }
+  return '';
 }
 
 /**

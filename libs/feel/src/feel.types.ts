@@ -1,6 +1,9 @@
 /**
  * Types of the FEEL boundary: what FeelService returns instead of throwing.
  */
+import type { FeelLimits } from './limits/feel-limits.js';
+
+export type { FeelLimits } from './limits/feel-limits.js';
 
 /** A JSON value: what FEEL results are converted to before they become process variables. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -17,8 +20,12 @@ export interface FeelWarning {
  * (design.md invariant 9), so the message must say what was expected and what happened.
  */
 export interface FeelFailure {
-  /** `FEEL_SYNTAX`: does not parse; `FEEL_EVALUATION`: failed while evaluating; `FEEL_TYPE`: evaluated to the wrong type. */
-  code: 'FEEL_SYNTAX' | 'FEEL_EVALUATION' | 'FEEL_TYPE';
+  /**
+   * `FEEL_SYNTAX`: does not parse; `FEEL_EVALUATION`: failed while evaluating; `FEEL_TYPE`: evaluated
+   * to the wrong type; `FEEL_LIMIT_EXCEEDED`: went over one of the {@link FeelLimits} (time, range,
+   * iterations, string or list size, call depth) and was stopped.
+   */
+  code: 'FEEL_SYNTAX' | 'FEEL_EVALUATION' | 'FEEL_TYPE' | 'FEEL_LIMIT_EXCEEDED';
   message: string;
   /** The expression as given (without the leading `=`). */
   expression: string;
@@ -63,6 +70,12 @@ export interface FeelEvaluationOptions {
   uuid?: () => string;
   /** Source of `random number()` values, in [0, 1). @default Math.random */
   random?: () => number;
+  /**
+   * Bounds on the evaluation (time, range sizes, iterations, string and list sizes). Given to the
+   * service's constructor and per call, each limit set overrides the one before it.
+   * @default DEFAULT_FEEL_LIMITS (500 ms, ranges of 100000, 1000000 iterations, strings of 4 Mi characters, lists of 1000000)
+   */
+  limits?: Partial<FeelLimits>;
 }
 
 /** Options of `evaluateAs`: the evaluation options plus whether `null` is an acceptable result. */

@@ -105,6 +105,22 @@ export interface BatonConfig {
   logLevel: string;
   /** Allow admins to pin the engine's clock (`PUT /v2/clock`), for testing processes with timers. Env `BATON_CLOCK_CONTROL`. @default false */
   clockControl: boolean;
+  /**
+   * Bounds on every FEEL evaluation (docs/security.md, "FEEL evaluation"); an evaluation over one is
+   * stopped and becomes an incident. The defaults equal libs/feel's `DEFAULT_FEEL_LIMITS`.
+   */
+  feel: {
+    /** Wall-clock milliseconds one evaluation may take, at most 60000. Env `BATON_FEEL_TIMEOUT_MS`. @default 500 */
+    timeoutMs: number;
+    /** Elements one range may enumerate (`for x in 1..n`). Env `BATON_FEEL_MAX_RANGE`. @default 100000 */
+    maxRange: number;
+    /** Range elements one evaluation may enumerate in total (nested iterations, cartesian products). Env `BATON_FEEL_MAX_ITERATIONS`. @default 1000000 */
+    maxIterations: number;
+    /** Longest string a FEEL function may take or return, and characters in a result. Env `BATON_FEEL_MAX_STRING_LENGTH`. @default 4194304 */
+    maxStringLength: number;
+    /** Longest list a FEEL function may take or return, and values in a result. Env `BATON_FEEL_MAX_LIST_LENGTH`. @default 1000000 */
+    maxListLength: number;
+  };
   /** Directory of the built portal served at `/`. Env `BATON_PORTAL_DIR`. @default "dist/portal" */
   portalDir: string;
   worker: {
@@ -215,6 +231,13 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     logLevel: str('LOG_LEVEL', 'info'),
     portalDir: str('BATON_PORTAL_DIR', 'dist/portal'),
     clockControl: bool('BATON_CLOCK_CONTROL', false),
+    feel: {
+      timeoutMs: int('BATON_FEEL_TIMEOUT_MS', 500, 1, 60_000),
+      maxRange: int('BATON_FEEL_MAX_RANGE', 100_000, 1),
+      maxIterations: int('BATON_FEEL_MAX_ITERATIONS', 1_000_000, 1),
+      maxStringLength: int('BATON_FEEL_MAX_STRING_LENGTH', 4 * 1024 * 1024, 1),
+      maxListLength: int('BATON_FEEL_MAX_LIST_LENGTH', 1_000_000, 1),
+    },
     worker: {
       engineUrl: '',
       auth: env.BATON_WORKER_TOKEN ? { token: env.BATON_WORKER_TOKEN } : { username: str('BATON_WORKER_USERNAME', 'worker'), password: str('BATON_WORKER_PASSWORD', 'worker') },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FeelService } from '#feel';
+import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
 import { JobQueues } from '../dispatch/job-queues.js';
 import { TimerScheduler } from '../dispatch/timer-scheduler.js';
@@ -17,7 +18,7 @@ import { VisibleVariables } from './visible-variables.js';
 /** Runs commands on process instances: the bridge between the API and the pure core. */
 @Module({
   imports: [FormsModule],
-  providers: [CalledDefinitions, CommandExecutor, PendingCommands, DefinitionCache, FormKeyResolver, InstanceLookup, InstanceNotifications, InstanceStore, JobDispatcher, JobQueues, TimerScheduler, VisibleVariables, { provide: FeelService, useValue: new FeelService() }],
+  providers: [CalledDefinitions, CommandExecutor, PendingCommands, DefinitionCache, FormKeyResolver, InstanceLookup, InstanceNotifications, InstanceStore, JobDispatcher, JobQueues, TimerScheduler, VisibleVariables, { provide: FeelService, inject: [BATON_CONFIG], useFactory: (config: BatonConfig) => new FeelService({ limits: config.feel }) }],
   exports: [CommandExecutor, PendingCommands, DefinitionCache, FormKeyResolver, InstanceLookup, InstanceNotifications, FeelService, JobDispatcher, JobQueues, TimerScheduler, VisibleVariables],
 })
 export class ExecutionModule {}

@@ -1,5 +1,6 @@
 import { FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
 import { builtin, describeValue, invalidArguments, isContextValue, isNil, type BuiltinScope, type BuiltinTable } from './builtin.js';
+import { currentBudget } from '../limits/evaluation-budget.js';
 
 /**
  * Camunda's list extensions (docs: "List functions") that feelin lacks or implements differently.
@@ -59,7 +60,11 @@ export function listBuiltins(scope: BuiltinScope): BuiltinTable {
       const parts = [optionalString(fn, 'delimiter', delimiter), optionalString(fn, 'prefix', prefix), optionalString(fn, 'suffix', suffix)];
       if (parts.some((part) => part === undefined)) return null;
       const [sep, start, end] = parts as string[];
-      return `${start}${(list as (string | null | undefined)[]).filter((item) => !isNil(item)).join(sep)}${end}`;
+      const items = (list as (string | null | undefined)[]).filter((item): item is string => !isNil(item));
+      // the joined length is known before joining: refuse a string over the limit before building it
+      const length = start!.length + end!.length + sep!.length * Math.max(0, items.length - 1) + items.reduce((sum, item) => sum + item.length, 0);
+      currentBudget()?.checkStringToBuild(length);
+      return `${start}${items.join(sep)}${end}`;
     }),
   };
 }
