@@ -94,8 +94,8 @@ describe('loadConfig: FEEL limits', () => {
 
   it('given invalid FEEL variables, when loaded, then every one is listed', () => {
     expect(() => loadConfig({ BATON_FEEL_TIMEOUT_MS: '0', BATON_FEEL_MAX_RANGE: 'many', BATON_FEEL_MAX_LIST_LENGTH: '-1' })).toThrow(
-      /BATON_FEEL_TIMEOUT_MS must be an integer between 1 and 60000, but is '0'(.|\n)*BATON_FEEL_MAX_RANGE must be an integer >= 1, but is 'many'(.|\n)*BATON_FEEL_MAX_LIST_LENGTH must be an integer >= 1, but is '-1'/,
+      /BATON_FEEL_TIMEOUT_MS must be an integer from 1 to 60000, but is '0'(.|\n)*BATON_FEEL_MAX_RANGE must be an integer >= 1, but is 'many'(.|\n)*BATON_FEEL_MAX_LIST_LENGTH must be an integer >= 1, but is '-1'/,
     );
-    expect(() => loadConfig({ BATON_FEEL_TIMEOUT_MS: '600000' })).toThrow(/BATON_FEEL_TIMEOUT_MS must be an integer between 1 and 60000, but is '600000'/);
+    expect(() => loadConfig({ BATON_FEEL_TIMEOUT_MS: '600000' })).toThrow(/BATON_FEEL_TIMEOUT_MS must be an integer from 1 to 60000, but is '600000'/);
   });
 });
