@@ -16,4 +16,5 @@ export * from './model/executable-process.js';
 export { parseIsoDuration, addIsoDuration, type IsoDuration } from './timers/iso-duration.js';
 export { parseIsoDateTime, type IsoDateTime } from './timers/iso-date-time.js';
 export { parseTimeCycle, type TimeCycle } from './timers/time-cycle.js';
+export { firstCycleDue, nextCycleDue } from './timers/cycle-schedule.js';
 export type { TimerParseResult } from './timers/timer-parse-result.js';

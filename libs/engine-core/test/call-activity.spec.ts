@@ -206,6 +206,7 @@ describe('call activity (child side)', () => {
       errorCode: 'CHILD_FAILED',
       errorMessage: 'lost it',
       variables: { problem: 'lost' },
+      origin: { processInstanceKey: h.processInstanceKey, elementInstanceKey: h.element('ship').elementInstanceKey, elementId: 'ship', retry: 'JOB', jobKey: h.job('ship').jobKey },
     });
     expect(h.snapshot.incidents).toEqual([]);
     expect(h.job('ship')).toMatchObject({ state: 'ERROR_THROWN', activatable: false });
@@ -220,10 +221,34 @@ describe('call activity (child side)', () => {
     ]);
   });
 
-  it('an error end event nothing catches in a child hands the error on and waits, ACTIVATED', async () => {
+  it('an error end event nothing catches in a child hands the error on and waits, ACTIVATING', async () => {
     const h = await CoreHarness.load('error-end-event.bpmn');
-    expect(h.create({ reason: 'other', explode: false }, { parent }).slice(-3)).toEqual(['ELEMENT_ACTIVATING fail', 'ERROR_ESCALATED_TO_PARENT fail code=E-other', 'ELEMENT_ACTIVATED fail']);
+    expect(h.create({ reason: 'other', explode: false }, { parent }).slice(-3)).toEqual(['SEQUENCE_FLOW_TAKEN f-fail', 'ELEMENT_ACTIVATING fail', 'ERROR_ESCALATED_TO_PARENT fail code=E-other']);
     expect(h.snapshot.incidents).toEqual([]);
+    expect(h.activeElements()).toContain('fail:ACTIVATING');
+  });
+
+  it('when no caller catches its error, the incident is raised in the child where it was thrown; resolving it throws again', async () => {
+    const h = await CoreHarness.load('error-end-event.bpmn');
+    h.create({ reason: 'other', explode: false }, { parent });
+    const fail = h.element('fail');
+    expect(
+      h.accept({ type: 'RAISE_UNCAUGHT_ERROR', elementInstanceKey: fail.elementInstanceKey, errorCode: 'E-other', incidentMessage: 'Expected to throw an error event with the code \'E-other\', but it was not caught. No error events are available in the scope.', retry: 'ACTIVATE', jobKey: null }),
+    ).toEqual(['INCIDENT_CREATED fail UNHANDLED_ERROR_EVENT']);
+    expect(h.incident('fail')).toMatchObject({ errorType: 'UNHANDLED_ERROR_EVENT', retry: 'ACTIVATE', state: 'ACTIVE' });
+
+    expect(h.resolveIncident('fail')).toEqual(['INCIDENT_RESOLVED fail', 'ERROR_ESCALATED_TO_PARENT fail code=E-other']);
+  });
+
+  it('a job error nothing catches up the call chain becomes an incident on the job in the child; resolving offers the job again', async () => {
+    const h = await CoreHarness.load('called-child.bpmn');
+    h.create({}, { parent });
+    h.throwJobError('ship', 'CHILD_FAILED', {}, 'lost it');
+    const ship = h.element('ship');
+    h.accept({ type: 'RAISE_UNCAUGHT_ERROR', elementInstanceKey: ship.elementInstanceKey, errorCode: 'CHILD_FAILED', incidentMessage: 'not caught', retry: 'JOB', jobKey: h.job('ship').jobKey });
+    expect(h.incident('ship')).toMatchObject({ errorType: 'UNHANDLED_ERROR_EVENT', retry: 'JOB', errorMessage: 'not caught' });
+    expect(h.resolveIncident('ship')).toEqual(['INCIDENT_RESOLVED ship', 'JOB_RECURRED ship']);
+    expect(h.job('ship')).toMatchObject({ state: 'CREATED', activatable: true });
   });
 
   it('a parent that is itself a child hands an error it does not catch on to its own parent', async () => {

@@ -50,6 +50,7 @@ describe('cancel process instance', () => {
       jobs: [],
       incidents: [],
       timers: [],
+      subscriptions: [],
     });
     expect([...h.state.userTasks.values()].map((t) => `${t.elementId}:${t.state}`)).toEqual(['task:CANCELED', 'inner:CANCELED']);
     expect([...h.state.jobs.values()].map((j) => `${j.elementId}:${j.state}`)).toEqual(['job:CANCELED']);

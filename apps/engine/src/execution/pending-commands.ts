@@ -98,6 +98,7 @@ export class PendingCommands implements MessageCourier, BeforeApplicationShutdow
   private async run(manager: EntityManager, message: InstanceMessage, origin: CommandOrigin): Promise<ExecutedCommand | null> {
     try {
       if (message.kind === 'command') return await this.executor.executeIn(manager, message.processInstanceKey, message.command, origin);
+      if (message.kind === 'broadcast-signal') throw new Error('A signal thrown by a process instance is broadcast by the signal broadcaster, not delivered as a command');
       return await this.startChild(manager, message, origin);
     } catch (error) {
       if (!(error instanceof BatonError)) throw error;

@@ -4,7 +4,7 @@ import type { Failure } from '../failure.js';
 import type { ValueEvaluator } from '../processing/value-evaluator.js';
 import type { VariableBehaviour } from '../processing/variable-behaviour.js';
 import type { InstanceState } from '../state/instance-state.js';
-import type { ElementInstanceRecord } from '../state/records.js';
+import type { ElementInstanceRecord, ErrorOrigin } from '../state/records.js';
 
 /** How a thrown BPMN error ended: caught by a boundary event, handed to the parent instance, or not caught (the Failure to raise). */
 export type ThrowOutcome = 'caught' | 'escalated' | Failure;
@@ -28,10 +28,10 @@ export interface BehaviourServices {
   /** Decides an event: applied to the state at once, recorded for the audit log. */
   emit(event: EngineEvent): void;
   nextKey(): string;
-  /** Schedules a timer owned by an element instance. */
-  createTimer(elementInstanceKey: string, elementId: string, dueDate: string): void;
-  /** Throws a BPMN error at an element (see lifecycle/error-propagation.ts). */
-  throwError(thrower: ElementInstanceRecord, errorCode: string, errorMessage: string | null, variables: Record<string, unknown>): ThrowOutcome;
+  /** Throws a BPMN error at an element (see lifecycle/error-propagation.ts); `origin`: where it was first thrown (default: here, by the element's activation). */
+  throwError(thrower: ElementInstanceRecord, errorCode: string, errorMessage: string | null, variables: Record<string, unknown>, origin?: ErrorOrigin): ThrowOutcome;
+  /** Throws an escalation at an element (see lifecycle/error-propagation.ts). */
+  throwEscalation(thrower: ElementInstanceRecord, escalationCode: string, variables: Record<string, unknown>): void;
   /** Queues an inner instance of a multi-instance activity in its body. */
   enqueueInnerInstance(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void;
   /** Has a scope completed once the instance rests, if nothing is left active in it. */

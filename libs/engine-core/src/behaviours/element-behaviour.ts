@@ -59,6 +59,17 @@ export interface ElementBehaviour<N extends FlowNode = FlowNode> {
   variableMappings?: boolean;
 }
 
-export type ActivationOutcome = 'wait' | { complete: string[] | undefined; result?: Record<string, unknown> } | { startScope: string };
+/**
+ * What an activation decided: wait (ACTIVATED); hold (stay ACTIVATING); complete at once taking `complete` (undefined: every outgoing
+ * flow) with an optional result document and, for a link throw event, continue at `jumpTo` in the
+ * same scope; or start the element's children at `startScope` (with the trigger's variables for
+ * the start event of an event subprocess).
+ */
+export type ActivationOutcome =
+  | 'wait'
+  /** Stay ACTIVATING (an error end event whose error travels to the calling instances). */
+  | 'hold'
+  | { complete: string[] | undefined; result?: Record<string, unknown>; jumpTo?: string }
+  | { startScope: string; trigger?: Record<string, unknown> };
 
 export const completeAtOnce: ActivationOutcome = { complete: undefined };

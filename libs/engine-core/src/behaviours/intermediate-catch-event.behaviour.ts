@@ -1,21 +1,17 @@
 import type { IntermediateCatchEventNode } from '#bpmn';
-import { Failure } from '../failure.js';
-import { timerDueDate } from '../processing/timer-due-date.js';
-import type { ElementBehaviour } from './element-behaviour.js';
+import { completeAtOnce, type ElementBehaviour } from './element-behaviour.js';
 
 /**
- * An intermediate timer catch event schedules its timer (due after its duration, or at its date,
- * evaluated now in the event's scope) and waits; TRIGGER_TIMER completes it (Camunda 8:
- * docs.camunda.io/docs/components/modeler/bpmn/timer-events/#intermediate-timer-catch-events).
- * Terminating it cancels the timer (the lifecycle cancels every timer an element owns).
+ * An intermediate catch event waits for its trigger: a timer, a message (its subscription opened
+ * with the name and correlation key evaluated now), a signal or a condition (Camunda 8:
+ * docs.camunda.io/docs/components/modeler/bpmn/events/). The lifecycle opens what it waits for
+ * and completes it with the trigger's variables when it happens. A link catch event continues at
+ * once (its link throw events jump to it); one activated by a trigger (after an event-based
+ * gateway) completes at once with the trigger's variables.
  */
 export const intermediateCatchEventBehaviour: ElementBehaviour<IntermediateCatchEventNode> = {
   onActivate: (context) => {
-    const { services, instance, node } = context;
-    if (node.trigger.kind !== 'timer') return new Failure('UNKNOWN', `Expected '${node.id}' to be a timer catch event`);
-    const dueDate = timerDueDate(node.trigger.timer, context.variables(), services.evaluator, services.now);
-    if (dueDate instanceof Failure) return dueDate;
-    services.createTimer(instance.elementInstanceKey, node.id, dueDate);
-    return 'wait';
+    if (context.trigger) return { complete: undefined, result: context.trigger };
+    return context.node.trigger.kind === 'link' ? completeAtOnce : 'wait';
   },
 };

@@ -6,13 +6,17 @@ import { cancelProcessInstance } from './processors/cancel-process-instance.proc
 import { completeCallActivity } from './processors/complete-call-activity.processor.js';
 import { completeJob } from './processors/complete-job.processor.js';
 import { completeUserTask } from './processors/complete-user-task.processor.js';
+import { correlateMessage } from './processors/correlate-message.processor.js';
 import { createProcessInstance } from './processors/create-process-instance.processor.js';
 import { failJob } from './processors/fail-job.processor.js';
+import { raiseUncaughtError } from './processors/raise-uncaught-error.processor.js';
 import { resolveIncident } from './processors/resolve-incident.processor.js';
 import { setVariables } from './processors/set-variables.processor.js';
 import { throwErrorAt } from './processors/throw-error-at.processor.js';
+import { throwEscalationAt } from './processors/throw-escalation-at.processor.js';
 import { throwError } from './processors/throw-error.processor.js';
 import { timeOutJob } from './processors/time-out-job.processor.js';
+import { triggerSignal } from './processors/trigger-signal.processor.js';
 import { triggerTimer } from './processors/trigger-timer.processor.js';
 import { updateJobRetries } from './processors/update-job-retries.processor.js';
 import { updateUserTask } from './processors/update-user-task.processor.js';
@@ -38,4 +42,8 @@ export const COMMAND_PROCESSORS: { [T in EngineCommandType]: CommandProcessor<T>
   COMPLETE_CALL_ACTIVITY: completeCallActivity,
   CALLED_ELEMENT_NOT_FOUND: calledElementNotFound,
   THROW_ERROR_AT: throwErrorAt,
+  RAISE_UNCAUGHT_ERROR: raiseUncaughtError,
+  THROW_ESCALATION_AT: throwEscalationAt,
+  CORRELATE_MESSAGE: correlateMessage,
+  TRIGGER_SIGNAL: triggerSignal,
 };

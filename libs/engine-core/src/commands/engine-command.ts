@@ -1,4 +1,5 @@
 import type { UserTaskChanges } from '../events/engine-event.js';
+import type { ErrorOrigin } from '../state/records.js';
 
 /**
  * What can be asked of a process instance. Authorization (who may) is decided before a command
@@ -51,7 +52,27 @@ export type EngineCommand =
   /** The process a call activity asked for is not deployed (sent by the executor): incident CALLED_ELEMENT_ERROR. */
   | { type: 'CALLED_ELEMENT_NOT_FOUND'; elementInstanceKey: string; childProcessInstanceKey?: string; message: string }
   /** A BPMN error no catch event in the child caught, thrown again at its call activity (sent by the executor). */
-  | { type: 'THROW_ERROR_AT'; elementInstanceKey: string; childProcessInstanceKey?: string; errorCode: string; errorMessage: string | null; variables: Record<string, unknown> };
+  | {
+      type: 'THROW_ERROR_AT';
+      elementInstanceKey: string;
+      childProcessInstanceKey?: string;
+      errorCode: string;
+      errorMessage: string | null;
+      variables: Record<string, unknown>;
+      /** Where the error was first thrown; absent in commands written before it was recorded (then the incident lands here). */
+      origin?: ErrorOrigin;
+    }
+  /** No calling instance caught an error this instance threw (sent by the executor): the incident is raised at its thrower. */
+  | { type: 'RAISE_UNCAUGHT_ERROR'; elementInstanceKey: string; errorCode: string; incidentMessage: string; retry: 'JOB' | 'ACTIVATE'; jobKey: string | null }
+  /** An escalation no catch event in a called child caught, thrown again at its call activity (sent by the executor). */
+  | { type: 'THROW_ESCALATION_AT'; elementInstanceKey: string; childProcessInstanceKey?: string; escalationCode: string; variables: Record<string, unknown> }
+  /**
+   * A published or correlated message reaches this instance: the oldest open message subscription
+   * with its name and correlation key triggers (at most once per instance and message).
+   */
+  | { type: 'CORRELATE_MESSAGE'; messageKey: string; messageName: string; correlationKey: string; variables: Record<string, unknown> }
+  /** A broadcast signal reaches this instance: every open subscription for its name triggers, oldest first. */
+  | { type: 'TRIGGER_SIGNAL'; signalKey: string; signalName: string; variables: Record<string, unknown> };
 
 export type EngineCommandType = EngineCommand['type'];
 

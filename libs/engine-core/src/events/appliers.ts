@@ -99,8 +99,20 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
   TIMER_TRIGGERED: (state, event) => state.putTimer({ ...state.timers.get(event.timerKey)!, state: 'TRIGGERED' }),
   TIMER_CANCELED: (state, event) => state.putTimer({ ...state.timers.get(event.timerKey)!, state: 'CANCELED' }),
 
+  SUBSCRIPTION_OPENED: (state, event) => state.putSubscription({ ...event.subscription }),
+  SUBSCRIPTION_CLOSED: (state, event) => state.putSubscription({ ...state.subscriptions.get(event.subscriptionKey)!, state: 'CLOSED' }),
+  CONDITION_EVALUATED: (state, event) => state.putSubscription({ ...state.subscriptions.get(event.subscriptionKey)!, conditionMet: event.conditionMet }),
+
   // Audit and executor notices: the state they describe is changed by the events around them.
   ERROR_CAUGHT: () => undefined,
+  ERROR_NOT_CAUGHT: () => undefined,
+  MESSAGE_CORRELATED: () => undefined,
+  SIGNAL_CAUGHT: () => undefined,
+  CONDITION_TRIGGERED: () => undefined,
+  SIGNAL_THROWN: () => undefined,
+  ESCALATION_CAUGHT: () => undefined,
+  ESCALATION_NOT_CAUGHT: () => undefined,
+  ESCALATION_ESCALATED_TO_PARENT: () => undefined,
   CHILD_INSTANCE_REQUESTED: (state, event) => void state.updateElement(event.elementInstanceKey, { calledProcessInstanceKey: event.childProcessInstanceKey }),
   CHILD_INSTANCE_CANCEL_REQUESTED: () => undefined,
   CALLED_INSTANCE_COMPLETED: () => undefined,

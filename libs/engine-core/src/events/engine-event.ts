@@ -1,5 +1,7 @@
 import type {
   ElementType,
+  ErrorOrigin,
+  SubscriptionRecord,
   IncidentErrorType,
   IncidentRetry,
   JobRecord,
@@ -91,6 +93,41 @@ export type EngineEvent =
       elementId: string;
       errorCode: string;
       errorMessage: string | null;
+      variables: Record<string, unknown>;
+      /** Where the error was first thrown (this instance, or a child further down). */
+      origin: ErrorOrigin;
+    }
+  /**
+   * A BPMN error that started in a called instance (`origin`) found no catch event here, and this
+   * instance has no caller: the executor tells the origin, which raises the incident there.
+   */
+  | { type: 'ERROR_NOT_CAUGHT'; origin: ErrorOrigin; errorCode: string; errorMessage: string | null; incidentMessage: string }
+  /** A subscription opened (a message, signal or condition catch event began to wait). */
+  | { type: 'SUBSCRIPTION_OPENED'; subscription: SubscriptionRecord }
+  /** A subscription closed: it triggered, or its owner ended (or its scope was interrupted). */
+  | { type: 'SUBSCRIPTION_CLOSED'; subscriptionKey: string; elementInstanceKey: string }
+  /** A conditional subscription was evaluated and its condition now holds (or no longer holds). */
+  | { type: 'CONDITION_EVALUATED'; subscriptionKey: string; elementInstanceKey: string; conditionMet: boolean }
+  /** A message was correlated to a subscription; its catch event triggers next. */
+  | { type: 'MESSAGE_CORRELATED'; subscriptionKey: string; elementInstanceKey: string; elementId: string; messageKey: string; messageName: string; correlationKey: string | null; variableNames: string[] }
+  /** A broadcast signal reached a subscription; its catch event triggers next. */
+  | { type: 'SIGNAL_CAUGHT'; subscriptionKey: string; elementInstanceKey: string; elementId: string; signalKey: string; signalName: string; variableNames: string[] }
+  /** A condition turned true; its catch event triggers next. */
+  | { type: 'CONDITION_TRIGGERED'; subscriptionKey: string; elementInstanceKey: string; elementId: string }
+  /** A signal throw or end event broadcasts a signal (the executor broadcasts it after the commit). */
+  | { type: 'SIGNAL_THROWN'; elementInstanceKey: string; elementId: string; signalName: string; variables: Record<string, unknown> }
+  /** An escalation thrown at `elementInstanceKey` is caught by `catchElementId` (a boundary or event subprocess start event) of `hostElementInstanceKey`. */
+  | { type: 'ESCALATION_CAUGHT'; elementInstanceKey: string; escalationCode: string; catchElementId: string; hostElementInstanceKey: string; interrupting: boolean }
+  /** An escalation nothing catches: the instance goes on (Camunda 8). Audit only. */
+  | { type: 'ESCALATION_NOT_CAUGHT'; elementInstanceKey: string; elementId: string; escalationCode: string }
+  /** An escalation no catch event in this (child) instance catches: the executor throws it at the parent's call activity. */
+  | {
+      type: 'ESCALATION_ESCALATED_TO_PARENT';
+      parentProcessInstanceKey: string;
+      parentElementInstanceKey: string;
+      elementInstanceKey: string;
+      elementId: string;
+      escalationCode: string;
       variables: Record<string, unknown>;
     };
 

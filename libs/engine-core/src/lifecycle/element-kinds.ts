@@ -2,11 +2,12 @@ import type { FlowNode, IoMapping } from '#bpmn';
 import { BEHAVIOURS } from '../behaviours/behaviours.js';
 import type { ElementBehaviour } from '../behaviours/element-behaviour.js';
 import type { InstanceState } from '../state/instance-state.js';
-import { MULTI_INSTANCE_BODY, type ElementInstanceRecord } from '../state/records.js';
+import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord } from '../state/records.js';
 
-/** The behaviour of an element instance: its element type's, or the multi-instance body's. */
+/** The behaviour of an element instance: its element type's, the multi-instance body's or the event subprocess's. */
 export function behaviourOf(instance: ElementInstanceRecord, node: FlowNode): ElementBehaviour {
-  return BEHAVIOURS[instance.elementType === MULTI_INSTANCE_BODY ? MULTI_INSTANCE_BODY : node.type];
+  const type = instance.elementType === MULTI_INSTANCE_BODY || instance.elementType === EVENT_SUB_PROCESS ? instance.elementType : node.type;
+  return BEHAVIOURS[type];
 }
 
 /** The element's variable mappings, unless its behaviour has none (gateways, multi-instance bodies). */

@@ -1,4 +1,4 @@
-import type { BoundaryEventNode, FlowNode } from '#bpmn';
+import type { FlowNode } from '#bpmn';
 import type { ThrowOutcome } from '../behaviours/behaviour-services.js';
 import type { ElementContext } from '../behaviours/element-behaviour.js';
 import { innerInstanceLocals } from '../behaviours/multi-instance-body.behaviour.js';
@@ -12,22 +12,26 @@ import { VariableBehaviour } from '../processing/variable-behaviour.js';
 import { DEFAULT_MAX_VARIABLE_DEPTH } from '../processing/variable-depth.js';
 import { cloneJson } from '../processing/variable-paths.js';
 import type { InstanceState } from '../state/instance-state.js';
-import { MULTI_INSTANCE_BODY, type ElementInstanceRecord, type IncidentRetry } from '../state/records.js';
-import { cancelTimers, createBoundaryTimers } from './boundary-timers.js';
-import { behaviourOf, isInner } from './element-kinds.js';
-import { throwError } from './error-propagation.js';
+import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
+import { triggerCatch } from './catch-trigger.js';
+import { ConditionWatcher } from './conditions.js';
+import { behaviourOf } from './element-kinds.js';
+import { errorOriginAt, throwError, throwEscalation } from './error-propagation.js';
+import { catchNode, catchPointsOf, closeCatchPoints, openCatchPoints } from './event-triggers.js';
 import type { LifecycleOperations } from './lifecycle-operations.js';
 import { completeFinishedScopes, fireInclusiveJoin } from './scope-completion.js';
-import { applyInputMappings, applyOutputMappings } from './variable-mappings.js';
 import { terminate, terminateSiblings } from './termination.js';
+import { fireTimer } from './timer-firing.js';
 import { checkTransition, targetLifecycle, type IllegalTransition } from './transition-guard.js';
+import { applyInputMappings, applyOutputMappings } from './variable-mappings.js';
 
 /** Element activations one command may do before the rest waits behind an incident. */
 export const MAX_ACTIVATIONS_PER_COMMAND = 10_000;
 
 /** Work queued within one command, processed in order until the instance rests. */
 type Step =
-  | { kind: 'activate'; nodeId: string; flowScopeKey: string }
+  /** `trigger`: the variables of the event that activates it (a catch event after an event-based gateway, the start event of an event subprocess). */
+  | { kind: 'activate'; nodeId: string; flowScopeKey: string; trigger?: Record<string, unknown> }
   | { kind: 'check-parallel-join'; nodeId: string; flowScopeKey: string }
   /** An inner instance of a multi-instance activity, in its body (`flowScopeKey`). */
   | { kind: 'activate-inner'; nodeId: string; flowScopeKey: string; item: unknown; loopCounter: number };
@@ -39,10 +43,11 @@ type Step =
  * emitted, so later decisions see earlier ones. Every ELEMENT_* event passes the transition
  * guard: an illegal one is not applied, nothing more is decided, and the command is refused.
  *
- * Besides the behaviours' own work, the lifecycle owns what every activity shares: input and
- * output mappings, boundary timers (created after the input mappings, canceled when the activity
- * ends), boundary events that interrupt their activity, multi-instance bodies around inner
- * instances, joins and the completion of scopes.
+ * Besides the behaviours' own work, the lifecycle owns what every element shares: input and
+ * output mappings, what an element waits for while active (its catch points: boundary events,
+ * its own trigger, the events after an event-based gateway, the event subprocesses of a scope —
+ * opened after the input mappings, closed when it ends), triggering them, multi-instance bodies
+ * around inner instances, joins, conditions, and the completion of scopes.
  */
 export class ElementLifecycle implements LifecycleOperations {
   readonly events: EngineEvent[] = [];
@@ -52,6 +57,7 @@ export class ElementLifecycle implements LifecycleOperations {
   refusal: IllegalTransition | undefined;
   private readonly queue: Step[] = [];
   private readonly scopesToCheck = new Set<string>();
+  private readonly conditions = new ConditionWatcher();
   private activations = 0;
 
   constructor(
@@ -84,6 +90,9 @@ export class ElementLifecycle implements LifecycleOperations {
     }
     applyEvent(this.state, event, this.env.now);
     this.events.push(event);
+    if (event.type === 'VARIABLE_CREATED' || event.type === 'VARIABLE_UPDATED') {
+      this.conditions.changed({ scopeKey: event.scopeKey, name: event.name, kind: event.type === 'VARIABLE_CREATED' ? 'create' : 'update' });
+    }
   }
 
   nextKey(): string {
@@ -98,12 +107,16 @@ export class ElementLifecycle implements LifecycleOperations {
 
   // ---- services for behaviours and processors ----
 
-  createTimer(elementInstanceKey: string, elementId: string, dueDate: string): void {
-    this.emit({ type: 'TIMER_CREATED', timer: { timerKey: this.nextKey(), elementInstanceKey, elementId, dueDate, state: 'ACTIVE' } });
+  createTimer(elementInstanceKey: string, elementId: string, dueDate: string, cycle?: TimerRecord['cycle']): void {
+    this.emit({ type: 'TIMER_CREATED', timer: { timerKey: this.nextKey(), elementInstanceKey, elementId, dueDate, state: 'ACTIVE', ...(cycle ? { cycle } : {}) } });
   }
 
-  throwError(thrower: ElementInstanceRecord, errorCode: string, errorMessage: string | null, variables: Record<string, unknown>): ThrowOutcome {
-    return throwError(this, thrower, errorCode, errorMessage, variables);
+  throwError(thrower: ElementInstanceRecord, errorCode: string, errorMessage: string | null, variables: Record<string, unknown>, origin?: ErrorOrigin): ThrowOutcome {
+    return throwError(this, thrower, { errorCode, errorMessage, variables }, origin ?? errorOriginAt(thrower, null));
+  }
+
+  throwEscalation(thrower: ElementInstanceRecord, escalationCode: string, variables: Record<string, unknown>): void {
+    throwEscalation(this, thrower, escalationCode, variables);
   }
 
   enqueueInnerInstance(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void {
@@ -130,10 +143,30 @@ export class ElementLifecycle implements LifecycleOperations {
     this.runCompletion(instance, undefined);
   }
 
-  triggerBoundaryEvent(boundary: BoundaryEventNode, host: ElementInstanceRecord, variables: Record<string, unknown>): void {
-    const flowScopeKey = host.flowScopeKey!;
-    this.terminate(host.elementInstanceKey);
-    this.activate(boundary, flowScopeKey, undefined, variables);
+  openCatchPointsOf(owner: ElementInstanceRecord): Failure | undefined {
+    return openCatchPoints(this, owner, catchPointsOf(this.state, this.model, owner));
+  }
+
+  closeCatchPoints(owner: ElementInstanceRecord): void {
+    closeCatchPoints(this, owner);
+  }
+
+  watchCondition(subscriptionKey: string): void {
+    this.conditions.watch(subscriptionKey);
+  }
+
+  triggerSubscription(subscription: SubscriptionRecord, owner: ElementInstanceRecord, variables: Record<string, unknown>): void {
+    const node = catchNode(this.model, subscription.elementId);
+    if (node) triggerCatch(this, owner, { node, interrupting: subscription.interrupting }, variables);
+  }
+
+  triggerTimer(timer: TimerRecord, owner: ElementInstanceRecord): void {
+    fireTimer(this, timer, owner);
+  }
+
+  discardScopeTokens(flowScopeKey: string): void {
+    if (this.state.tokensIn(flowScopeKey).size > 0) this.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey });
+    this.queue.splice(0, this.queue.length, ...this.queue.filter((step) => step.flowScopeKey !== flowScopeKey));
   }
 
   raiseIncident(instance: ElementInstanceRecord, failure: Failure, retry: IncidentRetry, jobKey: string | null = null): void {
@@ -157,6 +190,7 @@ export class ElementLifecycle implements LifecycleOperations {
       while (this.queue.length > 0 && !this.refusal) this.handle(this.queue.shift()!);
       if (this.refusal || fireInclusiveJoin(this)) continue;
       if (completeFinishedScopes(this, this.scopesToCheck)) continue;
+      if (this.conditions.evaluate(this)) continue;
       return;
     }
   }
@@ -165,7 +199,7 @@ export class ElementLifecycle implements LifecycleOperations {
     const scope = this.state.element(step.flowScopeKey);
     if (!scope || scope.lifecycle !== 'ACTIVATED') return; // the scope ended meanwhile (terminate end event, boundary event)
     if (step.kind === 'activate') {
-      this.activate(this.node(step.nodeId), step.flowScopeKey, undefined);
+      this.activate(this.node(step.nodeId), step.flowScopeKey, undefined, step.trigger);
     } else if (step.kind === 'activate-inner') {
       this.activateInner(this.node(step.nodeId), step.flowScopeKey, step.item, step.loopCounter);
     } else {
@@ -174,18 +208,11 @@ export class ElementLifecycle implements LifecycleOperations {
     }
   }
 
-  /** Activates an element reached by a token: a multi-instance activity is entered through its body. */
+  /** Activates an element reached by a token or a trigger: a multi-instance activity is entered through its body. */
   activate(node: FlowNode, flowScopeKey: string, consumedFlowIds: string[] | undefined, trigger?: Record<string, unknown>): void {
     const elementInstanceKey = this.nextKey();
-    this.emit({
-      type: 'ELEMENT_ACTIVATING',
-      elementInstanceKey,
-      elementId: node.id,
-      elementType: node.multiInstance ? MULTI_INSTANCE_BODY : node.type,
-      elementName: node.name ?? null,
-      flowScopeKey,
-      ...(consumedFlowIds ? { consumedFlowIds } : {}),
-    });
+    const elementType = node.multiInstance ? MULTI_INSTANCE_BODY : node.type === 'bpmn:SubProcess' && node.triggeredByEvent ? EVENT_SUB_PROCESS : node.type;
+    this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: node.id, elementType, elementName: node.name ?? null, flowScopeKey, ...(consumedFlowIds ? { consumedFlowIds } : {}) });
     const instance = this.state.element(elementInstanceKey);
     if (!instance || this.overBudget(instance)) return;
     this.runActivation(instance, trigger);
@@ -211,42 +238,46 @@ export class ElementLifecycle implements LifecycleOperations {
   }
 
   /**
-   * Input mappings, boundary timers and the behaviour's work; a failure leaves the element
-   * ACTIVATING with an incident (resolving it runs this again; timers already created are kept).
-   * The inner instances of a multi-instance activity have no boundary timers: those belong to the body.
+   * Input mappings, catch points and the behaviour's work; a failure leaves the element
+   * ACTIVATING with an incident (resolving it runs this again; catch points already open are kept).
+   * An element activated by a trigger (after an event-based gateway, an event subprocess's start)
+   * waits for nothing of its own: it was triggered.
    */
   private runActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void {
     const node = this.node(instance.elementId);
     const inputs = applyInputMappings(this, instance, node);
     if (inputs) return this.raiseIncident(instance, inputs, 'ACTIVATE');
-    if (instance.elementType !== 'bpmn:Process' && !isInner(this.state, instance)) {
-      const timers = createBoundaryTimers(this, instance, node);
-      if (timers instanceof Failure) return this.raiseIncident(instance, timers, 'ACTIVATE');
+    if (!trigger || node.type === 'bpmn:SubProcess') {
+      const opened = this.openCatchPointsOf(instance);
+      if (opened) return this.raiseIncident(instance, opened, 'ACTIVATE');
     }
     const outcome = behaviourOf(instance, node).onActivate({ ...this.contextOf(instance, node), ...(trigger ? { trigger } : {}) });
     if (outcome instanceof Failure) return this.raiseIncident(instance, outcome, 'ACTIVATE');
-    if (this.state.element(instance.elementInstanceKey)?.lifecycle !== 'ACTIVATING') return; // an error it threw was caught around it
+    if (this.state.element(instance.elementInstanceKey)?.lifecycle !== 'ACTIVATING') return; // what it threw was caught around it
+    if (outcome === 'hold') return;
     this.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey: instance.elementInstanceKey, elementId: node.id });
     if (outcome === 'wait') return;
     if ('startScope' in outcome) {
-      this.queue.push({ kind: 'activate', nodeId: outcome.startScope, flowScopeKey: instance.elementInstanceKey });
+      this.queue.push({ kind: 'activate', nodeId: outcome.startScope, flowScopeKey: instance.elementInstanceKey, ...(outcome.trigger ? { trigger: outcome.trigger } : {}) });
       return;
     }
     this.startCompletion(instance.elementInstanceKey, outcome.complete, outcome.result);
+    if (outcome.jumpTo && instance.flowScopeKey) this.queue.push({ kind: 'activate', nodeId: outcome.jumpTo, flowScopeKey: instance.flowScopeKey });
   }
 
-  startCompletion(elementInstanceKey: string, flowIds: string[] | undefined, result: Record<string, unknown> | undefined): void {
+  startCompletion(elementInstanceKey: string, flowIds: string[] | undefined, result: Record<string, unknown> | undefined, trigger?: Record<string, unknown>): void {
     const instance = this.state.element(elementInstanceKey)!;
     this.emit({ type: 'ELEMENT_COMPLETING', elementInstanceKey, elementId: instance.elementId });
-    cancelTimers(this, instance);
-    this.runCompletion(instance, flowIds, result);
+    closeCatchPoints(this, instance);
+    this.runCompletion(instance, flowIds, result, trigger);
   }
 
   /**
-   * Output mappings (variable-mappings.ts), then COMPLETED and the outgoing flows. An inner
-   * instance of a multi-instance activity reports to its body instead of taking flows.
+   * Output mappings (variable-mappings.ts), then COMPLETED and the outgoing flows (`trigger`: the
+   * variables the flows' targets are activated with). An inner instance of a multi-instance
+   * activity reports to its body instead of taking flows.
    */
-  private runCompletion(instance: ElementInstanceRecord, flowIds: string[] | undefined, result?: Record<string, unknown>): void {
+  private runCompletion(instance: ElementInstanceRecord, flowIds: string[] | undefined, result?: Record<string, unknown>, trigger?: Record<string, unknown>): void {
     const key = instance.elementInstanceKey;
     if (instance.elementType === 'bpmn:Process') {
       this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: instance.elementId });
@@ -258,18 +289,18 @@ export class ElementLifecycle implements LifecycleOperations {
     if (outputs) return this.raiseIncident(instance, outputs, 'COMPLETE');
     const container = this.state.element(instance.flowScopeKey!)!;
     const containerBehaviour = container.elementType === 'bpmn:Process' ? undefined : behaviourOf(container, this.node(container.elementId));
-    let terminateSiblings = false;
+    let siblingsEnd = false;
     if (containerBehaviour?.onChildCompleting) {
       const plan = containerBehaviour.onChildCompleting(this.contextOf(container, this.node(container.elementId)), instance);
       if (plan instanceof Failure) return this.raiseIncident(instance, plan, 'COMPLETE');
-      terminateSiblings = plan.terminateSiblings;
+      siblingsEnd = plan.terminateSiblings;
     }
     behaviourOf(instance, node).onComplete?.(this.contextOf(instance, node));
     this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: node.id });
     if (containerBehaviour?.onChildCompleting) {
-      if (terminateSiblings) for (const sibling of this.state.childrenOf(container.elementInstanceKey)) this.terminate(sibling.elementInstanceKey);
+      if (siblingsEnd) for (const sibling of this.state.childrenOf(container.elementInstanceKey)) this.terminate(sibling.elementInstanceKey);
     } else {
-      this.takeFlows(instance, flowIds ?? node.outgoing);
+      this.takeFlows(instance, flowIds ?? node.outgoing, trigger);
     }
     this.scopesToCheck.add(instance.flowScopeKey!);
   }
@@ -282,14 +313,14 @@ export class ElementLifecycle implements LifecycleOperations {
     this.emit({ type: 'CALLED_INSTANCE_COMPLETED', parentProcessInstanceKey: instance.parentProcessInstanceKey, parentElementInstanceKey: instance.parentElementInstanceKey, variables });
   }
 
-  private takeFlows(source: ElementInstanceRecord, flowIds: string[]): void {
+  private takeFlows(source: ElementInstanceRecord, flowIds: string[], trigger?: Record<string, unknown>): void {
     const flowScopeKey = source.flowScopeKey!;
     for (const flowId of flowIds) {
       const flow = this.env.model.flows[flowId]!;
       const target = this.node(flow.targetId);
       const atJoin = isJoin(target);
       this.emit({ type: 'SEQUENCE_FLOW_TAKEN', flowId, sourceElementId: source.elementId, targetElementId: target.id, flowScopeKey, atJoin });
-      if (!atJoin) this.queue.push({ kind: 'activate', nodeId: target.id, flowScopeKey });
+      if (!atJoin) this.queue.push({ kind: 'activate', nodeId: target.id, flowScopeKey, ...(trigger ? { trigger } : {}) });
       else if (target.type === 'bpmn:ParallelGateway') this.queue.push({ kind: 'check-parallel-join', nodeId: target.id, flowScopeKey });
       // Inclusive joins are checked once the instance rests (scope-completion.ts).
     }
@@ -300,9 +331,8 @@ export class ElementLifecycle implements LifecycleOperations {
   }
 
   terminateSiblings(instance: ElementInstanceRecord): void {
-    const flowScopeKey = instance.flowScopeKey!;
     terminateSiblings(this, instance);
-    this.queue.splice(0, this.queue.length, ...this.queue.filter((step) => step.flowScopeKey !== flowScopeKey));
+    this.discardScopeTokens(instance.flowScopeKey!);
   }
 
   contextOf(instance: ElementInstanceRecord, node: FlowNode): ElementContext {

@@ -1,7 +1,7 @@
-import type { BoundaryEventNode, FlowNode } from '#bpmn';
+import type { FlowNode } from '#bpmn';
 import type { BehaviourServices } from '../behaviours/behaviour-services.js';
 import type { Failure } from '../failure.js';
-import type { ElementInstanceRecord, IncidentRetry } from '../state/records.js';
+import type { ElementInstanceRecord, IncidentRetry, SubscriptionRecord, TimerRecord } from '../state/records.js';
 
 /**
  * What command processors ask of the element lifecycle (lifecycle/element-lifecycle.ts), on top
@@ -23,8 +23,12 @@ export interface LifecycleOperations extends BehaviourServices {
   retryActivation(instance: ElementInstanceRecord): void;
   /** Runs an element's completion again (its incident was resolved while it was COMPLETING). */
   retryCompletion(instance: ElementInstanceRecord): void;
-  /** A boundary event's trigger fired: its activity is terminated and the event continues in the activity's scope. */
-  triggerBoundaryEvent(boundary: BoundaryEventNode, host: ElementInstanceRecord, variables: Record<string, unknown>): void;
+  /** Opens what an element instance waits for (its catch points); a Failure opens nothing. */
+  openCatchPointsOf(owner: ElementInstanceRecord): Failure | undefined;
+  /** A subscription triggered (a message correlated, a signal caught) with its variables. */
+  triggerSubscription(subscription: SubscriptionRecord, owner: ElementInstanceRecord, variables: Record<string, unknown>): void;
+  /** A due timer fires. */
+  triggerTimer(timer: TimerRecord, owner: ElementInstanceRecord): void;
   /** The compiled element of an id in the instance's model. */
   node(elementId: string): FlowNode;
 }

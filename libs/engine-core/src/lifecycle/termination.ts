@@ -3,7 +3,7 @@ import type { ElementContext } from '../behaviours/element-behaviour.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import type { InstanceState } from '../state/instance-state.js';
 import { externalState, type ElementInstanceRecord } from '../state/records.js';
-import { cancelTimers } from './boundary-timers.js';
+import { closeCatchPoints } from './event-triggers.js';
 import { behaviourOf } from './element-kinds.js';
 
 /** What termination needs of the lifecycle. */
@@ -16,7 +16,7 @@ interface TerminationLifecycle {
 
 /**
  * Terminates an element instance and everything inside it: children first, waiting join tokens
- * discarded, timers canceled, the behaviour's own work undone (jobs, user tasks, a called child),
+ * discarded, timers canceled and subscriptions closed, the behaviour's own work undone (jobs, user tasks, a called child),
  * incidents resolved. An element that ended or is terminating already is left alone.
  */
 export function terminate(lifecycle: TerminationLifecycle, elementInstanceKey: string): void {
@@ -26,7 +26,7 @@ export function terminate(lifecycle: TerminationLifecycle, elementInstanceKey: s
   lifecycle.emit({ type: 'ELEMENT_TERMINATING', elementInstanceKey, elementId: instance.elementId });
   for (const child of state.childrenOf(elementInstanceKey)) terminate(lifecycle, child.elementInstanceKey);
   if (state.tokensIn(elementInstanceKey).size > 0) lifecycle.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey: elementInstanceKey });
-  cancelTimers(lifecycle, instance);
+  closeCatchPoints(lifecycle, instance);
   if (instance.elementType !== 'bpmn:Process') {
     const node = lifecycle.node(instance.elementId);
     behaviourOf(instance, node).onTerminate?.(lifecycle.contextOf(instance, node));

@@ -24,7 +24,12 @@ export type InstanceMessage =
       tenantId: string;
       variables: Record<string, unknown>;
     }
-  | { kind: 'command'; processInstanceKey: string; command: EngineCommand };
+  | { kind: 'command'; processInstanceKey: string; command: EngineCommand }
+  /**
+   * A signal thrown by an instance (`processInstanceKey`, the sender): broadcast to every open
+   * signal subscription and signal start event of its tenant — this instance's included.
+   */
+  | { kind: 'broadcast-signal'; processInstanceKey: string; tenantId: string; signalName: string; variables: Record<string, unknown> };
 
 /**
  * The messages a command's events ask to send to other instances, in event order. `deploymentKey`
@@ -69,8 +74,39 @@ export function messagesOf(events: readonly EngineEvent[], instance: ProcessInst
             errorCode: event.errorCode,
             errorMessage: event.errorMessage,
             variables: event.variables,
+            origin: event.origin,
           },
         });
+        break;
+      case 'ERROR_NOT_CAUGHT':
+        messages.push({
+          kind: 'command',
+          processInstanceKey: event.origin.processInstanceKey,
+          command: {
+            type: 'RAISE_UNCAUGHT_ERROR',
+            elementInstanceKey: event.origin.elementInstanceKey,
+            errorCode: event.errorCode,
+            incidentMessage: event.incidentMessage,
+            retry: event.origin.retry,
+            jobKey: event.origin.jobKey,
+          },
+        });
+        break;
+      case 'ESCALATION_ESCALATED_TO_PARENT':
+        messages.push({
+          kind: 'command',
+          processInstanceKey: event.parentProcessInstanceKey,
+          command: {
+            type: 'THROW_ESCALATION_AT',
+            elementInstanceKey: event.parentElementInstanceKey,
+            childProcessInstanceKey: instance.processInstanceKey,
+            escalationCode: event.escalationCode,
+            variables: event.variables,
+          },
+        });
+        break;
+      case 'SIGNAL_THROWN':
+        messages.push({ kind: 'broadcast-signal', processInstanceKey: instance.processInstanceKey, tenantId: instance.tenantId, signalName: event.signalName, variables: event.variables });
         break;
       default:
         break;
@@ -86,5 +122,6 @@ export function isChildCancellation(message: InstanceMessage): message is Extrac
 
 /** The command name a message is recorded under in the receiver's audit log. */
 export function messageCommandName(message: InstanceMessage): string {
-  return message.kind === 'start-child' ? 'CREATE_PROCESS_INSTANCE' : message.command.type;
+  if (message.kind === 'start-child') return 'CREATE_PROCESS_INSTANCE';
+  return message.kind === 'broadcast-signal' ? 'BROADCAST_SIGNAL' : message.command.type;
 }

@@ -38,6 +38,25 @@ export class ValueEvaluator {
     return this.typed(source.expression, variables, 'string') as string | Failure;
   }
 
+  /**
+   * A message correlation key: a string or a number (Zeebe's rule; a number becomes its text),
+   * evaluated when the subscription opens.
+   */
+  correlationKey(source: ValueSource, variables: Record<string, unknown>): string | Failure {
+    if (source.kind === 'static') return source.value;
+    const value = this.typed(source.expression, variables, 'any', true);
+    if (value instanceof Failure) return value;
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return new Failure('EXTRACT_VALUE_ERROR', `Expected result of the expression '${source.expression}' to be one of '[STRING, NUMBER]', but was ${value === null ? "'NULL'" : JSON.stringify(value)}.`);
+  }
+
+  /** Whether a condition holds: true only for `true` (null, false, or a failure: not met). */
+  holds(expression: string, variables: Record<string, unknown>): boolean {
+    const result = this.feel.evaluate(expression, variables, this.options);
+    return result.ok && result.value === true;
+  }
+
   /** A string or nothing (assignee, external form reference). */
   optionalString(source: ValueSource | undefined, variables: Record<string, unknown>): string | null | Failure {
     if (!source) return null;

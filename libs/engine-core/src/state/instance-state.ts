@@ -4,6 +4,7 @@ import {
   type IncidentRecord,
   type JobRecord,
   type ProcessInstanceRecord,
+  type SubscriptionRecord,
   type TimerRecord,
   type UserTaskRecord,
   type VariableRecord,
@@ -23,6 +24,8 @@ export interface InstanceSnapshot {
   incidents: IncidentRecord[];
   /** Timers that are ACTIVE (scheduled, neither triggered nor canceled). */
   timers: TimerRecord[];
+  /** Subscriptions that are OPEN (messages, signals, conditions). Absent in snapshots written before events existed. */
+  subscriptions?: SubscriptionRecord[];
 }
 
 /** Records changed since the state was loaded; persistence writes exactly these. */
@@ -36,6 +39,7 @@ export interface StateChanges {
   jobs: JobRecord[];
   incidents: IncidentRecord[];
   timers: TimerRecord[];
+  subscriptions: SubscriptionRecord[];
 }
 
 /**
@@ -54,6 +58,7 @@ export class InstanceState {
   readonly jobs = new Map<string, JobRecord>();
   readonly incidents = new Map<string, IncidentRecord>();
   readonly timers = new Map<string, TimerRecord>();
+  readonly subscriptions = new Map<string, SubscriptionRecord>();
 
   private instanceDirty = false;
   private readonly dirtyElements = new Set<string>();
@@ -63,6 +68,7 @@ export class InstanceState {
   private readonly dirtyJobs = new Set<string>();
   private readonly dirtyIncidents = new Set<string>();
   private readonly dirtyTimers = new Set<string>();
+  private readonly dirtySubscriptions = new Set<string>();
 
   constructor(snapshot: InstanceSnapshot) {
     this.instance = snapshot.instance ? { ...snapshot.instance } : null;
@@ -72,11 +78,12 @@ export class InstanceState {
     for (const task of snapshot.userTasks) this.userTasks.set(task.userTaskKey, { ...task, candidateGroups: [...task.candidateGroups], candidateUsers: [...task.candidateUsers] });
     for (const job of snapshot.jobs) this.jobs.set(job.jobKey, { ...job });
     for (const incident of snapshot.incidents) this.incidents.set(incident.incidentKey, { ...incident });
-    for (const timer of snapshot.timers) this.timers.set(timer.timerKey, { ...timer });
+    for (const timer of snapshot.timers) this.timers.set(timer.timerKey, { ...timer, ...(timer.cycle ? { cycle: { ...timer.cycle } } : {}) });
+    for (const subscription of snapshot.subscriptions ?? []) this.subscriptions.set(subscription.subscriptionKey, { ...subscription });
   }
 
   static empty(): InstanceState {
-    return new InstanceState({ instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [], timers: [] });
+    return new InstanceState({ instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [], timers: [], subscriptions: [] });
   }
 
   // ---- reading ----
@@ -119,6 +126,16 @@ export class InstanceState {
   /** Active timers an element instance owns (its timer catch event's, or its boundary events'). */
   activeTimersOf(elementInstanceKey: string): TimerRecord[] {
     return [...this.timers.values()].filter((t) => t.elementInstanceKey === elementInstanceKey && t.state === 'ACTIVE');
+  }
+
+  /** Open subscriptions an element instance owns, oldest first. */
+  openSubscriptionsOf(elementInstanceKey: string): SubscriptionRecord[] {
+    return this.openSubscriptions().filter((s) => s.elementInstanceKey === elementInstanceKey);
+  }
+
+  /** Every open subscription of the instance, oldest first (keys grow). */
+  openSubscriptions(): SubscriptionRecord[] {
+    return [...this.subscriptions.values()].filter((s) => s.state === 'OPEN').sort((a, b) => compareKeys(a.subscriptionKey, b.subscriptionKey));
   }
 
   // ---- writing (appliers only) ----
@@ -198,6 +215,11 @@ export class InstanceState {
     this.dirtyTimers.add(timer.timerKey);
   }
 
+  putSubscription(subscription: SubscriptionRecord): void {
+    this.subscriptions.set(subscription.subscriptionKey, subscription);
+    this.dirtySubscriptions.add(subscription.subscriptionKey);
+  }
+
   /** The active part of this state, as persistence would load it again (for the next command). */
   snapshot(): InstanceSnapshot {
     const elements = [...this.elements.values()].filter((e) => externalState(e.lifecycle) === 'ACTIVE');
@@ -211,6 +233,7 @@ export class InstanceState {
       jobs: [...this.jobs.values()].filter(isJobActive).map((j) => ({ ...j })),
       incidents: [...this.incidents.values()].filter((i) => i.state === 'ACTIVE').map((i) => ({ ...i })),
       timers: [...this.timers.values()].filter((t) => t.state === 'ACTIVE').map((t) => ({ ...t })),
+      subscriptions: this.openSubscriptions().map((s) => ({ ...s })),
     };
   }
 
@@ -228,6 +251,7 @@ export class InstanceState {
       jobs: [...this.dirtyJobs].map((key) => this.jobs.get(key)!),
       incidents: [...this.dirtyIncidents].map((key) => this.incidents.get(key)!),
       timers: [...this.dirtyTimers].map((key) => this.timers.get(key)!),
+      subscriptions: [...this.dirtySubscriptions].map((key) => this.subscriptions.get(key)!),
     };
   }
 
@@ -256,4 +280,9 @@ export class InstanceState {
 /** A job that still belongs to a waiting element (not completed or canceled; an error thrown waits for its incident). */
 export function isJobActive(job: JobRecord): boolean {
   return job.state === 'CREATED' || job.state === 'ACTIVATED' || job.state === 'FAILED' || job.state === 'ERROR_THROWN';
+}
+
+/** Orders numeric-string keys (64-bit, so not as numbers). */
+function compareKeys(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

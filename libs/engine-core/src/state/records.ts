@@ -158,22 +158,68 @@ export type IncidentErrorType =
  */
 export type IncidentRetry = 'ACTIVATE' | 'COMPLETE' | 'JOB' | 'CALL';
 
+/**
+ * Where a BPMN error was thrown, carried along while it looks for a catch event in the calling
+ * instances: when none catches it, the incident is raised there (in the child, as Zeebe does).
+ * `retry` says what resolving it does: re-offer the job, or run the throwing event's activation again.
+ */
+export interface ErrorOrigin {
+  processInstanceKey: string;
+  elementInstanceKey: string;
+  elementId: string;
+  retry: 'JOB' | 'ACTIVATE';
+  jobKey: string | null;
+}
+
 export type TimerState = 'ACTIVE' | 'TRIGGERED' | 'CANCELED';
 
 /**
- * A timer of an intermediate timer catch event (owned by the event's instance) or of an
- * interrupting timer boundary event (owned by the instance of the activity it is attached to).
- * The scheduler sends TRIGGER_TIMER when `dueDate` has passed on the engine clock.
+ * A timer of a catch event, owned by the element instance that waits for it: an intermediate
+ * timer catch event (its own instance), a timer boundary event (its activity's instance, or its
+ * multi-instance body), a timer after an event-based gateway (the gateway's instance), or the
+ * timer start event of an event subprocess (the instance of the enclosing scope). The scheduler
+ * sends TRIGGER_TIMER when `dueDate` has passed on the engine clock.
  */
 export interface TimerRecord {
   timerKey: string;
-  /** The element instance that owns the timer: the catch event, or the boundary event's activity (its multi-instance body). */
+  /** The element instance that owns the timer (see above). */
   elementInstanceKey: string;
-  /** The timer event's element id: the catch event or the boundary event. */
+  /** The timer event's element id: the catch, boundary or start event. */
   elementId: string;
   /** When it is due (ISO-8601). */
   dueDate: string;
   state: TimerState;
+  /**
+   * A time cycle (non-interrupting boundary, event subprocess start): its text, and how many
+   * times it fires from this one on (`null`: without end). When it fires, the next one is created.
+   */
+  cycle?: { expression: string; remaining: number | null };
+}
+
+/** What a subscription waits for. */
+export type SubscriptionKind = 'message' | 'signal' | 'conditional';
+
+/**
+ * An open wait for a message, a signal or a condition, owned by an element instance like a timer
+ * (the catch event or receive task; the activity of a boundary event; the event-based gateway;
+ * the scope of an event subprocess) and closed when its owner ends or it triggers. The engine
+ * finds open message and signal subscriptions by name (and correlation key) to correlate.
+ */
+export interface SubscriptionRecord {
+  subscriptionKey: string;
+  kind: SubscriptionKind;
+  elementInstanceKey: string;
+  /** The catching element: catch event, receive task, boundary event, or event subprocess start event. */
+  elementId: string;
+  /** The message or signal name (evaluated when the subscription opened); '' for conditions. */
+  name: string;
+  /** A message subscription's correlation key (evaluated when it opened); null otherwise. */
+  correlationKey: string | null;
+  /** Does triggering it interrupt its owner (or its scope, for an event subprocess)? */
+  interrupting: boolean;
+  state: 'OPEN' | 'CLOSED';
+  /** A condition: whether it held at its last evaluation (it fires when it turns true). */
+  conditionMet?: boolean;
 }
 
 export interface IncidentRecord {

@@ -432,6 +432,32 @@ export class CoreHarness {
         return `${event.type} ${JSON.stringify(event.variables)}`;
       case 'ERROR_ESCALATED_TO_PARENT':
         return `${event.type} ${event.elementId} code=${event.errorCode}`;
+      case 'ERROR_NOT_CAUGHT':
+        return `${event.type} code=${event.errorCode} origin=${event.origin.elementId}`;
+      case 'SUBSCRIPTION_OPENED': {
+        const { subscription } = event;
+        this.subscriptionElements.set(subscription.subscriptionKey, subscription.elementId);
+        const what = subscription.kind === 'message' ? ` '${subscription.name}' key=${JSON.stringify(subscription.correlationKey)}` : subscription.kind === 'signal' ? ` '${subscription.name}'` : '';
+        return `${event.type} ${subscription.elementId} ${subscription.kind}${what}${subscription.interrupting ? '' : ' (non-interrupting)'}`;
+      }
+      case 'SUBSCRIPTION_CLOSED':
+        return `${event.type} ${this.subscriptionElements.get(event.subscriptionKey) ?? event.subscriptionKey}`;
+      case 'CONDITION_EVALUATED':
+        return `${event.type} ${this.subscriptionElements.get(event.subscriptionKey) ?? event.subscriptionKey} ${event.conditionMet}`;
+      case 'MESSAGE_CORRELATED':
+        return `${event.type} ${event.elementId} '${event.messageName}'${event.variableNames.length > 0 ? ` [${event.variableNames.join(',')}]` : ''}`;
+      case 'SIGNAL_CAUGHT':
+        return `${event.type} ${event.elementId} '${event.signalName}'`;
+      case 'CONDITION_TRIGGERED':
+        return `${event.type} ${event.elementId}`;
+      case 'SIGNAL_THROWN':
+        return `${event.type} ${event.elementId} '${event.signalName}' ${JSON.stringify(event.variables)}`;
+      case 'ESCALATION_CAUGHT':
+        return `${event.type} code=${event.escalationCode} by ${event.catchElementId}${event.interrupting ? '' : ' (non-interrupting)'}`;
+      case 'ESCALATION_NOT_CAUGHT':
+        return `${event.type} ${event.elementId} code=${event.escalationCode}`;
+      case 'ESCALATION_ESCALATED_TO_PARENT':
+        return `${event.type} ${event.elementId} code=${event.escalationCode}`;
     }
   }
 
@@ -445,6 +471,7 @@ export class CoreHarness {
   }
 
   private readonly timerElements = new Map<string, string>();
+  private readonly subscriptionElements = new Map<string, string>();
 
   private index(event: EngineEvent): void {
     if (event.type === 'ELEMENT_ACTIVATING') this.elementIds.set(event.elementInstanceKey, event.elementId);

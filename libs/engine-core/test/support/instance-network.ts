@@ -108,9 +108,28 @@ export class InstanceNetwork {
         this.dispatch(child);
         continue;
       }
+      if (message.kind === 'broadcast-signal') {
+        this.broadcast(message.signalName, message.variables);
+        continue;
+      }
       const target = this.instances.get(message.processInstanceKey)!;
       if (isChildCancellation(message) && target.state.instance?.state !== 'ACTIVE') continue;
       this.cross(target, messageCommandName(message), () => target.accept(message.command));
+    }
+  }
+
+  /**
+   * A signal broadcast, as the engine does it: every active instance with an open subscription for
+   * it gets TRIGGER_SIGNAL, and every process with a signal start event for it starts there.
+   */
+  broadcast(signalName: string, variables: Record<string, unknown> = {}, signalKey = 'signal-1'): void {
+    this.crossings.push(`BROADCAST_SIGNAL ${signalName}`);
+    for (const h of [...this.instances.values()]) {
+      const waiting = h.state.instance?.state === 'ACTIVE' && h.snapshot.subscriptions?.some((s) => s.kind === 'signal' && s.name === signalName);
+      if (waiting) this.cross(h, 'TRIGGER_SIGNAL', () => h.accept({ type: 'TRIGGER_SIGNAL', signalKey, signalName, variables }));
+    }
+    for (const model of this.models.values()) {
+      for (const start of model.signalStartEvents ?? []) if (start.signalName === signalName) this.start(model.id, variables, start.elementId);
     }
   }
 

@@ -23,6 +23,11 @@ export const resolveIncident: CommandProcessor<'RESOLVE_INCIDENT'> = {
     const element = state.element(incident.elementInstanceKey);
     if (!element || externalState(element.lifecycle) !== 'ACTIVE') return undefined;
     if (incident.retry === 'ACTIVATE' && element.lifecycle === 'ACTIVATING') lifecycle.retryActivation(element);
+    // The process element itself is active at once: its incident is about opening its event subprocesses' catch points.
+    if (incident.retry === 'ACTIVATE' && element.elementType === 'bpmn:Process' && element.lifecycle === 'ACTIVATED') {
+      const opened = lifecycle.openCatchPointsOf(element);
+      if (opened) lifecycle.raiseIncident(element, opened, 'ACTIVATE');
+    }
     if (incident.retry === 'COMPLETE' && element.lifecycle === 'COMPLETING') lifecycle.retryCompletion(element);
     if (incident.retry === 'JOB' && job) lifecycle.emit({ type: 'JOB_RECURRED', jobKey: job.jobKey, elementInstanceKey: job.elementInstanceKey });
     if (incident.retry === 'CALL' && element.lifecycle === 'ACTIVATED' && element.elementType === 'bpmn:CallActivity') {

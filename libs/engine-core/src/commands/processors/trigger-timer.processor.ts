@@ -2,7 +2,7 @@ import { externalState } from '../../state/records.js';
 import { rejection } from '../engine-command.js';
 import type { CommandProcessor } from '../command-processor.js';
 
-/** A due timer fires: its catch event completes, or its boundary event interrupts the activity. */
+/** A due timer fires: its catch event completes, its boundary event or event subprocess starts (lifecycle/timer-firing.ts). */
 export const triggerTimer: CommandProcessor<'TRIGGER_TIMER'> = {
   instance: 'active',
   process(command, { state, env, lifecycle }) {
@@ -16,10 +16,7 @@ export const triggerTimer: CommandProcessor<'TRIGGER_TIMER'> = {
     if (!owner || externalState(owner.lifecycle) !== 'ACTIVE') {
       return rejection('INVALID_STATE', 'TIMER.ELEMENT_NOT_ACTIVE', `The element instance of timer ${timer.timerKey} is not active`);
     }
-    lifecycle.emit({ type: 'TIMER_TRIGGERED', timerKey: timer.timerKey, elementInstanceKey: timer.elementInstanceKey, elementId: timer.elementId });
-    const node = lifecycle.node(timer.elementId);
-    if (node.type === 'bpmn:BoundaryEvent') lifecycle.triggerBoundaryEvent(node, owner, {});
-    else lifecycle.startCompletion(owner.elementInstanceKey, undefined, undefined);
+    lifecycle.triggerTimer(timer, owner);
     return undefined;
   },
 };
