@@ -8,4 +8,7 @@ describeRuleFixtures('conditional-event', {
     { elementId: 'Feel_names', message: `Expected the variable names (zeebe:conditionalFilter variableNames) of bpmn:BoundaryEvent 'Feel_names' to be a comma-separated list of variable names but found the expression '=names': the names are read when the process is deployed, not evaluated` },
     { elementId: 'Feel_names', message: `Expected the variable events (zeebe:conditionalFilter variableEvents) of bpmn:BoundaryEvent 'Feel_names' to be create, update or both (comma-separated) but found 'create update'` },
   ],
+  'same-conditions.bpmn': [
+    { elementId: 'same-conditions', message: `Expected the conditional start events of the event subprocesses of bpmn:Process 'same-conditions' to have different conditions but 'Over_budget', 'Over_budget_again' all have '=total > budget'` },
+  ],
 });

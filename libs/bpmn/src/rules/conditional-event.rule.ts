@@ -1,8 +1,10 @@
 import { eventDefinitionOf } from '../parse/event-references.js';
-import { describeElement, quote, stringProperty } from '../parse/moddle-element.js';
+import { describeElement, quote, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
 import { expressionBody, extension } from '../parse/zeebe-extensions.js';
 import type { BpmnProblem } from '../problem.js';
 import type { BpmnRule } from './bpmn-rule.js';
+import { names } from './catch-ambiguity.js';
+import { eventKind, isEventSubProcess } from './event-kind.js';
 import { elementProblem } from './rule-problem.js';
 
 /** The kinds of variable change a `zeebe:conditionalFilter` may name. */
@@ -12,8 +14,9 @@ export const VARIABLE_EVENTS = ['create', 'update'] as const;
  * `conditional-event`: a conditional event (Camunda 8.9: intermediate catch, boundary, event
  * subprocess start) has a condition, a FEEL expression (`feel-expression` checks that it parses),
  * and its optional `zeebe:conditionalFilter` names variables statically (a comma-separated list
- * without empty entries) and variable events among `create` and `update`, as Zeebe validates
- * (docs.camunda.io/docs/components/modeler/bpmn/conditional-events/).
+ * without empty entries) and variable events among `create` and `update`; the conditional start
+ * events of the event subprocesses directly in a process have different conditions — as Zeebe
+ * validates (docs.camunda.io/docs/components/modeler/bpmn/conditional-events/).
  */
 export const conditionalEventRule: BpmnRule = {
   id: 'conditional-event',
@@ -46,6 +49,23 @@ export const conditionalEventRule: BpmnRule = {
       if (unknown.length > 0) {
         report(
           `Expected the variable events (zeebe:conditionalFilter variableEvents) of ${describeElement(event)} to be create, update or both (comma-separated) but found ${unknown.map((kind) => quote(kind)).join(', ')}`,
+        );
+      }
+    }
+    for (const process of context.processes) {
+      const starts = context
+        .childrenOf(process)
+        .filter(isEventSubProcess)
+        .flatMap((subprocess) => context.childrenOf(subprocess).filter((child) => child.$type === 'bpmn:StartEvent' && eventKind(child) === 'conditional'));
+      const byCondition = new Map<string, ModdleElement[]>();
+      for (const start of starts) {
+        const condition = expressionBody(eventDefinitionOf(start, 'bpmn:ConditionalEventDefinition'), 'condition');
+        if (condition !== undefined) byCondition.set(condition, [...(byCondition.get(condition) ?? []), start]);
+      }
+      for (const [condition, same] of byCondition) {
+        if (same.length < 2) continue;
+        problems.push(
+          elementProblem(this.id, context, process, `Expected the conditional start events of the event subprocesses of ${describeElement(process)} to have different conditions but ${names(same)} all have ${quote(condition)}`),
         );
       }
     }
