@@ -14,7 +14,7 @@ describe('compileProcess', () => {
   it('compiles user tasks: Camunda user task with assignment, schedule, priority, headers, mappings and a linked form; embedded and external forms; a start form', async () => {
     expect(await compiled('user-tasks.bpmn')).toEqual([
       {
-        modelVersion: 1,
+        modelVersion: 2,
         id: 'expense-approval',
         name: 'Expense approval',
         versionTag: '2024.1',
@@ -93,7 +93,7 @@ describe('compileProcess', () => {
   it('compiles jobs: static and FEEL job types, retries (default 3), headers, input/output mappings, a message end event as a job', async () => {
     expect(await compiled('service-tasks.bpmn')).toEqual([
       {
-        modelVersion: 1,
+        modelVersion: 2,
         id: 'order-fulfilment',
         startEventId: 'Start',
         children: ['Start', 'Charge', 'Notify', 'Shipped'],
@@ -148,7 +148,7 @@ describe('compileProcess', () => {
   it('compiles nested subprocesses: children, start events, parent ids, mappings on the subprocess, a terminate end event', async () => {
     expect(await compiled('subprocess.bpmn')).toEqual([
       {
-        modelVersion: 1,
+        modelVersion: 2,
         id: 'packing',
         startEventId: 'Start',
         children: ['Start', 'Pack', 'End'],
@@ -191,7 +191,7 @@ describe('compileProcess', () => {
   it('compiles gateways: default flows, conditions without their "=", parallel fork and join, a FEEL script task, a none throw event', async () => {
     expect(await compiled('gateways.bpmn')).toEqual([
       {
-        modelVersion: 1,
+        modelVersion: 2,
         id: 'routing',
         startEventId: 'Start',
         children: ['Start', 'Score', 'Risk', 'Checks', 'Fork', 'Checked', 'Join', 'Merge', 'End'],
@@ -227,15 +227,28 @@ describe('compileProcess', () => {
   it('compiles events, calls and loops: message start events, timers, boundary events (attached to their activity), error end events, call activities, multi-instance', async () => {
     expect(await compiled('events-calls-loops.bpmn')).toEqual([
       {
-        modelVersion: 1,
+        modelVersion: 2,
         id: 'fulfilment',
         startEventId: 'Start',
         messageStartEvents: [{ elementId: 'Placed', messageName: 'order-placed' }],
         children: ['Start', 'Placed', 'Wait', 'Ship', 'Ship_late', 'Late', 'Pack', 'No_stock', 'Any_error', 'End'],
         elements: {
           Start: { id: 'Start', type: 'bpmn:StartEvent', incoming: [], outgoing: ['Flow_1'] },
-          Placed: { id: 'Placed', type: 'bpmn:StartEvent', incoming: [], outgoing: ['Flow_2'], messageName: 'order-placed' },
-          Wait: { id: 'Wait', type: 'bpmn:IntermediateCatchEvent', incoming: ['Flow_1', 'Flow_2'], outgoing: ['Flow_3'], timer: { kind: 'duration', value: { kind: 'static', value: 'PT30S' } } },
+          Placed: {
+            id: 'Placed',
+            type: 'bpmn:StartEvent',
+            incoming: [],
+            outgoing: ['Flow_2'],
+            messageName: 'order-placed',
+            trigger: { kind: 'message', messageName: { kind: 'static', value: 'order-placed' } },
+          },
+          Wait: {
+            id: 'Wait',
+            type: 'bpmn:IntermediateCatchEvent',
+            incoming: ['Flow_1', 'Flow_2'],
+            outgoing: ['Flow_3'],
+            trigger: { kind: 'timer', timer: { kind: 'duration', value: { kind: 'static', value: 'PT30S' } } },
+          },
           Ship: {
             id: 'Ship',
             type: 'bpmn:CallActivity',
@@ -261,7 +274,15 @@ describe('compileProcess', () => {
             },
             boundaryEventIds: ['Ship_late'],
           },
-          Ship_late: { id: 'Ship_late', type: 'bpmn:BoundaryEvent', incoming: [], outgoing: ['Flow_late'], attachedToId: 'Ship', timer: { kind: 'date', value: { kind: 'feel', expression: 'deadline' } } },
+          Ship_late: {
+            id: 'Ship_late',
+            type: 'bpmn:BoundaryEvent',
+            incoming: [],
+            outgoing: ['Flow_late'],
+            attachedToId: 'Ship',
+            interrupting: true,
+            trigger: { kind: 'timer', timer: { kind: 'date', value: { kind: 'feel', expression: 'deadline' } } },
+          },
           Late: { id: 'Late', type: 'bpmn:EndEvent', incoming: ['Flow_late'], outgoing: [], terminate: false },
           Pack: {
             id: 'Pack',
@@ -283,8 +304,16 @@ describe('compileProcess', () => {
             terminate: false,
             error: { errorCode: { kind: 'feel', expression: '"E-" + reason' } },
           },
-          No_stock: { id: 'No_stock', type: 'bpmn:BoundaryEvent', incoming: [], outgoing: ['Flow_stock'], attachedToId: 'Pack', error: { errorCode: 'OUT_OF_STOCK' } },
-          Any_error: { id: 'Any_error', type: 'bpmn:BoundaryEvent', incoming: [], outgoing: ['Flow_any'], attachedToId: 'Pack', error: {} },
+          No_stock: {
+            id: 'No_stock',
+            type: 'bpmn:BoundaryEvent',
+            incoming: [],
+            outgoing: ['Flow_stock'],
+            attachedToId: 'Pack',
+            interrupting: true,
+            trigger: { kind: 'error', errorCode: 'OUT_OF_STOCK' },
+          },
+          Any_error: { id: 'Any_error', type: 'bpmn:BoundaryEvent', incoming: [], outgoing: ['Flow_any'], attachedToId: 'Pack', interrupting: true, trigger: { kind: 'error' } },
           End: { id: 'End', type: 'bpmn:EndEvent', incoming: ['Flow_stock', 'Flow_any', 'Flow_6'], outgoing: [], terminate: false },
         },
         flows: {

@@ -111,8 +111,9 @@ export interface MessageTrigger {
   /** The message name, static or FEEL (evaluated when the subscription opens). */
   messageName: ValueSource;
   /**
-   * The correlation key (`zeebe:subscription correlationKey`), FEEL or static, evaluated when the
-   * subscription opens. Absent only on message start events of a process.
+   * The correlation key (`zeebe:subscription correlationKey`), evaluated when the subscription
+   * opens. Always FEEL in a compiled model: like Camunda, the rules refuse a static key. Absent
+   * only on message start events of a process.
    */
   correlationKey?: ValueSource;
 }
@@ -233,8 +234,9 @@ export interface ReceiveTaskNode extends FlowNodeBase {
 }
 
 /**
- * An event-based gateway: waits for the first of the catch events (or receive tasks) its flows
- * lead to; that one continues, the others' subscriptions and timers are closed.
+ * An event-based gateway: waits for the first of the intermediate catch events (message, timer,
+ * signal, conditional) its flows lead to; that one continues, the others' subscriptions and timers
+ * are closed. (Receive tasks after it are refused at deployment, as Camunda 8 does.)
  */
 export interface EventBasedGatewayNode extends FlowNodeBase {
   type: 'bpmn:EventBasedGateway';
@@ -358,7 +360,11 @@ export interface MessageStartEvent {
 /** A timer start event of a process: its schedule belongs to the latest version of the process. */
 export interface TimerStartEvent {
   elementId: string;
-  /** Static (Camunda: timer start events are evaluated at deployment, without variables). */
+  /**
+   * A date or a cycle (never a duration). Static, or FEEL that Camunda evaluates when the process is
+   * deployed, without variables (e.g. `now() + duration("PT1H")`); the rules refuse FEEL that needs
+   * variables or does not yield a date or cycle.
+   */
   timer: TimerDefinition;
 }
 

@@ -3,16 +3,23 @@ import { boundaryEventRule } from './boundary-event.rule.js';
 import { callActivityRule } from './call-activity.rule.js';
 import { camunda7AssignmentRule } from './camunda-7-assignment.rule.js';
 import { camunda7ExtensionRule } from './camunda-7-extension.rule.js';
+import { conditionalEventRule } from './conditional-event.rule.js';
 import { conditionalFlowRule } from './conditional-flow.rule.js';
 import { errorEventRule } from './error-event.rule.js';
+import { escalationEventRule } from './escalation-event.rule.js';
+import { eventBasedGatewayRule } from './event-based-gateway.rule.js';
+import { eventSubprocessRule } from './event-subprocess.rule.js';
 import { executableProcessRule } from './executable-process.rule.js';
 import { feelExpressionRule } from './feel-expression.rule.js';
 import { gatewayExitRule } from './gateway-exit.rule.js';
 import { jobTypeRule } from './job-type.rule.js';
+import { linkEventRule } from './link-event.rule.js';
 import { messageStartEventRule } from './message-start-event.rule.js';
+import { messageSubscriptionRule } from './message-subscription.rule.js';
 import { multiInstanceRule } from './multi-instance.rule.js';
 import { scriptTaskRule } from './script-task.rule.js';
 import { sequenceFlowRule } from './sequence-flow.rule.js';
+import { signalEventRule } from './signal-event.rule.js';
 import { startEndEventRule } from './start-end-event.rule.js';
 import { supportedElementRule } from './supported-element.rule.js';
 import { timerDefinitionRule } from './timer-definition.rule.js';
@@ -27,7 +34,12 @@ export const ALL_RULES: readonly BpmnRule[] = [
   sequenceFlowRule,
   startEndEventRule,
   messageStartEventRule,
+  messageSubscriptionRule,
+  signalEventRule,
   boundaryEventRule,
+  eventSubprocessRule,
+  eventBasedGatewayRule,
+  linkEventRule,
   gatewayExitRule,
   conditionalFlowRule,
   jobTypeRule,
@@ -36,6 +48,8 @@ export const ALL_RULES: readonly BpmnRule[] = [
   callActivityRule,
   multiInstanceRule,
   errorEventRule,
+  escalationEventRule,
+  conditionalEventRule,
   timerDefinitionRule,
   feelExpressionRule,
   camunda7AssignmentRule,

@@ -20,6 +20,14 @@ describeRuleFixtures('feel-expression', {
     { elementId: 'Review', message: `FEEL expression '=owner)' in the assignee (zeebe:assignmentDefinition assignee) of bpmn:UserTask 'Review' does not parse: unexpected ')' at character 7` },
     { elementId: 'Compute', message: `FEEL expression 'if a then' in the script (zeebe:script expression) of bpmn:ScriptTask 'Compute' does not parse: the expression ends too early` },
   ],
+  'event-expressions.bpmn': [
+    { elementId: 'Nightly', message: `FEEL expression '="R/" +' in the timer timeCycle of bpmn:StartEvent 'Nightly' does not parse: the expression ends too early` },
+    { elementId: 'Ready', message: `FEEL expression 'stock >' in the event condition of bpmn:IntermediateCatchEvent 'Ready' does not parse: the expression ends too early` },
+    { elementId: 'Message_reply', message: `FEEL expression '= "reply-" +' in the message name of bpmn:Message 'Message_reply' does not parse: the expression ends too early` },
+    { elementId: 'Signal_stop', message: `FEEL expression '=stop(' in the signal name of bpmn:Signal 'Signal_stop' does not parse: the expression ends too early` },
+    { elementId: 'Escalation_level', message: `FEEL expression '="LATE-" + ' in the escalation code of bpmn:Escalation 'Escalation_level' does not parse: the expression ends too early` },
+  ],
+
   'juel-condition.bpmn': [
     {
       elementId: 'Flow_yes',

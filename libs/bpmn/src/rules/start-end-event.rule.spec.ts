@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compileFixture, describeRuleFixtures, project } from '../../test/support/fixtures.js';
 
 describeRuleFixtures('start-end-event', {
-  'timer-start-only.bpmn': [
+  'conditional-start-only.bpmn': [
     {
-      elementId: 'timer-start-only',
-      message: `Expected bpmn:Process 'timer-start-only' to have a none start event (bpmn:StartEvent without event definition) or a message start event, where Baton starts its instances, but found only bpmn:StartEvent 'Nightly' (timer start event)`,
+      elementId: 'conditional-start-only',
+      message: `Expected bpmn:Process 'conditional-start-only' to have a none start event (bpmn:StartEvent without event definition) or a message, timer or signal start event, where Baton starts its instances, but found only bpmn:StartEvent 'Big_order' (conditional start event)`,
     },
   ],
   'two-none-starts.bpmn': [{ elementId: 'two-none-starts', message: `Expected exactly one none start event in bpmn:Process 'two-none-starts' but found 2: 'Start_web', 'Start_phone'` }],

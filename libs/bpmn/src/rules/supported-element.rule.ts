@@ -1,10 +1,10 @@
 import { EXECUTABLE_ELEMENT_TYPES } from '../model/executable-process.js';
 import { describeElement, elementProperty, isA, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
-import { eventDefinitions, extension, extensions, extensionValues } from '../parse/zeebe-extensions.js';
+import { extension, extensions, extensionValues } from '../parse/zeebe-extensions.js';
 import type { BpmnProblem } from '../problem.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import type { BpmnRule } from './bpmn-rule.js';
-import { eventKind } from './event-kind.js';
+import { eventKind, isEventSubProcess, isInterrupting, type EventKind } from './event-kind.js';
 import { elementProblem } from './rule-problem.js';
 
 /** Flow elements that carry no behaviour: data is documentation for Baton, flows are checked elsewhere. */
@@ -14,8 +14,6 @@ const EXECUTABLE = new Set<string>(EXECUTABLE_ELEMENT_TYPES);
 
 /** How modelers call the element types Baton does not execute at all. */
 const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
-  'bpmn:ReceiveTask': 'receive task',
-  'bpmn:EventBasedGateway': 'event-based gateway',
   'bpmn:ComplexGateway': 'complex gateway',
   'bpmn:Transaction': 'transaction',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocess',
@@ -23,9 +21,11 @@ const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
 
 /**
  * `supported-element`: every flow element, event trigger, loop and listener in an executable
- * process must be something Baton executes (`EXECUTABLE_ELEMENT_TYPES`; none, terminate, error and
- * message-job end events; timer catch events; interrupting timer and error boundary events;
- * message start events of a process; multi-instance activities; no standard loops, no listeners).
+ * process must be something Baton executes (`EXECUTABLE_ELEMENT_TYPES`, with the event triggers of
+ * `EXECUTED_TRIGGERS`: message, timer and signal starts of a process; every Camunda 8 trigger of an
+ * event subprocess; message, timer, signal, condition and link catch events; timer, message,
+ * signal, error, escalation and condition boundary events; signal, escalation and link throws;
+ * multi-instance activities; no compensation, cancel or multiple events, standard loops or listeners).
  * Unsupported ones are refused by name, never skipped at run time.
  * Artifacts, data elements, lanes and collaborations are documentation and are ignored.
  */
@@ -34,14 +34,14 @@ export const supportedElementRule: BpmnRule = {
   description: 'Every element, event trigger, loop and listener must be one Baton executes; anything else is refused by id and type.',
   check(context) {
     const problems: BpmnProblem[] = [];
-    const refuse = (element: ModdleElement, feature: string): void => {
-      problems.push(elementProblem(this.id, context, element, `${describeElement(element)} (${feature}) is not executed by Baton`));
+    const refuse = (element: ModdleElement, feature: string, why?: string): void => {
+      problems.push(elementProblem(this.id, context, element, `${describeElement(element)} (${feature}) is not executed by Baton${why === undefined ? '' : `: ${why}`}`));
     };
     for (const process of context.processes) listenerProblems(this.id, context, process, problems);
     for (const element of context.flowElements) {
       if (IGNORED_FLOW_ELEMENTS.has(element.$type)) continue;
-      const feature = unsupportedFeature(element, context);
-      if (feature !== undefined) refuse(element, feature);
+      const unsupported = unsupportedFeature(element, context);
+      if (unsupported !== undefined) refuse(element, unsupported.feature, unsupported.why);
       const decision = extension(element, 'zeebe:CalledDecision');
       if (element.$type === 'bpmn:BusinessRuleTask' && decision !== undefined) {
         const decisionId = stringProperty(decision, 'decisionId') ?? '';
@@ -89,47 +89,55 @@ export const supportedElementRule: BpmnRule = {
   },
 };
 
-/** The unsupported feature of a flow element's type or trigger, or undefined when Baton executes it. */
-function unsupportedFeature(element: ModdleElement, context: ValidationContext): string | undefined {
+/** Event triggers Baton executes, per event type (and, for start events, per place). */
+const EXECUTED_TRIGGERS = {
+  processStart: ['none', 'message', 'timer', 'signal'],
+  eventSubProcessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional', 'none'],
+  end: ['none', 'terminate', 'message', 'error', 'signal', 'escalation'],
+  intermediateThrow: ['none', 'message', 'signal', 'escalation', 'link'],
+  intermediateCatch: ['message', 'timer', 'signal', 'conditional', 'link'],
+  boundary: ['timer', 'message', 'signal', 'error', 'escalation', 'conditional'],
+} satisfies Record<string, EventKind[]>;
+
+/** Why a process's conditional start event is refused, and what to use instead. */
+const CONDITIONAL_PROCESS_START =
+  'Camunda 8.9 starts such processes when a client asks it to evaluate their conditions (POST /v2/conditionals/evaluation), which Baton does not offer; ' +
+  'start the process with a message or signal start event, or react to a condition inside it with a conditional event subprocess';
+
+/**
+ * The unsupported feature of a flow element's type or trigger (and why, when that helps), or
+ * undefined when Baton executes it. Where Camunda 8 itself refuses a combination (a
+ * non-interrupting error event, a timer cycle on an interrupting event, an event subprocess
+ * without trigger), the rule of that concern reports it instead.
+ */
+function unsupportedFeature(element: ModdleElement, context: ValidationContext): { feature: string; why?: string } | undefined {
   const type = element.$type;
-  if (!EXECUTABLE.has(type)) return UNSUPPORTED_TYPE_LABELS[type] ?? `${type} element`;
+  if (!EXECUTABLE.has(type)) return { feature: UNSUPPORTED_TYPE_LABELS[type] ?? `${type} element` };
   const kind = eventKind(element);
+  const refusedUnless = (executed: readonly EventKind[], feature: string): { feature: string } | undefined => (executed.includes(kind) ? undefined : { feature });
+  const prefix = isInterrupting(element) ? '' : 'non-interrupting ';
   switch (type) {
     case 'bpmn:StartEvent': {
-      const label = `${element['isInterrupting'] === false ? 'non-interrupting ' : ''}${kind} start event`;
-      if (kind === 'none') return undefined;
-      // Camunda: message start events start process instances; inside a subprocess only event subprocesses have them.
+      const label = `${prefix}${kind} start event`;
       const scope = context.scopeOf(element);
-      if (kind === 'message' && scope?.$type === 'bpmn:Process') return undefined;
-      return kind === 'message' && scope?.['triggeredByEvent'] !== true ? `${label} in an embedded subprocess` : label;
+      if (scope?.$type === 'bpmn:Process') {
+        if (kind === 'conditional') return { feature: 'conditional start event of a process', why: CONDITIONAL_PROCESS_START };
+        return refusedUnless(EXECUTED_TRIGGERS.processStart, label);
+      }
+      if (isEventSubProcess(scope)) return refusedUnless(EXECUTED_TRIGGERS.eventSubProcessStart, `${label} in an event subprocess`);
+      return kind === 'none' ? undefined : { feature: `${label} in an embedded subprocess` };
     }
     case 'bpmn:EndEvent':
-      return kind === 'none' || kind === 'terminate' || kind === 'message' || kind === 'error' ? undefined : `${kind} end event`;
+      return refusedUnless(EXECUTED_TRIGGERS.end, `${kind} end event`);
     case 'bpmn:IntermediateThrowEvent':
-      return kind === 'none' || kind === 'message' ? undefined : `${kind} intermediate throw event`;
+      return refusedUnless(EXECUTED_TRIGGERS.intermediateThrow, `${kind} intermediate throw event`);
     case 'bpmn:IntermediateCatchEvent':
-      if (kind !== 'timer') return `${kind} intermediate catch event`;
-      // Camunda 8: an intermediate timer catch event has a time duration or a time date, never a cycle.
-      return timerValueProperty(element) === 'timeCycle' ? 'timer intermediate catch event with a time cycle' : undefined;
-    case 'bpmn:BoundaryEvent': {
-      const interrupting = element['cancelActivity'] !== false;
-      if (!interrupting) return `non-interrupting ${kind} boundary event`;
-      if (kind === 'error') return undefined;
-      if (kind !== 'timer') return `${kind} boundary event`;
-      // Camunda 8: an interrupting timer boundary event has a time duration or a time date.
-      return timerValueProperty(element) === 'timeCycle' ? 'timer boundary event with a time cycle' : undefined;
-    }
-    case 'bpmn:SubProcess':
-      return element['triggeredByEvent'] === true ? 'event subprocess' : undefined;
+      return refusedUnless(EXECUTED_TRIGGERS.intermediateCatch, `${kind} intermediate catch event`);
+    case 'bpmn:BoundaryEvent':
+      return refusedUnless(EXECUTED_TRIGGERS.boundary, `${prefix}${kind} boundary event`);
     default:
       return undefined;
   }
-}
-
-/** Which value the (single) timer of an event has: timeDate, timeDuration or timeCycle. */
-function timerValueProperty(event: ModdleElement): string | undefined {
-  const timer = eventDefinitions(event).find((definition) => definition.$type === 'bpmn:TimerEventDefinition');
-  return ['timeCycle', 'timeDate', 'timeDuration'].find((property) => elementProperty(timer, property) !== undefined);
 }
 
 function loopLabel(loop: ModdleElement): string {
