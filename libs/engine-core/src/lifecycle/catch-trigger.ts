@@ -57,7 +57,7 @@ export function triggerCatch(lifecycle: TriggerLifecycle, owner: ElementInstance
       // After an event-based gateway: the gateway completes into the event that happened first.
       const gateway = lifecycle.node(owner.elementId);
       const flowId = gateway.outgoing.find((id) => lifecycle.model.flows[id]?.targetId === node.id);
-      lifecycle.closeCatchPoints(owner);
+      // Completing the gateway closes its other catch points.
       lifecycle.startCompletion(owner.elementInstanceKey, flowId ? [flowId] : [], undefined, variables);
     }
   }

@@ -147,6 +147,21 @@ export class CoreHarness {
     return this.render(result.events);
   }
 
+  /** A message reaches the instance (CORRELATE_MESSAGE, as the engine sends it for a publication). */
+  correlate(messageName: string, correlationKey: string, variables: Record<string, unknown> = {}, messageKey = 'msg-1'): string[] {
+    return this.accept({ type: 'CORRELATE_MESSAGE', messageKey, messageName, correlationKey, variables });
+  }
+
+  /** A broadcast signal reaches the instance (TRIGGER_SIGNAL). */
+  signal(signalName: string, variables: Record<string, unknown> = {}, signalKey = 'signal-1'): string[] {
+    return this.accept({ type: 'TRIGGER_SIGNAL', signalKey, signalName, variables });
+  }
+
+  /** The open subscriptions, as `elementId kind name key`. */
+  subscriptions(): string[] {
+    return (this.snapshot.subscriptions ?? []).map((s) => `${s.elementId} ${s.kind}${s.name ? ` ${s.name}` : ''}${s.correlationKey !== null ? ` key=${s.correlationKey}` : ''}`);
+  }
+
   /** Runs a command that must be rejected; returns the rejection. */
   reject(command: EngineCommand): Rejection {
     const result = this.run(command);

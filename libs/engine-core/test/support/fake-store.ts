@@ -14,6 +14,7 @@ export class FakeStore {
   private readonly jobs = new Map<string, InstanceSnapshot['jobs'][number]>();
   private readonly incidents = new Map<string, InstanceSnapshot['incidents'][number]>();
   private readonly timers = new Map<string, InstanceSnapshot['timers'][number]>();
+  private readonly subscriptions = new Map<string, NonNullable<InstanceSnapshot['subscriptions']>[number]>();
 
   write(changes: StateChanges): void {
     const copy = <T>(value: T): T => structuredClone(value);
@@ -25,6 +26,7 @@ export class FakeStore {
     for (const job of changes.jobs) this.jobs.set(job.jobKey, copy(job));
     for (const incident of changes.incidents) this.incidents.set(incident.incidentKey, copy(incident));
     for (const timer of changes.timers) this.timers.set(timer.timerKey, copy(timer));
+    for (const subscription of changes.subscriptions) this.subscriptions.set(subscription.subscriptionKey, copy(subscription));
   }
 
   /** What the engine would load for the next command, sorted by key (the store has no order). */
@@ -40,6 +42,7 @@ export class FakeStore {
       jobs: [...this.jobs.values()].filter(isJobActive),
       incidents: [...this.incidents.values()].filter((i) => i.state === 'ACTIVE'),
       timers: [...this.timers.values()].filter((t) => t.state === 'ACTIVE'),
+      subscriptions: [...this.subscriptions.values()].filter((s) => s.state === 'OPEN'),
     });
   }
 }
@@ -56,5 +59,6 @@ export function normalize(snapshot: InstanceSnapshot): InstanceSnapshot {
     jobs: [...snapshot.jobs].sort(by((j) => j.jobKey.padStart(20, '0'))),
     incidents: [...snapshot.incidents].sort(by((i) => i.incidentKey.padStart(20, '0'))),
     timers: [...snapshot.timers].sort(by((t) => t.timerKey.padStart(20, '0'))),
+    subscriptions: [...(snapshot.subscriptions ?? [])].sort(by((s) => s.subscriptionKey.padStart(20, '0'))),
   };
 }

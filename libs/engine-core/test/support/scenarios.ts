@@ -319,6 +319,77 @@ export const SCENARIOS: Scenario[] = [
     fixture: 'user-task-feel.bpmn',
     steps: [(h) => h.create({ owner: 5, groups: 'a,b', due: '2026-04-01T12:00:00Z', prio: 3, orderId: 9 }), (h) => h.setVariables({ owner: 'o' }), (h) => h.resolveIncident('review')],
   },
+  {
+    name: 'message catch events: correlated through an output mapping, then a dynamic name',
+    fixture: 'message-catch.bpmn',
+    steps: [(h) => h.create({ orderId: 'o-1', region: 'eu' }), (h) => h.correlate('payment-received', 'o-1', { amount: 3 }), (h) => h.correlate('confirm-eu', 'o-1', { ok: true })],
+  },
+  {
+    name: 'message boundary events: non-interrupting twice, then interrupting',
+    fixture: 'message-boundary.bpmn',
+    steps: [
+      (h) => h.create({ orderId: 'o-9' }),
+      (h) => h.correlate('order-updated', 'o-9', { change: 1 }),
+      (h) => h.correlate('order-updated', 'o-9', { change: 2 }, 'msg-2'),
+      (h) => h.correlate('cancel-order', 'o-9', {}, 'msg-3'),
+    ],
+  },
+  {
+    name: 'event-based gateway won by a signal',
+    fixture: 'event-based-gateway.bpmn',
+    steps: [(h) => h.create({ orderId: 'o-5' }), (h) => h.signal('stop-all', { why: 'x' })],
+  },
+  {
+    name: 'signals: caught by a boundary and a catch event, thrown with variables',
+    fixture: 'signal-events.bpmn',
+    steps: [(h) => h.create({ team: 'blue' }), (h) => h.signal('poke'), (h) => h.signal('go'), (h) => h.completeUserTask('work')],
+  },
+  {
+    name: 'escalations: caught non-interrupting, not caught, caught interrupting',
+    fixture: 'escalation-events.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeUserTask('inner-task'), (h) => h.completeUserTask('notify')],
+  },
+  {
+    name: 'event subprocesses: a timer cycle twice, then an interrupting message',
+    fixture: 'event-subprocess.bpmn',
+    steps: [(h) => h.create({ orderId: 'o-1' }), (h) => h.triggerTimer('remind-start'), (h) => h.triggerTimer('remind-start'), (h) => h.correlate('cancel', 'o-1'), (h) => h.completeUserTask('cancel-note')],
+  },
+  {
+    name: 'conditions: a catch event and a non-interrupting boundary',
+    fixture: 'conditional-events.bpmn',
+    steps: [(h) => h.create({ ready: false }), (h) => h.setVariables({ ready: true }), (h) => h.setVariables({ priority: 8 }), (h) => h.setVariables({ priority: 1 }), (h) => h.completeUserTask('task')],
+  },
+  {
+    name: 'in a called instance, an escalation nobody in it catches goes to the parent',
+    fixture: 'escalation-events.bpmn',
+    steps: [(h) => h.create({}, { parent }), (h) => h.completeUserTask('inner-task')],
+  },
+  {
+    name: 'an error that no caller catches is raised where it was thrown',
+    fixture: 'called-child.bpmn',
+    steps: [
+      (h) => h.create({}, { parent }),
+      (h) => h.throwJobError('ship', 'CHILD_FAILED'),
+      (h) => h.accept({ type: 'RAISE_UNCAUGHT_ERROR', elementInstanceKey: h.element('ship').elementInstanceKey, errorCode: 'CHILD_FAILED', incidentMessage: 'not caught', retry: 'JOB', jobKey: h.job('ship').jobKey }),
+      (h) => h.resolveIncident('ship'),
+    ],
+  },
+  {
+    name: 'a root caller that does not catch a child error sends it back',
+    fixture: 'call-activity.bpmn',
+    steps: [
+      (h) => h.create({ order: { id: 1 } }),
+      (h) =>
+        h.accept({
+          type: 'THROW_ERROR_AT',
+          elementInstanceKey: h.element('call').elementInstanceKey,
+          errorCode: 'OTHER',
+          errorMessage: null,
+          variables: {},
+          origin: { processInstanceKey: '555', elementInstanceKey: '556', elementId: 'ship', retry: 'JOB', jobKey: '557' },
+        }),
+    ],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */
