@@ -135,7 +135,7 @@ export class CommandExecutor {
       now: now.toISOString(),
       keys: this.keys,
       feel: this.feel,
-      formKeys: await this.formKeys.resolve(definition, now.getTime(), manager),
+      formKeys: await this.formKeys.resolve(definition, this.wallClock.now().getTime(), manager),
       uuid: randomUUID,
       random: Math.random,
       maxVariableDepth: this.config.limits.maxVariableDepth,
