@@ -65,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/bpmn/src/**/*.ts', 'libs/feel/src/**/*.ts'],
+    files: ['libs/bpmn/src/**/*.ts', 'libs/feel/src/**/*.ts', 'libs/errors/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: INFRASTRUCTURE_LIBS, patterns: IO_MODULES.slice(0, 1) }] },
   },

@@ -5,7 +5,7 @@ import { FeelService } from '#feel';
 import { InstanceState, isChildCancellation, KeyGenerator, messagesOf, processCommand, type EngineCommand, type InstanceMessage, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
-import { BatonError, ConflictError, NotFoundError } from '../common/errors/index.js';
+import { BatonError, ConflictError, InvalidArgumentError, NotFoundError } from '../common/errors/index.js';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
 import { TimerScheduler } from '../dispatch/timer-scheduler.js';
 import { CLOCK, WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
@@ -202,6 +202,14 @@ export class CommandExecutor {
   }
 }
 
+/** The core's rejection as the error the API answers: its code is final (the catalogue gives the status). */
 function toError(rejection: Rejection): BatonError {
-  return rejection.kind === 'NOT_FOUND' ? new NotFoundError(rejection.code, rejection.message) : new ConflictError(rejection.code, rejection.message, rejection.details);
+  switch (rejection.kind) {
+    case 'NOT_FOUND':
+      return new NotFoundError(rejection.code, rejection.message);
+    case 'INVALID_ARGUMENT':
+      return new InvalidArgumentError(rejection.code, rejection.message, rejection.details);
+    case 'INVALID_STATE':
+      return new ConflictError(rejection.code, rejection.message, rejection.details);
+  }
 }
