@@ -9,11 +9,11 @@ import { BatonError, ConflictError, InvalidArgumentError, NotFoundError } from '
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
 import { TimerScheduler } from '../dispatch/timer-scheduler.js';
 import { CLOCK, WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
+import { InstanceNotifications, type InstanceNotice } from '../notifications/instance-notifications.js';
 import { BusinessIdStore } from '../stores/business-id.store.js';
 import { PendingCommandStore } from '../stores/pending-command.store.js';
 import { DefinitionCache, type LoadedDefinition } from './definition-cache.js';
 import { FormKeyResolver } from './form-key-resolver.js';
-import { InstanceNotifications, type InstanceNotice } from '../notifications/instance-notifications.js';
 import { InstanceStore, type CommandOrigin } from './instance-store.js';
 
 /** The outcome of a committed command. */
@@ -190,7 +190,7 @@ export class CommandExecutor {
     if ('reserved' in outcome) return;
     throw new ConflictError(
       'PROCESS_INSTANCE.BUSINESS_ID_IN_USE',
-      `An active instance of '${instance.processDefinitionId}' with business id '${businessId}' exists already: ${outcome.heldBy ?? undefined}`,
+      `An active instance of '${instance.processDefinitionId}' with business id '${businessId}' exists already: ${outcome.heldBy ?? '(it ended meanwhile)'}`,
       { processInstanceKey: outcome.heldBy },
     );
   }

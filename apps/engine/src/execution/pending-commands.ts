@@ -4,11 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '#persistence';
 import { BatonError } from '../common/errors/index.js';
 import { WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
+import type { CommandOrigin } from '../stores/instance-event.store.js';
 import { PendingCommandStore } from '../stores/pending-command.store.js';
 import { ProcessInstanceStore } from '../stores/process-instance.store.js';
 import { CalledDefinitions } from './called-definitions.js';
 import { CommandExecutor, type ExecutedCommand, type MessageCourier } from './command-executor.js';
-import type { CommandOrigin } from '../stores/instance-event.store.js';
 
 /** How long a pending command may wait for its after-commit delivery before the sweeper takes it. */
 const DELIVERY_GRACE_MS = 2_000;
@@ -22,7 +22,8 @@ const MAX_RETRY_DELAY_S = 300;
  * never holds two instances' locks in opposite orders. Delivery starts right after the sender's
  * commit; {@link sweep} (every second, on every replica) delivers what a crash left behind.
  * A command the receiver refuses (the call activity ended meanwhile, the child completed before
- * its cancellation arrived) is dropped: it has nothing left to do.
+ * its cancellation arrived) is dropped: it has nothing left to do. The sweep's delays are wall-clock
+ * time (PendingCommandStore): a pinned engine clock holds no delivery back.
  */
 @Injectable()
 export class PendingCommands implements MessageCourier, BeforeApplicationShutdown {
