@@ -22,6 +22,17 @@ const CLOCK_AND_RANDOMNESS = [
   { selector: "MemberExpression[object.name='process']", message: 'The core reads no process state or environment.' },
 ];
 
+/**
+ * Reading the system time in apps/engine: business time comes from the injected engine clock
+ * (CLOCK, which PUT /v2/clock may pin), real time from the injected wall clock (WALL_CLOCK).
+ * Only the clock's own file reads the system time (docs/architecture.md, "Time").
+ */
+const ENGINE_TIME = [
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Read the time from an injected clock: CLOCK for business time, WALL_CLOCK for real time (docs/architecture.md, "Time").' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from an injected clock: CLOCK for business time, WALL_CLOCK for real time (docs/architecture.md, "Time").' },
+  { selector: "CallExpression[callee.name='Date']", message: 'Date() reads the system time: use an injected clock (docs/architecture.md, "Time").' },
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'var/**', 'apps/portal/dist/**', '**/*.d.ts', 'test/lint/fixtures/**'],
@@ -54,9 +65,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/bpmn/src/**/*.ts', 'libs/feel/src/**/*.ts'],
+    files: ['libs/bpmn/src/**/*.ts', 'libs/feel/src/**/*.ts', 'libs/errors/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: INFRASTRUCTURE_LIBS, patterns: IO_MODULES.slice(0, 1) }] },
+  },
+  {
+    files: ['apps/engine/src/**/*.ts'],
+    ignores: ['apps/engine/src/infrastructure/clock.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ENGINE_TIME] },
   },
   {
     files: ['apps/engine/src/**/*.controller.ts'],

@@ -99,6 +99,25 @@ describe('REST job workers', () => {
     expect((await engine.request('/v2/jobs/999999999/completion', { user: 'worker', json: {} })).status).toBe(404);
   });
 
+  it('answers 404 JOB.NOT_FOUND for reports on a job whose instance was cancelled, as Camunda does', async () => {
+    const { type, instances } = await jobsOfNewType(1);
+    const [job] = (await activate(type)).body.jobs;
+    expect((await engine.request(`/v2/process-instances/${instances[0]}/cancellation`, { json: {} })).status).toBe(204);
+
+    const reports: Array<[string, Record<string, unknown>, string?]> = [
+      ['completion', { variables: { shipped: true } }],
+      ['failure', { retries: 1, errorMessage: 'down' }],
+      ['error', { errorCode: 'NO_STOCK' }],
+      ['', { changeset: { retries: 5 } }, 'PATCH'],
+    ];
+    for (const [path, json, method] of reports) {
+      const response = await engine.request(`/v2/jobs/${job.jobKey}${path ? `/${path}` : ''}`, { user: 'worker', json, ...(method ? { method } : {}) });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ title: 'NOT_FOUND', code: 'JOB.NOT_FOUND', detail: `Job ${job.jobKey} is not active: its process instance ${instances[0]} has ended` });
+    }
+    expect(await instanceState(instances[0]!)).toBe('TERMINATED');
+  });
+
   it('fails with retries left: offered again after the worker\'s backoff', async () => {
     const { type } = await jobsOfNewType(1);
     const [job] = (await activate(type)).body.jobs;

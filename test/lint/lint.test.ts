@@ -48,6 +48,14 @@ describe('lint', () => {
     expect(portal!.messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports']);
   });
 
+  it('refuses reading the system time in the engine outside its clock', async () => {
+    const code = 'export const times = [Date.now(), new Date(), Date(), [1].map(Date.now), new Date(0)];\n';
+    const [probe] = await eslint().lintText(code, { filePath: `${projectRoot()}/apps/engine/src/jobs/probe.ts` });
+    expect(probe!.messages.map((m) => m.ruleId)).toEqual(['no-restricted-syntax', 'no-restricted-syntax', 'no-restricted-syntax', 'no-restricted-syntax']);
+    const [clock] = await eslint().lintText(code, { filePath: `${projectRoot()}/apps/engine/src/infrastructure/clock.ts` });
+    expect(clock!.messages).toEqual([]);
+  });
+
   it('passes on the whole project', async () => {
     expect(problems(await eslint().lintFiles(['.']))).toEqual([]);
   }, 300_000);

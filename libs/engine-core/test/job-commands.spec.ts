@@ -95,4 +95,18 @@ describe('job commands', () => {
     expect(h.reject({ type: 'THROW_ERROR', jobKey, errorCode: 'X', errorMessage: null, variables: {} })).toMatchObject({ code: 'JOB.NOT_ACTIVATED' });
     expect(h.reject({ type: 'COMPLETE_JOB', jobKey: '999999', variables: {} })).toMatchObject({ kind: 'NOT_FOUND', code: 'JOB.NOT_FOUND' });
   });
+
+  it('given a cancelled instance, then every job command on its job is not found, as Camunda answers', async () => {
+    const h = await CoreHarness.load('job-retries.bpmn');
+    h.create();
+    h.activateJob('charge');
+    const jobKey = h.job('charge').jobKey;
+    h.accept({ type: 'CANCEL_PROCESS_INSTANCE' });
+
+    const ended = { kind: 'NOT_FOUND', code: 'JOB.NOT_FOUND', message: `Job ${jobKey} is not active: its process instance ${h.snapshot.instance!.processInstanceKey} has ended` };
+    expect(h.reject({ type: 'COMPLETE_JOB', jobKey, variables: {} })).toEqual(ended);
+    expect(h.reject({ type: 'FAIL_JOB', jobKey, retries: 0, errorMessage: null, retryBackOffMs: null, variables: {} })).toEqual(ended);
+    expect(h.reject({ type: 'THROW_ERROR', jobKey, errorCode: 'X', errorMessage: null, variables: {} })).toEqual(ended);
+    expect(h.reject({ type: 'UPDATE_JOB_RETRIES', jobKey, retries: 3 })).toEqual(ended);
+  });
 });

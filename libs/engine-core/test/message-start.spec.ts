@@ -38,7 +38,7 @@ describe('message start event', () => {
     expect(h.model.startEventId).toBeUndefined();
 
     expect(h.reject({ type: 'CREATE_PROCESS_INSTANCE', variables: {}, businessId: null, startedBy: 'api' })).toEqual({
-      kind: 'INVALID_STATE',
+      kind: 'INVALID_ARGUMENT',
       code: 'PROCESS_INSTANCE.NO_NONE_START_EVENT',
       message: "Expected to create an instance of process 'message-start-only' at its none start event, but it has none: it is started by publishing the message 'start-message'",
     });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
 import { ApiBasicAuth, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { CLOCK, type Clock } from '../infrastructure/clock.js';
+import { WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
 import { AccessTokenRepository } from './access-token.repository.js';
 import { CurrentPrincipal, Public } from './auth.decorators.js';
 import { throttlingAddress } from './client-address.js';
@@ -16,7 +16,7 @@ export class AuthenticationController {
   constructor(
     private readonly signIn: SignInUseCase,
     private readonly tokens: AccessTokenRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
   ) {}
 
   @Post('sign-in')
@@ -36,7 +36,7 @@ export class AuthenticationController {
   @ApiNoContentResponse()
   async signOut(@CurrentPrincipal() principal: Principal): Promise<void> {
     if (principal.authenticatedBy === 'session' && principal.tokenKey) {
-      await this.tokens.revoke(principal.tokenKey, this.clock.now());
+      await this.tokens.revoke(principal.tokenKey, this.wallClock.now());
     }
   }
 

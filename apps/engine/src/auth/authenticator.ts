@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnauthenticatedError } from '../common/errors/index.js';
-import { CLOCK, type Clock } from '../infrastructure/clock.js';
+import { WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
 import { AccessTokenRepository } from './access-token.repository.js';
 import { hashTokenSecret } from './access-tokens.js';
 import { IdentityRepository, type UserRecord } from './identity.repository.js';
@@ -34,7 +34,7 @@ export class Authenticator {
     private readonly tokens: AccessTokenRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
   ) {}
 
   /** `clientAddress` is the caller's address as throttling counts it ({@link throttlingAddress}). */
@@ -61,7 +61,7 @@ export class Authenticator {
    */
   async verifyPassword(username: string, password: string, clientAddress: string): Promise<UserRecord> {
     const cacheKey = createHash('sha256').update(`${username}\u0000${password}`).digest('hex');
-    if ((this.verifiedBasic.get(cacheKey) ?? 0) > this.clock.now().getTime()) {
+    if ((this.verifiedBasic.get(cacheKey) ?? 0) > this.wallClock.now().getTime()) {
       const user = await this.findUser(username);
       if (user) return user;
     }
@@ -87,7 +87,7 @@ export class Authenticator {
       throw new UnauthenticatedError('Unknown user or wrong password');
     }
     await this.throttle.succeeded(username, clientAddress);
-    this.verifiedBasic.set(cacheKey, this.clock.now().getTime() + BASIC_CACHE_MS);
+    this.verifiedBasic.set(cacheKey, this.wallClock.now().getTime() + BASIC_CACHE_MS);
     if (this.verifiedBasic.size > 10_000) this.verifiedBasic.clear();
     return user;
   }
@@ -98,7 +98,7 @@ export class Authenticator {
    * unknown is remembered as well, so that unknown names and known ones cost the same.
    */
   private async findUser(username: string): Promise<UserRecord | null> {
-    const now = this.clock.now().getTime();
+    const now = this.wallClock.now().getTime();
     const cached = this.users.get(username);
     if (cached && cached.until > now) return cached.user;
     const user = await this.identities.findUser(username);
@@ -119,7 +119,7 @@ export class Authenticator {
 
   private async authenticateBearer(secret: string): Promise<Principal> {
     if (!secret) throw new UnauthenticatedError('Expected a token after "Bearer" but found none');
-    const now = this.clock.now();
+    const now = this.wallClock.now();
     const token = await this.tokens.findLive(hashTokenSecret(secret), now);
     if (!token) throw new UnauthenticatedError('The bearer token is unknown, expired or revoked');
     const user = await this.findUser(token.username);

@@ -1,36 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  BatonError,
-  ConflictError,
-  ForbiddenError,
-  GatewayTimeoutError,
-  InvalidArgumentError,
-  NotFoundError,
-  PayloadTooLargeError,
-  ServiceUnavailableError,
-  TooManyRequestsError,
-  UnauthenticatedError,
-  UnsupportedMediaTypeError,
-} from './errors/index.js';
+import { statusOf, type ErrorCodeWithStatus } from '#errors';
+import { BatonError, ServiceUnavailableError, TooManyRequestsError } from './errors/index.js';
 import { asDependencyFailure } from './dependency-failure.js';
 import { PROBLEM_JSON, problemDetails, type ProblemDetails } from './problem-details.js';
 
-const STATUS_BY_ERROR: Array<[abstract new (...args: never[]) => BatonError, number]> = [
-  [InvalidArgumentError, 400],
-  [UnauthenticatedError, 401],
-  [ForbiddenError, 403],
-  [NotFoundError, 404],
-  [ConflictError, 409],
-  [PayloadTooLargeError, 413],
-  [UnsupportedMediaTypeError, 415],
-  [TooManyRequestsError, 429],
-  [ServiceUnavailableError, 503],
-  [GatewayTimeoutError, 504],
-];
-
 /** Codes for errors raised by the framework itself (routing, body parsing, uploads). */
-const FRAMEWORK_CODES: Record<number, string> = {
+const FRAMEWORK_CODES: Record<number, ErrorCodeWithStatus<400 | 404 | 405 | 413 | 415>> = {
   400: 'REQUEST.MALFORMED',
   404: 'REQUEST.UNKNOWN_ROUTE',
   405: 'REQUEST.METHOD_NOT_ALLOWED',
@@ -39,7 +15,8 @@ const FRAMEWORK_CODES: Record<number, string> = {
 };
 
 /**
- * The one place where errors become HTTP: typed Baton errors map to their status by class,
+ * The one place where errors become HTTP: typed Baton errors answer their code's status (the
+ * catalogue in libs/errors),
  * framework errors keep theirs, a database or Redis that cannot be reached is a 503, anything
  * else is a 500 that is logged and not leaked.
  */
@@ -71,8 +48,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   toProblem(error: unknown, instance: string): ProblemDetails {
     if (error instanceof BatonError) {
-      const status = STATUS_BY_ERROR.find(([type]) => error instanceof type)?.[1] ?? 500;
-      return problemDetails(status, error.code, error.message, instance, error.extensions);
+      return problemDetails(statusOf(error.code), error.code, error.message, instance, error.extensions);
     }
     const status = httpStatusOf(error);
     if (status !== undefined && status < 500) {

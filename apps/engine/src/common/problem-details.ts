@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { PROBLEM_TITLES, type ErrorCode } from '#errors';
 
 /** An RFC 9457 problem details body, with Baton's stable `code` as an extension member. */
 export interface ProblemDetails {
@@ -12,29 +13,19 @@ export interface ProblemDetails {
 }
 
 /**
- * Titles as Camunda 8's REST API uses them, so clients written for Camunda read Baton's
- * errors the same way; the precise reason is in `code` and `detail`.
+ * A framework error whose status Baton has no code for (none is known: routing, body parsing and
+ * uploads answer the statuses of the catalogue's `REQUEST.*` codes); it keeps its status.
  */
-const TITLES: Record<number, string> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  503: 'UNAVAILABLE',
-  504: 'DEADLINE_EXCEEDED',
-};
+export type FrameworkFallbackCode = `REQUEST.HTTP_${number}`;
 
-/** Builds a problem details body; `type` is a URN naming the code (listed in docs/errors.md). */
-export function problemDetails(status: number, code: string, detail: string, instance: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+/**
+ * Builds a problem details body; `type` is a URN naming the code (listed in docs/errors.md), the
+ * `title` is Camunda's category for the status (PROBLEM_TITLES).
+ */
+export function problemDetails(status: number, code: ErrorCode | FrameworkFallbackCode, detail: string, instance: string, extensions: Record<string, unknown> = {}): ProblemDetails {
   return {
     type: `urn:baton:problem:${code}`,
-    title: TITLES[status] ?? (STATUS_CODES[status] ?? 'ERROR').toUpperCase().replace(/ /g, '_'),
+    title: PROBLEM_TITLES[status as keyof typeof PROBLEM_TITLES] ?? (STATUS_CODES[status] ?? 'ERROR').toUpperCase().replace(/ /g, '_'),
     status,
     detail,
     instance,

@@ -1,6 +1,7 @@
 import type { InstanceMessage } from '#engine-core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ProcessDefinitionRepository } from '../process-definitions/process-definition.repository.js';
 
 type StartChild = Extract<InstanceMessage, { kind: 'start-child' }>;
 
@@ -11,24 +12,23 @@ type StartChild = Extract<InstanceMessage, { kind: 'start-child' }>;
  */
 @Injectable()
 export class CalledDefinitions {
+  constructor(private readonly definitions: ProcessDefinitionRepository) {}
+
   /** The definition key, or why there is none (Zeebe's wording, for the incident). */
   async resolve(manager: EntityManager, call: StartChild): Promise<{ processDefinitionKey: string } | { missing: string }> {
-    const where = ['process_definition_id = ?', 'tenant_id = ?'];
-    const parameters: unknown[] = [call.processDefinitionId, call.tenantId];
+    const match = { processDefinitionId: call.processDefinitionId, tenantId: call.tenantId };
     let qualifier = '';
+    let key: string | null;
     if (call.bindingType === 'deployment') {
-      where.push('deployment_key = ?');
-      parameters.push(call.deploymentKey);
+      key = await this.definitions.latestKeyMatching(manager, { ...match, deploymentKey: call.deploymentKey });
       qualifier = ' in the same deployment as the calling process';
     } else if (call.bindingType === 'versionTag') {
-      where.push('version_tag = ?');
-      parameters.push(call.versionTag);
+      key = await this.definitions.latestKeyMatching(manager, { ...match, versionTag: call.versionTag });
       qualifier = ` with version tag '${call.versionTag}'`;
+    } else {
+      key = await this.definitions.latestKeyMatching(manager, match);
     }
-    const [row] = (await manager.query(`SELECT process_definition_key FROM process_definitions WHERE ${where.join(' AND ')} ORDER BY version DESC LIMIT 1`, parameters)) as Array<{
-      process_definition_key: string;
-    }>;
-    if (row) return { processDefinitionKey: String(row.process_definition_key) };
+    if (key !== null) return { processDefinitionKey: key };
     return { missing: `Expected process with BPMN process id '${call.processDefinitionId}' to be deployed${qualifier}, but not found.` };
   }
 }

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FeelService } from '#feel';
-import { InstanceState, isChildCancellation, KeyGenerator, messageCommandName, messagesOf, processCommand, type EngineCommand, type InstanceMessage, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
+import { InstanceState, isChildCancellation, KeyGenerator, messagesOf, processCommand, type EngineCommand, type InstanceMessage, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
-import { BatonError, ConflictError, NotFoundError } from '../common/errors/index.js';
+import { BatonError, ConflictError, InvalidArgumentError, NotFoundError } from '../common/errors/index.js';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
 import { TimerScheduler } from '../dispatch/timer-scheduler.js';
-import { CLOCK, type Clock } from '../infrastructure/clock.js';
+import { CLOCK, WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
+import { InstanceNotifications, type InstanceNotice } from '../notifications/instance-notifications.js';
+import { BusinessIdStore } from '../stores/business-id.store.js';
+import { PendingCommandStore } from '../stores/pending-command.store.js';
 import { DefinitionCache, type LoadedDefinition } from './definition-cache.js';
 import { FormKeyResolver } from './form-key-resolver.js';
-import { InstanceNotifications, type InstanceNotice } from './instance-notifications.js';
 import { InstanceStore, type CommandOrigin } from './instance-store.js';
 
 /** The outcome of a committed command. */
@@ -42,6 +44,8 @@ export class CommandExecutor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: InstanceStore,
+    private readonly businessIds: BusinessIdStore,
+    private readonly pendingCommands: PendingCommandStore,
     private readonly definitions: DefinitionCache,
     private readonly formKeys: FormKeyResolver,
     private readonly notifications: InstanceNotifications,
@@ -50,6 +54,7 @@ export class CommandExecutor {
     private readonly keys: KeyGenerator,
     private readonly feel: FeelService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
@@ -130,7 +135,7 @@ export class CommandExecutor {
       now: now.toISOString(),
       keys: this.keys,
       feel: this.feel,
-      formKeys: await this.formKeys.resolve(definition, now.getTime(), manager),
+      formKeys: await this.formKeys.resolve(definition, this.wallClock.now().getTime(), manager),
       uuid: randomUUID,
       random: Math.random,
       maxVariableDepth: this.config.limits.maxVariableDepth,
@@ -145,9 +150,7 @@ export class CommandExecutor {
       time: now.toISOString(),
       origin,
     });
-    if (instance.state !== 'ACTIVE' && instance.businessId !== null && !isNew) {
-      await manager.query('DELETE FROM active_business_ids WHERE process_instance_key = ?', [instance.processInstanceKey]);
-    }
+    if (instance.state !== 'ACTIVE' && instance.businessId !== null && !isNew) await this.businessIds.release(manager, instance.processInstanceKey);
     const messages = messagesOf(result.events, instance, definition);
     const pendingCommandKeys = await this.writeMessages(manager, messages.filter((m) => !isChildCancellation(m)), origin);
     const cascade = await this.cancelChildren(manager, messages.filter(isChildCancellation), origin);
@@ -172,40 +175,24 @@ export class CommandExecutor {
     return cascade;
   }
 
-  /** Writes the commands for other instances to the outbox between instances (pending_commands), in this transaction. */
-  private async writeMessages(manager: EntityManager, messages: InstanceMessage[], origin: CommandOrigin): Promise<string[]> {
-    if (messages.length === 0) return [];
-    const now = new Date();
-    const rows = messages.map((message) => [this.keys.next(), message.processInstanceKey, JSON.stringify(message), messageCommandName(message), origin.actor, now]);
-    await manager.query(
-      `INSERT INTO pending_commands (command_key, process_instance_key, payload, origin_command, actor, created_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flat(),
-    );
-    return rows.map((row) => row[0] as string);
+  /**
+   * Writes the commands for other instances to the outbox between instances (pending_commands), in
+   * this transaction. Their creation time is delivery bookkeeping, on the wall clock (see PendingCommandStore).
+   */
+  private writeMessages(manager: EntityManager, messages: InstanceMessage[], origin: CommandOrigin): Promise<string[]> {
+    return this.pendingCommands.insert(manager, messages, { keys: () => this.keys.next(), actor: origin.actor, createdAt: this.wallClock.now() });
   }
 
   /** Business ids are unique among active instances of a process id (Temporal's workflow-id policy). */
   private async reserveBusinessId(manager: EntityManager, instance: ProcessInstanceRecord, businessId: string): Promise<void> {
     if (instance.state !== 'ACTIVE') return;
-    try {
-      await manager.query('INSERT INTO active_business_ids (tenant_id, process_definition_id, business_id, process_instance_key) VALUES (?, ?, ?, ?)', [
-        instance.tenantId,
-        instance.processDefinitionId,
-        businessId,
-        instance.processInstanceKey,
-      ]);
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ER_DUP_ENTRY') throw error;
-      const [existing] = (await manager.query(
-        'SELECT process_instance_key FROM active_business_ids WHERE tenant_id = ? AND process_definition_id = ? AND business_id = ?',
-        [instance.tenantId, instance.processDefinitionId, businessId],
-      )) as Array<{ process_instance_key: string }>;
-      throw new ConflictError(
-        'PROCESS_INSTANCE.BUSINESS_ID_IN_USE',
-        `An active instance of '${instance.processDefinitionId}' with business id '${businessId}' exists already: ${existing?.process_instance_key}`,
-        { processInstanceKey: existing ? String(existing.process_instance_key) : null },
-      );
-    }
+    const outcome = await this.businessIds.reserve(manager, { tenantId: instance.tenantId, processDefinitionId: instance.processDefinitionId, businessId, processInstanceKey: instance.processInstanceKey });
+    if ('reserved' in outcome) return;
+    throw new ConflictError(
+      'PROCESS_INSTANCE.BUSINESS_ID_IN_USE',
+      `An active instance of '${instance.processDefinitionId}' with business id '${businessId}' exists already: ${outcome.heldBy ?? '(it ended meanwhile)'}`,
+      { processInstanceKey: outcome.heldBy },
+    );
   }
 
   private async notify(instance: ProcessInstanceRecord): Promise<void> {
@@ -215,6 +202,14 @@ export class CommandExecutor {
   }
 }
 
+/** The core's rejection as the error the API answers: its code is final (the catalogue gives the status). */
 function toError(rejection: Rejection): BatonError {
-  return rejection.kind === 'NOT_FOUND' ? new NotFoundError(rejection.code, rejection.message) : new ConflictError(rejection.code, rejection.message, rejection.details);
+  switch (rejection.kind) {
+    case 'NOT_FOUND':
+      return new NotFoundError(rejection.code, rejection.message);
+    case 'INVALID_ARGUMENT':
+      return new InvalidArgumentError(rejection.code, rejection.message, rejection.details);
+    case 'INVALID_STATE':
+      return new ConflictError(rejection.code, rejection.message, rejection.details);
+  }
 }

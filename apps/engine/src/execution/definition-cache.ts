@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ExecutableProcess } from '#bpmn';
 import type { DefinitionInfo } from '#engine-core';
-import { ProcessDefinitionEntity } from '#persistence';
 import { NotFoundError } from '../common/errors/index.js';
+import { ProcessDefinitionRepository } from '../process-definitions/process-definition.repository.js';
 
 /** A process definition as the engine runs it: identity, compiled model, where it was deployed. */
 export interface LoadedDefinition {
@@ -22,20 +22,20 @@ const MAX_CACHED = 1000;
 export class DefinitionCache {
   private readonly cache = new Map<string, LoadedDefinition>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly definitions: ProcessDefinitionRepository) {}
 
   /**
    * The definition with this key. Inside a transaction pass its EntityManager: a cache miss then
    * reads through the transaction's connection instead of taking a second one from the pool.
    */
-  async get(processDefinitionKey: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedDefinition> {
+  async get(processDefinitionKey: string, manager?: EntityManager): Promise<LoadedDefinition> {
     const cached = this.cache.get(processDefinitionKey);
     if (cached) {
       this.cache.delete(processDefinitionKey);
       this.cache.set(processDefinitionKey, cached);
       return cached;
     }
-    const row = await manager.getRepository(ProcessDefinitionEntity).findOneBy({ processDefinitionKey });
+    const row = await this.definitions.find(processDefinitionKey, manager);
     if (!row) throw new NotFoundError('PROCESS_DEFINITION.NOT_FOUND', `No process definition with key ${processDefinitionKey}`);
     const loaded: LoadedDefinition = {
       info: {
@@ -56,17 +56,11 @@ export class DefinitionCache {
 
   /** The key of a process id's given version, or of its latest version. */
   async keyOf(processDefinitionId: string, version: number | undefined, tenantId: string): Promise<string> {
-    const query = this.dataSource
-      .getRepository(ProcessDefinitionEntity)
-      .createQueryBuilder('pd')
-      .select(['pd.processDefinitionKey'])
-      .where('pd.process_definition_id = :processDefinitionId AND pd.tenant_id = :tenantId', { processDefinitionId, tenantId });
-    if (version !== undefined) query.andWhere('pd.version = :version', { version });
-    const row = await query.orderBy('pd.version', 'DESC').limit(1).getOne();
-    if (!row) {
+    const key = await this.definitions.keyOf(processDefinitionId, version, tenantId);
+    if (key === null) {
       const which = version === undefined ? '' : ` in version ${version}`;
       throw new NotFoundError('PROCESS_DEFINITION.NOT_FOUND', `No process definition with id '${processDefinitionId}'${which} is deployed`);
     }
-    return row.processDefinitionKey;
+    return key;
   }
 }

@@ -18,7 +18,7 @@ export class FormKeyResolver {
 
   constructor(private readonly forms: FormResolver) {}
 
-  /** Form keys by form id; `manager` is the running command's transaction (lookups use its connection). */
+  /** Form keys by form id; `now` is wall-clock time (a cache age); `manager` is the running command's transaction (lookups use its connection). */
   async resolve(definition: LoadedDefinition, now: number, manager: EntityManager): Promise<Record<string, string | undefined>> {
     const cached = this.cache.get(definition.info.processDefinitionKey);
     if (cached && cached.until > now) return cached.keys;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/errors/index.js';
+import { ElementInstanceStore } from '../stores/element-instance.store.js';
+import { IncidentStore } from '../stores/incident.store.js';
+import { JobStore } from '../stores/job.store.js';
 
 /**
  * Finds which process instance a key belongs to, before the command locks that instance.
@@ -8,23 +10,27 @@ import { NotFoundError } from '../common/errors/index.js';
  */
 @Injectable()
 export class InstanceLookup {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly elements: ElementInstanceStore,
+    private readonly incidents: IncidentStore,
+    private readonly jobs: JobStore,
+  ) {}
 
   async ofElementInstance(elementInstanceKey: string): Promise<string> {
-    const [row] = (await this.dataSource.query('SELECT process_instance_key FROM element_instances WHERE element_instance_key = ?', [elementInstanceKey])) as Array<{ process_instance_key: string }>;
-    if (!row) throw new NotFoundError('ELEMENT_INSTANCE.NOT_FOUND', `No element instance with key ${elementInstanceKey}`);
-    return String(row.process_instance_key);
+    const key = await this.elements.processInstanceOf(elementInstanceKey);
+    if (key === null) throw new NotFoundError('ELEMENT_INSTANCE.NOT_FOUND', `No element instance with key ${elementInstanceKey}`);
+    return key;
   }
 
   async ofIncident(incidentKey: string): Promise<string> {
-    const [row] = (await this.dataSource.query('SELECT process_instance_key FROM incidents WHERE incident_key = ?', [incidentKey])) as Array<{ process_instance_key: string }>;
-    if (!row) throw new NotFoundError('INCIDENT.NOT_FOUND', `No incident with key ${incidentKey}`);
-    return String(row.process_instance_key);
+    const key = await this.incidents.processInstanceOf(incidentKey);
+    if (key === null) throw new NotFoundError('INCIDENT.NOT_FOUND', `No incident with key ${incidentKey}`);
+    return key;
   }
 
   async ofJob(jobKey: string): Promise<string> {
-    const [row] = (await this.dataSource.query('SELECT process_instance_key FROM jobs WHERE job_key = ?', [jobKey])) as Array<{ process_instance_key: string }>;
-    if (!row) throw new NotFoundError('JOB.NOT_FOUND', `No job with key ${jobKey}`);
-    return String(row.process_instance_key);
+    const key = await this.jobs.processInstanceOf(jobKey);
+    if (key === null) throw new NotFoundError('JOB.NOT_FOUND', `No job with key ${jobKey}`);
+    return key;
   }
 }

@@ -1,18 +1,19 @@
 import type { InstanceMessage } from '#engine-core';
-import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '#persistence';
 import { BatonError } from '../common/errors/index.js';
+import { WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
+import type { CommandOrigin } from '../stores/instance-event.store.js';
+import { PendingCommandStore } from '../stores/pending-command.store.js';
+import { ProcessInstanceStore } from '../stores/process-instance.store.js';
 import { CalledDefinitions } from './called-definitions.js';
 import { CommandExecutor, type ExecutedCommand, type MessageCourier } from './command-executor.js';
-import type { CommandOrigin } from './instance-store.js';
 
 /** How long a pending command may wait for its after-commit delivery before the sweeper takes it. */
 const DELIVERY_GRACE_MS = 2_000;
 /** Longest pause between two attempts of a command whose delivery keeps failing. */
 const MAX_RETRY_DELAY_S = 300;
-
-type Row = { command_key: string; payload: unknown; origin_command: string; actor: string };
 
 /**
  * Delivers the commands process instances send each other (call activities and their children),
@@ -21,7 +22,8 @@ type Row = { command_key: string; payload: unknown; origin_command: string; acto
  * never holds two instances' locks in opposite orders. Delivery starts right after the sender's
  * commit; {@link sweep} (every second, on every replica) delivers what a crash left behind.
  * A command the receiver refuses (the call activity ended meanwhile, the child completed before
- * its cancellation arrived) is dropped: it has nothing left to do.
+ * its cancellation arrived) is dropped: it has nothing left to do. The sweep's delays are wall-clock
+ * time (PendingCommandStore): a pinned engine clock holds no delivery back.
  */
 @Injectable()
 export class PendingCommands implements MessageCourier, BeforeApplicationShutdown {
@@ -33,6 +35,9 @@ export class PendingCommands implements MessageCourier, BeforeApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly executor: CommandExecutor,
     private readonly calledDefinitions: CalledDefinitions,
+    private readonly store: PendingCommandStore,
+    private readonly instances: ProcessInstanceStore,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
   ) {
     executor.setCourier(this);
   }
@@ -53,17 +58,14 @@ export class PendingCommands implements MessageCourier, BeforeApplicationShutdow
     let outcome: { delivered: boolean; executed: ExecutedCommand | null };
     try {
       outcome = await inTransaction(this.dataSource, async (manager) => {
-        const [row] = (await manager.query('SELECT command_key, payload, origin_command, actor FROM pending_commands WHERE command_key = ? FOR UPDATE SKIP LOCKED', [commandKey])) as Row[];
-        if (!row) return { delivered: false, executed: null };
-        const message = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as InstanceMessage;
-        const executed = await this.run(manager, message, { command: row.origin_command, actor: row.actor });
-        await manager.query('DELETE FROM pending_commands WHERE command_key = ?', [commandKey]);
+        const pending = await this.store.lockForDelivery(manager, commandKey);
+        if (!pending) return { delivered: false, executed: null };
+        const executed = await this.run(manager, pending.message, pending.origin);
+        await this.store.delete(manager, commandKey);
         return { delivered: true, executed };
       });
     } catch (error) {
-      await this.dataSource
-        .query('UPDATE pending_commands SET attempts = attempts + 1, last_error = ? WHERE command_key = ?', [String((error as Error).stack ?? error).slice(0, 4000), commandKey])
-        .catch(() => undefined);
+      await this.store.recordFailure(commandKey, String((error as Error).stack ?? error)).catch(() => undefined);
       throw error;
     }
     if (outcome.executed) await this.executor.afterCommit(outcome.executed);
@@ -72,18 +74,13 @@ export class PendingCommands implements MessageCourier, BeforeApplicationShutdow
 
   /** Delivers pending commands whose after-commit delivery did not happen (crash, shutdown, failure), oldest first. */
   async sweep(): Promise<number> {
-    const due = (await this.dataSource.query(
-      `SELECT command_key FROM pending_commands
-        WHERE created_at < ? - INTERVAL LEAST(attempts * attempts, ${MAX_RETRY_DELAY_S}) SECOND
-        ORDER BY created_at LIMIT 200`,
-      [new Date(Date.now() - DELIVERY_GRACE_MS)],
-    )) as Array<{ command_key: string }>;
+    const due = await this.store.due(new Date(this.wallClock.now().getTime() - DELIVERY_GRACE_MS), MAX_RETRY_DELAY_S, 200);
     let delivered = 0;
-    for (const row of due) {
+    for (const commandKey of due) {
       try {
-        if (await this.deliver(String(row.command_key))) delivered += 1;
+        if (await this.deliver(commandKey)) delivered += 1;
       } catch (error) {
-        this.logger.warn({ err: error, commandKey: String(row.command_key) }, 'Delivering a command between instances failed again');
+        this.logger.warn({ err: error, commandKey }, 'Delivering a command between instances failed again');
       }
     }
     return delivered;
@@ -112,13 +109,8 @@ export class PendingCommands implements MessageCourier, BeforeApplicationShutdow
    * child: a call activity that ended meanwhile sent a cancellation that must not miss the child.
    */
   private async startChild(manager: EntityManager, message: Extract<InstanceMessage, { kind: 'start-child' }>, origin: CommandOrigin): Promise<ExecutedCommand | null> {
-    const [waiting] = (await manager.query(
-      `SELECT e.state, e.called_process_instance_key FROM process_instances p
-         JOIN element_instances e ON e.element_instance_key = ?
-        WHERE p.process_instance_key = ? FOR UPDATE`,
-      [message.parentElementInstanceKey, message.parentProcessInstanceKey],
-    )) as Array<{ state: string; called_process_instance_key: string | null }>;
-    if (!waiting || waiting.state !== 'ACTIVE' || String(waiting.called_process_instance_key) !== message.processInstanceKey) return null;
+    const waiting = await this.instances.lockCallActivity(manager, message.parentProcessInstanceKey, message.parentElementInstanceKey);
+    if (!waiting || waiting.state !== 'ACTIVE' || waiting.calledProcessInstanceKey !== message.processInstanceKey) return null;
 
     const called = await this.calledDefinitions.resolve(manager, message);
     if ('missing' in called) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { FormEntity } from '#persistence';
 import { InvalidArgumentError } from '../common/errors/index.js';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
@@ -31,6 +32,7 @@ const SEARCH: SearchDefinition = {
   defaultSort: [{ field: 'formId', order: 'ASC' }, { field: 'version', order: 'DESC' }],
 };
 
+/** Owner of `forms`: deployed form versions (written once, by a deployment), read by key, id and binding, and searched. */
 @Injectable()
 export class FormRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -52,6 +54,19 @@ export class FormRepository {
   /** Every version of a form id, newest first. */
   findVersions(tenantId: string, formId: string, manager: EntityManager = this.dataSource.manager): Promise<FormEntity[]> {
     return manager.getRepository(FormEntity).find({ where: { tenantId, formId }, order: { version: 'DESC' } });
+  }
+
+  /** The latest version of a form id, locked (FOR UPDATE) for the rest of the deployment's transaction. */
+  async latestVersionForUpdate(manager: EntityManager, tenantId: string, formId: string): Promise<{ key: string; version: number; resourceHash: string; resourceName: string } | null> {
+    const [row] = (await manager.query(
+      'SELECT form_key AS `key`, version, resource_hash, resource_name FROM forms WHERE tenant_id = ? AND form_id = ? ORDER BY version DESC LIMIT 1 FOR UPDATE',
+      [tenantId, formId],
+    )) as Array<{ key: string; version: number; resource_hash: string; resource_name: string }>;
+    return row ? { key: String(row.key), version: Number(row.version), resourceHash: row.resource_hash, resourceName: row.resource_name } : null;
+  }
+
+  async insert(manager: EntityManager, form: FormEntity): Promise<void> {
+    await manager.insert(FormEntity, form as QueryDeepPartialEntity<FormEntity>);
   }
 
   /** Camunda-style `{filter, sort, page}` search over every deployed form version. */

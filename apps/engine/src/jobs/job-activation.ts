@@ -1,12 +1,14 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction, retryingDeadlocks } from '#persistence';
+import { inTransaction } from '#persistence';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { responseTooLarge } from '../common/limits/response-size.js';
 import { JobDispatcher } from '../dispatch/job-dispatcher.js';
-import { InstanceNotifications } from '../execution/instance-notifications.js';
-import { VisibleVariables } from '../execution/visible-variables.js';
-import { CLOCK, type Clock } from '../infrastructure/clock.js';
+import { CLOCK, WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
+import { InstanceNotifications } from '../notifications/instance-notifications.js';
+import { JobStore, type ActivatedJobRow, type ActivationCandidate } from '../stores/job.store.js';
+import type { SqlRunner } from '../stores/sql.js';
+import { VariableStore } from '../stores/variable.store.js';
 import type { ActivatedJobDto } from './dto/job.dto.js';
 
 /** Camunda's default for requestTimeout 0 / absent: how long activation waits for jobs. */
@@ -15,13 +17,13 @@ export const DEFAULT_ACTIVATION_WAIT_MS = 10_000;
 /** Bytes of an activated job besides its variables and custom headers (keys, ids, member names). */
 const JOB_OVERHEAD_BYTES = 1024;
 
-type JobRow = Record<string, unknown>;
-
 /**
  * Hands jobs to workers. Activation is a conditional update of the job row (activatable, and
  * its backoff over), so a job is never given to two workers at once (design.md invariant 5);
  * it does not take the instance lock, so busy workers do not queue behind instance commands.
  * The worker gets the job key (its idempotency key), the variables it asked for and a deadline.
+ * Deadlines and backoffs are business time (the engine clock); how long a request waits for
+ * jobs is real time (the wall clock: a pinned engine clock must not make it wait forever).
  */
 @Injectable()
 export class JobActivation implements OnApplicationShutdown {
@@ -30,31 +32,27 @@ export class JobActivation implements OnApplicationShutdown {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly variables: VisibleVariables,
+    private readonly jobs: JobStore,
+    private readonly variables: VariableStore,
     private readonly notifications: InstanceNotifications,
     private readonly dispatcher: JobDispatcher,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
   /** Activates one job by key (the BullMQ path); null when it is not activatable now. */
   async activateByKey(jobKey: string, request: { worker: string; timeout: number; fetchVariable?: string[] }): Promise<ActivatedJobDto | null> {
-    const [candidate] = (await this.dataSource.query('SELECT job_key, element_instance_key, custom_headers FROM jobs WHERE job_key = ?', [jobKey])) as JobRow[];
+    const candidate = await this.jobs.candidate(jobKey);
     if (candidate) {
-      const bytes = await this.sizeOf(candidate, request.fetchVariable, this.dataSource);
+      const bytes = await this.sizeOf(candidate, request.fetchVariable);
       if (bytes > this.config.limits.maxResponseBytes) throw this.jobTooLarge(jobKey, bytes);
     }
     const now = this.clock.now();
     const deadline = new Date(now.getTime() + request.timeout);
-    const result = (await retryingDeadlocks(() =>
-      this.dataSource.query(
-        "UPDATE jobs SET state = 'ACTIVATED', activatable = 0, worker = ?, deadline = ?, activated_at = ? WHERE job_key = ? AND activatable = 1 AND (retry_at IS NULL OR retry_at <= ?)",
-        [request.worker, deadline, now, jobKey, now],
-      ),
-    )) as { affectedRows: number };
-    if (result.affectedRows !== 1) return null;
-    const [row] = (await this.dataSource.query('SELECT * FROM jobs WHERE job_key = ?', [jobKey])) as JobRow[];
-    return this.toActivatedJob(row!, request.fetchVariable);
+    if (!(await this.jobs.activate(jobKey, { worker: request.worker, deadline, now }))) return null;
+    const [job] = await this.jobs.activated([jobKey]);
+    return this.toActivatedJob(job!, request.fetchVariable);
   }
 
   /**
@@ -67,12 +65,12 @@ export class JobActivation implements OnApplicationShutdown {
     clientGone?: AbortSignal,
   ): Promise<ActivatedJobDto[]> {
     const signal = clientGone ? AbortSignal.any([clientGone, this.shutdown.signal]) : this.shutdown.signal;
-    const waitUntil = Date.now() + (request.requestTimeout || DEFAULT_ACTIVATION_WAIT_MS);
+    const waitUntil = this.wallClock.now().getTime() + (request.requestTimeout || DEFAULT_ACTIVATION_WAIT_MS);
     for (;;) {
       const jobs = await this.activateAvailable(request);
       // A negative requestTimeout turns long polling off (Camunda).
       if (jobs.length > 0 || signal?.aborted || (request.requestTimeout ?? 0) < 0) return jobs;
-      const remaining = waitUntil - Date.now();
+      const remaining = waitUntil - this.wallClock.now().getTime();
       if (remaining <= 0) return [];
       // Also look again every few seconds: a job whose backoff ended is not announced.
       await this.notifications.waitForJobs([request.type], Math.min(remaining, 2_000), signal);
@@ -87,27 +85,18 @@ export class JobActivation implements OnApplicationShutdown {
   private async activateAvailable(request: { type: string; worker: string; timeout: number; maxJobsToActivate: number; fetchVariable?: string[] }): Promise<ActivatedJobDto[]> {
     const now = this.clock.now();
     const deadline = new Date(now.getTime() + request.timeout);
-    const rows = await inTransaction(this.dataSource, async (manager: EntityManager) => {
-      const candidates = (await manager.query(
-        'SELECT job_key, element_instance_key, custom_headers FROM jobs WHERE type = ? AND activatable = 1 AND (retry_at IS NULL OR retry_at <= ?) ORDER BY job_key LIMIT ? FOR UPDATE SKIP LOCKED',
-        [request.type, now, request.maxJobsToActivate],
-      )) as JobRow[];
+    const jobs = await inTransaction(this.dataSource, async (manager: EntityManager) => {
+      const candidates = await this.jobs.lockActivatable(manager, request.type, now, request.maxJobsToActivate);
       if (candidates.length === 0) return [];
       const keys = await this.fitting(manager, candidates, request.fetchVariable);
       if (keys.length === 0) return [];
-      const placeholders = keys.map(() => '?').join(',');
-      await manager.query(`UPDATE jobs SET state = 'ACTIVATED', activatable = 0, worker = ?, deadline = ?, activated_at = ? WHERE job_key IN (${placeholders})`, [
-        request.worker,
-        deadline,
-        now,
-        ...keys,
-      ]);
-      return (await manager.query(`SELECT * FROM jobs WHERE job_key IN (${placeholders}) ORDER BY job_key`, keys)) as JobRow[];
+      await this.jobs.activateLocked(manager, keys, { worker: request.worker, deadline, now });
+      return this.jobs.activated(keys, manager);
     });
-    if (rows.length === 0) return [];
+    if (jobs.length === 0) return [];
     // BullMQ workers need not see these any more.
-    void this.dispatcher.removeFromQueues(rows.map((r) => String(r.job_key))).catch(() => undefined);
-    return Promise.all(rows.map((row) => this.toActivatedJob(row, request.fetchVariable)));
+    void this.dispatcher.removeFromQueues(jobs.map((job) => job.jobKey)).catch(() => undefined);
+    return Promise.all(jobs.map((job) => this.toActivatedJob(job, request.fetchVariable)));
   }
 
   /**
@@ -117,7 +106,7 @@ export class JobActivation implements OnApplicationShutdown {
    * out; when nothing fits because of one, the request is refused (400 RESPONSE.TOO_LARGE, naming
    * it) rather than activating a job whose answer could not be sent.
    */
-  private async fitting(manager: EntityManager, candidates: JobRow[], fetchVariable: string[] | undefined): Promise<string[]> {
+  private async fitting(manager: EntityManager, candidates: ActivationCandidate[], fetchVariable: string[] | undefined): Promise<string[]> {
     const max = this.config.limits.maxResponseBytes;
     const chosen: string[] = [];
     let total = 0;
@@ -125,44 +114,42 @@ export class JobActivation implements OnApplicationShutdown {
     for (const candidate of candidates) {
       const bytes = await this.sizeOf(candidate, fetchVariable, manager);
       if (bytes > max) {
-        tooLarge ??= { jobKey: String(candidate.job_key), bytes };
+        tooLarge ??= { jobKey: candidate.jobKey, bytes };
         continue;
       }
       if (total + bytes > max) break;
       total += bytes;
-      chosen.push(String(candidate.job_key));
+      chosen.push(candidate.jobKey);
     }
     if (chosen.length === 0 && tooLarge) throw this.jobTooLarge(tooLarge.jobKey, tooLarge.bytes);
     return chosen;
   }
 
   /** The bytes a job would weigh in an activation answer. */
-  private async sizeOf(row: JobRow, fetchVariable: string[] | undefined, runner: Pick<EntityManager, 'query'>): Promise<number> {
-    const headers = typeof row.custom_headers === 'string' ? row.custom_headers : JSON.stringify(row.custom_headers ?? {});
-    return JOB_OVERHEAD_BYTES + Buffer.byteLength(headers) + (await this.variables.sizeOf(String(row.element_instance_key), fetchVariable, runner));
+  private async sizeOf(candidate: ActivationCandidate, fetchVariable: string[] | undefined, runner?: SqlRunner): Promise<number> {
+    return JOB_OVERHEAD_BYTES + Buffer.byteLength(candidate.customHeadersJson) + (await this.variables.visibleSizeIn(candidate.elementInstanceKey, fetchVariable, runner));
   }
 
   private jobTooLarge(jobKey: string, bytes: number) {
     return responseTooLarge(`job ${jobKey} with its variables`, bytes, this.config.limits.maxResponseBytes, { jobKey }, 'it was not activated: fetch fewer variables (fetchVariable), or make its variables smaller');
   }
 
-  private async toActivatedJob(row: JobRow, fetchVariable: string[] | undefined): Promise<ActivatedJobDto> {
-    const headers = typeof row.custom_headers === 'string' ? (JSON.parse(row.custom_headers) as Record<string, string>) : (row.custom_headers as Record<string, string>);
+  private async toActivatedJob(job: ActivatedJobRow, fetchVariable: string[] | undefined): Promise<ActivatedJobDto> {
     return {
-      type: String(row.type),
-      processDefinitionId: String(row.process_definition_id),
-      processDefinitionVersion: Number(row.process_definition_version),
-      elementId: String(row.element_id),
-      customHeaders: headers,
-      worker: String(row.worker ?? ''),
-      retries: Number(row.retries),
-      deadline: new Date(row.deadline as Date).getTime(),
-      variables: await this.variables.of(String(row.element_instance_key), fetchVariable),
-      tenantId: String(row.tenant_id),
-      jobKey: String(row.job_key),
-      processInstanceKey: String(row.process_instance_key),
-      processDefinitionKey: String(row.process_definition_key),
-      elementInstanceKey: String(row.element_instance_key),
+      type: job.type,
+      processDefinitionId: job.processDefinitionId,
+      processDefinitionVersion: job.processDefinitionVersion,
+      elementId: job.elementId,
+      customHeaders: job.customHeaders,
+      worker: job.worker,
+      retries: job.retries,
+      deadline: job.deadline.getTime(),
+      variables: await this.variables.visibleIn(job.elementInstanceKey, fetchVariable),
+      tenantId: job.tenantId,
+      jobKey: job.jobKey,
+      processInstanceKey: job.processInstanceKey,
+      processDefinitionKey: job.processDefinitionKey,
+      elementInstanceKey: job.elementInstanceKey,
       kind: 'BPMN_ELEMENT',
       listenerEventType: 'UNSPECIFIED',
     };

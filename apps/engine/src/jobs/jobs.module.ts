@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClockController } from '../clock/clock.controller.js';
-import { DispatchSweeper } from '../dispatch/dispatch-sweeper.js';
+import { DispatchSweeper } from './dispatch-sweeper.js';
 import { ExecutionModule } from '../execution/execution.module.js';
 import { JobActivation } from './job-activation.js';
 import { JobQueryRepository } from './job-query.repository.js';

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { KeyGenerator } from '#engine-core';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { BatonError, ConflictError, InvalidArgumentError, NotFoundError } from '../common/errors/index.js';
 import { DEFAULT_TENANT } from '../deployments/usecases/create-deployment.usecase.js';
 import { CommandExecutor } from '../execution/command-executor.js';
-
-/** A message start event of the latest version of a process. */
-interface Subscription {
-  processDefinitionId: string;
-  processDefinitionKey: string;
-  elementId: string;
-}
+import { MessageStartSubscriptionRepository, type MessageStartSubscription as Subscription } from '../process-definitions/message-start-subscription.repository.js';
 
 /** What one message did: the instances it started, and the processes it did not start again. */
 export interface MessageOutcome {
@@ -33,7 +26,7 @@ export interface MessageOutcome {
 @Injectable()
 export class MessageStartUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly subscriptionRepository: MessageStartSubscriptionRepository,
     private readonly executor: CommandExecutor,
     private readonly keys: KeyGenerator,
   ) {}
@@ -87,16 +80,10 @@ export class MessageStartUseCase {
   }
 
   private async subscriptions(tenantId: string, messageName: string): Promise<Subscription[]> {
-    const rows = (await this.dataSource.query(
-      'SELECT process_definition_id, process_definition_key, element_id FROM message_start_subscriptions WHERE tenant_id = ? AND message_name = ? ORDER BY process_definition_id, element_id',
-      [tenantId, messageName],
-    )) as Array<{ process_definition_id: string; process_definition_key: string; element_id: string }>;
     // One start per process, even if two of its start events listen for the same message.
     const byProcess = new Map<string, Subscription>();
-    for (const row of rows) {
-      if (!byProcess.has(row.process_definition_id)) {
-        byProcess.set(row.process_definition_id, { processDefinitionId: row.process_definition_id, processDefinitionKey: String(row.process_definition_key), elementId: row.element_id });
-      }
+    for (const subscription of await this.subscriptionRepository.forMessage(tenantId, messageName)) {
+      if (!byProcess.has(subscription.processDefinitionId)) byProcess.set(subscription.processDefinitionId, subscription);
     }
     return [...byProcess.values()];
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import type { ExecutableProcess } from '#bpmn';
 import { ProcessDefinitionEntity } from '#persistence';
 import { InvalidArgumentError } from '../common/errors/index.js';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
@@ -50,6 +52,18 @@ const SEARCH: SearchDefinition = {
   defaultSort: [{ field: 'processDefinitionKey', order: 'ASC' }],
 };
 
+/** The latest version of a process or form id: enough to decide "same" or "next version". */
+export interface LatestVersion {
+  key: string;
+  version: number;
+  resourceHash: string;
+  resourceName: string;
+}
+
+/**
+ * Owner of `process_definitions`: deployed versions (written once, by a deployment, never
+ * changed), read by key, by id and version, by call-activity binding, and searched.
+ */
 @Injectable()
 export class ProcessDefinitionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -67,8 +81,57 @@ export class ProcessDefinitionRepository {
     return row?.bpmnXml ?? null;
   }
 
-  find(processDefinitionKey: string): Promise<ProcessDefinitionEntity | null> {
-    return this.dataSource.getRepository(ProcessDefinitionEntity).findOneBy({ processDefinitionKey });
+  /** The whole definition (with XML and compiled model); inside a transaction pass its EntityManager. */
+  find(processDefinitionKey: string, manager: EntityManager = this.dataSource.manager): Promise<ProcessDefinitionEntity | null> {
+    return manager.getRepository(ProcessDefinitionEntity).findOneBy({ processDefinitionKey });
+  }
+
+  /** The compiled model of a definition (for legacy embedded forms). */
+  async executableModel(processDefinitionKey: string): Promise<ExecutableProcess | null> {
+    const row = await this.query().select(['pd.processDefinitionKey', 'pd.executableModel']).where('pd.process_definition_key = :processDefinitionKey', { processDefinitionKey }).getOne();
+    return row?.executableModel ?? null;
+  }
+
+  /** The key of a process id's given version, or of its latest version; null when not deployed. */
+  async keyOf(processDefinitionId: string, version: number | undefined, tenantId: string): Promise<string | null> {
+    const query = this.query().select(['pd.processDefinitionKey']).where('pd.process_definition_id = :processDefinitionId AND pd.tenant_id = :tenantId', { processDefinitionId, tenantId });
+    if (version !== undefined) query.andWhere('pd.version = :version', { version });
+    const row = await query.orderBy('pd.version', 'DESC').limit(1).getOne();
+    return row?.processDefinitionKey ?? null;
+  }
+
+  /**
+   * The latest version of a process id in a tenant, optionally only among those deployed in a
+   * deployment or carrying a version tag (a call activity's binding); null when there is none.
+   */
+  async latestKeyMatching(manager: EntityManager, match: { processDefinitionId: string; tenantId: string; deploymentKey?: string; versionTag?: string | null }): Promise<string | null> {
+    const where = ['process_definition_id = ?', 'tenant_id = ?'];
+    const parameters: unknown[] = [match.processDefinitionId, match.tenantId];
+    if (match.deploymentKey !== undefined) {
+      where.push('deployment_key = ?');
+      parameters.push(match.deploymentKey);
+    }
+    if (match.versionTag !== undefined) {
+      where.push('version_tag = ?');
+      parameters.push(match.versionTag);
+    }
+    const [row] = (await manager.query(`SELECT process_definition_key FROM process_definitions WHERE ${where.join(' AND ')} ORDER BY version DESC LIMIT 1`, parameters)) as Array<{
+      process_definition_key: string;
+    }>;
+    return row ? String(row.process_definition_key) : null;
+  }
+
+  /** The latest version of a process id, locked (FOR UPDATE) for the rest of the deployment's transaction. */
+  async latestVersionForUpdate(manager: EntityManager, tenantId: string, processDefinitionId: string): Promise<LatestVersion | null> {
+    const [row] = (await manager.query(
+      'SELECT process_definition_key AS `key`, version, resource_hash, resource_name FROM process_definitions WHERE tenant_id = ? AND process_definition_id = ? ORDER BY version DESC LIMIT 1 FOR UPDATE',
+      [tenantId, processDefinitionId],
+    )) as Array<{ key: string; version: number; resource_hash: string; resource_name: string }>;
+    return row ? { key: String(row.key), version: Number(row.version), resourceHash: row.resource_hash, resourceName: row.resource_name } : null;
+  }
+
+  async insert(manager: EntityManager, definition: ProcessDefinitionEntity): Promise<void> {
+    await manager.insert(ProcessDefinitionEntity, definition as QueryDeepPartialEntity<ProcessDefinitionEntity>);
   }
 
   search(request: SearchRequestDto) {

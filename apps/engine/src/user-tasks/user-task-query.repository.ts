@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ExecutableProcess } from '#bpmn';
-import { ProcessDefinitionEntity, UserTaskEntity } from '#persistence';
+import { UserTaskEntity } from '#persistence';
 import { InvalidArgumentError } from '../common/errors/index.js';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
@@ -60,17 +59,6 @@ export class UserTaskQueryRepository {
       customFilters: { ...SEARCH.customFilters, offeredToMe: (qb, condition, param) => void qb.andWhere(offeredToViewerFilter(viewer, condition, param)) },
     };
     return new SearchQuery(definition, query).run(request);
-  }
-
-  /** The compiled model of a definition (for legacy embedded forms). */
-  async executableModel(processDefinitionKey: string): Promise<ExecutableProcess | null> {
-    const row = await this.dataSource
-      .getRepository(ProcessDefinitionEntity)
-      .createQueryBuilder('pd')
-      .select(['pd.processDefinitionKey', 'pd.executableModel'])
-      .where('pd.process_definition_key = :processDefinitionKey', { processDefinitionKey })
-      .getOne();
-    return row?.executableModel ?? null;
   }
 }
 

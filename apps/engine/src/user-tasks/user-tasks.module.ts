@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { ElementInstancesModule } from '../element-instances/element-instances.module.js';
 import { ExecutionModule } from '../execution/execution.module.js';
 import { FormsModule } from '../forms/forms.module.js';
+import { ProcessDefinitionsModule } from '../process-definitions/process-definitions.module.js';
 import { VariablesModule } from '../variables/variables.module.js';
 import { GetUserTaskFormUseCase } from './usecases/get-user-task-form.usecase.js';
 import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-variables.usecase.js';
@@ -18,7 +19,7 @@ import { UserTasksController } from './user-tasks.controller.js';
  * command side: claim, complete, ... must refuse tasks the caller cannot see the same way (404).
  */
 @Module({
-  imports: [FormsModule, ElementInstancesModule, VariablesModule, ExecutionModule, AuthModule],
+  imports: [FormsModule, ProcessDefinitionsModule, ElementInstancesModule, VariablesModule, ExecutionModule, AuthModule],
   controllers: [UserTasksController, UserTaskCommandsController],
   providers: [UserTaskVisibility, UserTaskQueryRepository, UserTaskAccess, UserTaskCommandsUseCase, GetUserTaskFormUseCase, SearchUserTaskVariablesUseCase],
   exports: [UserTaskVisibility, UserTaskQueryRepository],

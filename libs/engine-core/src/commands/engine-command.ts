@@ -1,3 +1,4 @@
+import { statusOf, type ErrorCodeWithStatus } from '#errors';
 import type { UserTaskChanges } from '../events/engine-event.js';
 import type { ErrorOrigin } from '../state/records.js';
 
@@ -76,15 +77,29 @@ export type EngineCommand =
 
 export type EngineCommandType = EngineCommand['type'];
 
-/** Why the state does not allow a command; the API maps `kind` to 404 / 409. */
-export interface Rejection {
-  kind: 'NOT_FOUND' | 'INVALID_STATE';
-  code: string;
-  message: string;
-  /** Facts the caller may act on, e.g. who has the task (`{ assignee }`); the API adds them to the problem. */
-  details?: Record<string, unknown>;
-}
+/**
+ * Why a command is refused, with the final code the API answers (the catalogue in libs/errors
+ * gives its status, and `kind` follows from it): `NOT_FOUND` for a 404 code, `INVALID_STATE`
+ * for a 409 one, `INVALID_ARGUMENT` for a 400 one (a command the model cannot accept).
+ */
+export type Rejection =
+  | { kind: 'NOT_FOUND'; code: ErrorCodeWithStatus<404>; message: string; details?: Record<string, unknown> }
+  | { kind: 'INVALID_ARGUMENT'; code: ErrorCodeWithStatus<400>; message: string; details?: Record<string, unknown> }
+  | {
+      kind: 'INVALID_STATE';
+      code: ErrorCodeWithStatus<409>;
+      message: string;
+      /** Facts the caller may act on, e.g. who has the task (`{ assignee }`); the API adds them to the problem. */
+      details?: Record<string, unknown>;
+    };
 
-export function rejection(kind: Rejection['kind'], code: string, message: string, details?: Record<string, unknown>): Rejection {
-  return details ? { kind, code, message, details } : { kind, code, message };
+/** The codes a command may be rejected with: those of the catalogue answered 400, 404 or 409. */
+export type RejectionCode = ErrorCodeWithStatus<400 | 404 | 409>;
+
+const KIND_BY_STATUS = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 409: 'INVALID_STATE' } as const;
+
+/** A rejection with `code`; its kind follows from the code's status in the catalogue. */
+export function rejection(code: RejectionCode, message: string, details?: Record<string, unknown>): Rejection {
+  const kind = KIND_BY_STATUS[statusOf(code) as keyof typeof KIND_BY_STATUS];
+  return (details ? { kind, code, message, details } : { kind, code, message }) as Rejection;
 }

@@ -26,16 +26,16 @@ export function processCommand(snapshot: InstanceSnapshot, command: EngineComman
   const refused = precondition(state, processor.instance) ?? processor.process(command, { state, env, lifecycle });
   if (refused) return { ok: false, rejection: refused };
   lifecycle.run();
-  if (lifecycle.refusal) return { ok: false, rejection: rejection('INVALID_STATE', 'ELEMENT_INSTANCE.ILLEGAL_TRANSITION', illegalTransitionMessage(lifecycle.refusal)) };
+  if (lifecycle.refusal) return { ok: false, rejection: rejection('ELEMENT_INSTANCE.ILLEGAL_TRANSITION', illegalTransitionMessage(lifecycle.refusal)) };
   return { ok: true, events: lifecycle.events, state, processInstanceKey: state.instance!.processInstanceKey };
 }
 
 function precondition(state: InstanceState, required: CommandProcessor['instance']): Rejection | undefined {
   const instance = state.instance;
-  if (required === 'absent') return instance ? rejection('INVALID_STATE', 'PROCESS_INSTANCE.ALREADY_EXISTS', 'The process instance exists already') : undefined;
-  if (!instance) return rejection('NOT_FOUND', 'PROCESS_INSTANCE.NOT_FOUND', 'No such process instance');
+  if (required === 'absent') return instance ? rejection('PROCESS_INSTANCE.ALREADY_EXISTS', 'The process instance exists already') : undefined;
+  if (!instance) return rejection('PROCESS_INSTANCE.NOT_FOUND', 'No such process instance');
   if (required === 'active' && instance.state !== 'ACTIVE') {
-    return rejection('INVALID_STATE', 'PROCESS_INSTANCE.NOT_ACTIVE', `Process instance ${instance.processInstanceKey} is ${instance.state.toLowerCase()}`);
+    return rejection('PROCESS_INSTANCE.NOT_ACTIVE', `Process instance ${instance.processInstanceKey} is ${instance.state.toLowerCase()}`);
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KeyGenerator } from '#engine-core';
 import type { AccessTokenEntity } from '#persistence';
 import { InvalidArgumentError, NotFoundError } from '../../common/errors/index.js';
-import { CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { AccessTokenRepository } from '../access-token.repository.js';
 import { hashTokenSecret, newTokenSecret } from '../access-tokens.js';
 import type { SearchRequestDto } from '../../common/search/search-request.dto.js';
@@ -17,7 +17,7 @@ export class ManageApiTokensUseCase {
     private readonly tokens: AccessTokenRepository,
     private readonly identities: IdentityRepository,
     private readonly keys: KeyGenerator,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
   ) {}
 
   async create(request: CreateApiTokenRequestDto, caller: Principal): Promise<CreatedApiTokenDto> {
@@ -25,7 +25,7 @@ export class ManageApiTokensUseCase {
     if (!(await this.identities.userExists(username))) {
       throw new NotFoundError('USER.NOT_FOUND', `Expected an existing user for the token to act as, but there is no user '${username}'`);
     }
-    const now = this.clock.now();
+    const now = this.wallClock.now();
     const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= now.getTime()) {
       throw new InvalidArgumentError('API_TOKEN.EXPIRY_IN_PAST', `Expected expiresAt in the future but it is ${request.expiresAt}`);
@@ -54,7 +54,7 @@ export class ManageApiTokensUseCase {
   async revoke(apiTokenKey: string): Promise<void> {
     const token = await this.tokens.findByKey(apiTokenKey, 'api');
     if (!token) throw new NotFoundError('API_TOKEN.NOT_FOUND', `No API token with key ${apiTokenKey}`);
-    await this.tokens.revoke(apiTokenKey, this.clock.now());
+    await this.tokens.revoke(apiTokenKey, this.wallClock.now());
   }
 }
 

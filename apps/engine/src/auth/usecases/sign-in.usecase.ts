@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyGenerator } from '#engine-core';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
-import { CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { AccessTokenRepository } from '../access-token.repository.js';
 import { hashTokenSecret, newTokenSecret } from '../access-tokens.js';
 import { Authenticator } from '../authenticator.js';
@@ -14,14 +14,14 @@ export class SignInUseCase {
     private readonly authenticator: Authenticator,
     private readonly tokens: AccessTokenRepository,
     private readonly keys: KeyGenerator,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
   /** `clientAddress` as sign-in throttling counts it (`throttlingAddress` of the request's address). */
   async execute(request: SignInRequestDto, clientAddress: string): Promise<SignInResponseDto> {
     const user = await this.authenticator.verifyPassword(request.username, request.password, clientAddress);
-    const now = this.clock.now();
+    const now = this.wallClock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlSeconds * 1000);
     const secret = newTokenSecret('session');
     await this.tokens.insert({

@@ -1,14 +1,17 @@
+import type { ErrorCode, ErrorCodeWithStatus } from '#errors';
+
 /**
- * Base of every error Baton's services throw on purpose. Each carries a stable `code`
- * (`AREA.REASON`, e.g. `USER_TASK.NOT_ASSIGNABLE`) that clients may rely on; the HTTP status
- * is decided in one place, the problem-details filter, from the error's class.
+ * Base of every error Baton's services throw on purpose. Each carries a stable `code` of the
+ * catalogue (libs/errors, `AREA.REASON`, e.g. `USER_TASK.NOT_ACTIVE`) that clients may rely on;
+ * the catalogue gives its HTTP status, and each subclass accepts only codes of its status, so
+ * class and status cannot disagree. The problem-details filter answers it.
  */
 export abstract class BatonError extends Error {
   /** Extra members for the problem+json body (RFC 9457 extension members). */
   readonly extensions: Record<string, unknown>;
 
   protected constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     extensions: Record<string, unknown> = {},
   ) {
@@ -23,7 +26,7 @@ export abstract class BatonError extends Error {
  * problems (400, Camunda's `INVALID_ARGUMENT`, which Camunda also answers for a refused deployment).
  */
 export class InvalidArgumentError extends BatonError {
-  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
+  constructor(code: ErrorCodeWithStatus<400>, message: string, extensions?: Record<string, unknown>) {
     super(code, message, extensions);
   }
 }
@@ -37,28 +40,28 @@ export class UnauthenticatedError extends BatonError {
 
 /** Authenticated, but the role does not allow the call (403). */
 export class ForbiddenError extends BatonError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCodeWithStatus<403>, message: string) {
     super(code, message);
   }
 }
 
 /** An unknown key or id (404). */
 export class NotFoundError extends BatonError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCodeWithStatus<404>, message: string) {
     super(code, message);
   }
 }
 
 /** The resource is in the wrong state, or would be duplicated (409). */
 export class ConflictError extends BatonError {
-  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
+  constructor(code: ErrorCodeWithStatus<409>, message: string, extensions?: Record<string, unknown>) {
     super(code, message, extensions);
   }
 }
 
 /** The request body or a file is larger than allowed (413). */
 export class PayloadTooLargeError extends BatonError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCodeWithStatus<413>, message: string) {
     super(code, message);
   }
 }
@@ -73,7 +76,7 @@ export class UnsupportedMediaTypeError extends BatonError {
 /** Too many attempts: the caller must wait `retryAfterSeconds` before the next one (429, with `Retry-After`). */
 export class TooManyRequestsError extends BatonError {
   constructor(
-    code: string,
+    code: ErrorCodeWithStatus<429>,
     message: string,
     readonly retryAfterSeconds: number,
   ) {
@@ -84,7 +87,7 @@ export class TooManyRequestsError extends BatonError {
 /** A dependency (MySQL, Redis) is unavailable: worth trying again after `retryAfterSeconds` (503, with `Retry-After`). */
 export class ServiceUnavailableError extends BatonError {
   constructor(
-    code: string,
+    code: ErrorCodeWithStatus<503>,
     message: string,
     readonly retryAfterSeconds: number,
   ) {
@@ -94,7 +97,7 @@ export class ServiceUnavailableError extends BatonError {
 
 /** Waiting for something took longer than the caller allowed (504). */
 export class GatewayTimeoutError extends BatonError {
-  constructor(code: string, message: string, extensions?: Record<string, unknown>) {
+  constructor(code: ErrorCodeWithStatus<504>, message: string, extensions?: Record<string, unknown>) {
     super(code, message, extensions);
   }
 }

@@ -6,7 +6,10 @@ import { KeyGenerator } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { InvalidArgumentError } from '../../common/errors/index.js';
 import { FormKeyResolver } from '../../execution/form-key-resolver.js';
+import { FormRepository } from '../../forms/form.repository.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { MessageStartSubscriptionRepository } from '../../process-definitions/message-start-subscription.repository.js';
+import { ProcessDefinitionRepository } from '../../process-definitions/process-definition.repository.js';
 import { DeploymentRepository } from '../deployment.repository.js';
 import type { DeploymentMetadataDto, DeploymentResultDto, DeploymentWarningDto } from '../dto/deployment.dto.js';
 
@@ -44,6 +47,9 @@ type Parsed =
 export class CreateDeploymentUseCase {
   constructor(
     private readonly deployments: DeploymentRepository,
+    private readonly definitions: ProcessDefinitionRepository,
+    private readonly forms: FormRepository,
+    private readonly subscriptions: MessageStartSubscriptionRepository,
     private readonly keys: KeyGenerator,
     private readonly formKeys: FormKeyResolver,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -61,18 +67,18 @@ export class CreateDeploymentUseCase {
     const result = await inTransaction(this.deployments.dataSource, async (manager) => {
       const now = this.clock.now();
       const deploymentKey = this.keys.next();
-      await this.deployments.insertDeployment(manager, { deploymentKey, tenantId, createdAt: now, createdBy: options.deployedBy });
+      await this.deployments.insert(manager, { deploymentKey, tenantId, createdAt: now, createdBy: options.deployedBy });
       const results: DeploymentMetadataDto[] = [];
       for (const item of parsed) {
         if (item.kind === 'form') {
-          const latest = await this.deployments.latestFormVersion(manager, tenantId, item.form.id);
+          const latest = await this.forms.latestVersionForUpdate(manager, tenantId, item.form.id);
           if (latest && latest.resourceHash === item.hash) {
             results.push({ form: { formId: item.form.id, version: latest.version, resourceName: latest.resourceName, tenantId, formKey: latest.key } });
             continue;
           }
           const formKey = this.keys.next();
           const version = (latest?.version ?? 0) + 1;
-          await this.deployments.insertForm(manager, {
+          await this.forms.insert(manager, {
             formKey, formId: item.form.id, version, resourceName: item.resource.name, resourceHash: item.hash,
             deploymentKey, tenantId, schema: item.form.schema, createdAt: now,
           });
@@ -80,20 +86,20 @@ export class CreateDeploymentUseCase {
           continue;
         }
         for (const process of item.processes) {
-          const latest = await this.deployments.latestProcessVersion(manager, tenantId, process.id);
+          const latest = await this.definitions.latestVersionForUpdate(manager, tenantId, process.id);
           if (latest && latest.resourceHash === item.hash) {
             results.push({ processDefinition: { processDefinitionId: process.id, processDefinitionVersion: latest.version, resourceName: latest.resourceName, tenantId, processDefinitionKey: latest.key } });
             continue;
           }
           const processDefinitionKey = this.keys.next();
           const version = (latest?.version ?? 0) + 1;
-          await this.deployments.insertProcessDefinition(manager, {
+          await this.definitions.insert(manager, {
             processDefinitionKey, processDefinitionId: process.id, version, versionTag: process.versionTag ?? null,
             name: process.name ?? null, resourceName: item.resource.name, resourceHash: item.hash, deploymentKey, tenantId,
             hasStartForm: hasStartForm(process),
             bpmnXml: item.xml, executableModel: process, createdAt: now,
           });
-          await this.deployments.replaceMessageStartSubscriptions(manager, { tenantId, processDefinitionId: process.id, processDefinitionKey, events: process.messageStartEvents ?? [] });
+          await this.subscriptions.replace(manager, { tenantId, processDefinitionId: process.id, processDefinitionKey, events: process.messageStartEvents ?? [] });
           results.push({ processDefinition: { processDefinitionId: process.id, processDefinitionVersion: version, resourceName: item.resource.name, tenantId, processDefinitionKey } });
         }
       }

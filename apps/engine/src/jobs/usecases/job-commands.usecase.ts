@@ -1,24 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { EngineCommand } from '#engine-core';
 import type { Principal } from '../../auth/principal.js';
-import { ConflictError, NotFoundError } from '../../common/errors/index.js';
+import { ConflictError } from '../../common/errors/index.js';
 import { CommandExecutor } from '../../execution/command-executor.js';
 import { InstanceLookup } from '../../execution/instance-lookup.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { JobStore } from '../../stores/job.store.js';
 import type { CompleteJobRequestDto, FailJobRequestDto, ThrowJobErrorRequestDto, UpdateJobRequestDto } from '../dto/job.dto.js';
 
 /**
  * What a worker reports about a job, as commands on its instance (in the instance's lock): a
  * completion, failure or error for a job that is not active any more changes nothing and is
- * answered 404 (ended) or 409 (wrong state).
+ * answered 404 (ended, also with its instance) or 409 (wrong state) — the core decides which.
  */
 @Injectable()
 export class JobCommandsUseCase {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly lookup: InstanceLookup,
-    private readonly dataSource: DataSource,
+    private readonly jobs: JobStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -38,14 +38,12 @@ export class JobCommandsUseCase {
     return this.run(jobKey, { type: 'THROW_ERROR', jobKey, errorCode: request.errorCode, errorMessage: request.errorMessage ?? null, variables: request.variables ?? {} }, principal);
   }
 
-  /** Retries go through the instance; a new timeout moves the deadline of the activated job. */
+  /** Retries go through the instance; a new timeout moves the deadline of the activated job (engine clock, as the deadline sweeper compares it). */
   async update(jobKey: string, request: UpdateJobRequestDto, principal: Principal): Promise<void> {
     const { retries, timeout } = request.changeset;
     if (retries !== undefined && retries !== null) await this.run(jobKey, { type: 'UPDATE_JOB_RETRIES', jobKey, retries }, principal);
     if (timeout !== undefined && timeout !== null) {
-      const deadline = new Date(this.clock.now().getTime() + timeout);
-      const result = (await this.dataSource.query("UPDATE jobs SET deadline = ? WHERE job_key = ? AND state = 'ACTIVATED'", [deadline, jobKey])) as { affectedRows: number };
-      if (result.affectedRows === 0) {
+      if (!(await this.jobs.moveDeadline(jobKey, new Date(this.clock.now().getTime() + timeout)))) {
         await this.lookup.ofJob(jobKey); // 404 when unknown
         throw new ConflictError('JOB.NOT_ACTIVATED', `Job ${jobKey} is not activated by a worker; only an activated job has a timeout`);
       }
@@ -54,12 +52,6 @@ export class JobCommandsUseCase {
 
   private async run(jobKey: string, command: EngineCommand, principal: Principal): Promise<void> {
     const processInstanceKey = await this.lookup.ofJob(jobKey);
-    try {
-      await this.executor.execute(processInstanceKey, command, { command: command.type, actor: principal.username });
-    } catch (error) {
-      // The job's instance has ended: the job is gone as far as workers are concerned.
-      if (error instanceof ConflictError && error.code === 'PROCESS_INSTANCE.NOT_ACTIVE') throw new NotFoundError('JOB.NOT_FOUND', `Job ${jobKey} is not active: its process instance has ended`);
-      throw error;
-    }
+    await this.executor.execute(processInstanceKey, command, { command: command.type, actor: principal.username });
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import type { Principal } from '../../auth/principal.js';
 import { responseTooLarge } from '../../common/limits/response-size.js';
@@ -8,7 +7,8 @@ import { GatewayTimeoutError } from '../../common/errors/index.js';
 import { DEFAULT_TENANT } from '../../deployments/usecases/create-deployment.usecase.js';
 import { CommandExecutor } from '../../execution/command-executor.js';
 import { DefinitionCache } from '../../execution/definition-cache.js';
-import { InstanceNotifications } from '../../execution/instance-notifications.js';
+import { InstanceNotifications } from '../../notifications/instance-notifications.js';
+import { VariableStore } from '../../stores/variable.store.js';
 import type { CreateProcessInstanceRequestDto, CreateProcessInstanceResultDto } from '../dto/create-process-instance.dto.js';
 
 /** Camunda's default wait for awaitCompletion when requestTimeout is absent or 0. */
@@ -25,7 +25,7 @@ export class CreateProcessInstanceUseCase {
     private readonly executor: CommandExecutor,
     private readonly definitions: DefinitionCache,
     private readonly notifications: InstanceNotifications,
-    private readonly dataSource: DataSource,
+    private readonly variables: VariableStore,
     @Inject(BATON_CONFIG) private readonly config: BatonConfig,
   ) {}
 
@@ -80,7 +80,7 @@ export class CreateProcessInstanceUseCase {
     if (end === 'TERMINATED') {
       throw new ConflictError('PROCESS_INSTANCE.TERMINATED', `Process instance ${instance.processInstanceKey} was terminated before it completed`, { processInstanceKey: instance.processInstanceKey });
     }
-    const variables = instance.state === 'COMPLETED' ? rootVariablesOf(state.variablesOf(instance.processInstanceKey)) : await this.rootVariables(instance.processInstanceKey);
+    const variables = instance.state === 'COMPLETED' ? rootVariablesOf(state.variablesOf(instance.processInstanceKey)) : await this.variables.ofScope(instance.processInstanceKey);
     const wanted = request.fetchVariables?.length ? new Set(request.fetchVariables) : null;
     result.variables = Object.fromEntries(Object.entries(variables).filter(([name]) => !wanted || wanted.has(name)));
     const bytes = Buffer.byteLength(JSON.stringify(result));
@@ -90,11 +90,6 @@ export class CreateProcessInstanceUseCase {
       throw responseTooLarge(`process instance ${instance.processInstanceKey}, completed, with its variables`, bytes, max, { processInstanceKey: instance.processInstanceKey }, 'ask for fewer variables (fetchVariables), or read them with POST /v2/variables/search');
     }
     return result;
-  }
-
-  private async rootVariables(processInstanceKey: string): Promise<Record<string, unknown>> {
-    const rows = (await this.dataSource.query('SELECT name, value FROM variables WHERE scope_key = ?', [processInstanceKey])) as Array<{ name: string; value: string }>;
-    return Object.fromEntries(rows.map((row) => [row.name, JSON.parse(row.value)]));
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../common/errors/index.js';
 import { FormDto, toFormDto } from '../../forms/form.dto.js';
 import { FormRepository } from '../../forms/form.repository.js';
+import { ProcessDefinitionRepository } from '../../process-definitions/process-definition.repository.js';
 import type { TaskViewer } from '../user-task-visibility.js';
 import { UserTaskQueryRepository } from '../user-task-query.repository.js';
 import { userTaskNotFound } from '../user-task-errors.js';
@@ -22,6 +23,7 @@ export class GetUserTaskFormUseCase {
   constructor(
     private readonly tasks: UserTaskQueryRepository,
     private readonly forms: FormRepository,
+    private readonly definitions: ProcessDefinitionRepository,
   ) {}
 
   async execute(userTaskKey: string, viewer: TaskViewer): Promise<UserTaskForm | null> {
@@ -34,7 +36,7 @@ export class GetUserTaskFormUseCase {
       return toFormDto(form);
     }
     if (task.embeddedFormId !== null) {
-      const model = await this.tasks.executableModel(task.processDefinitionKey);
+      const model = await this.definitions.executableModel(task.processDefinitionKey);
       const element = model?.elements[task.elementId];
       const form = element?.type === 'bpmn:UserTask' ? element.userTask.form : undefined;
       const schema = form?.kind === 'embedded' ? parseSchema(form.schema) : null;

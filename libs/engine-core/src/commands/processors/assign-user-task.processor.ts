@@ -14,7 +14,7 @@ export const assignUserTask: CommandProcessor<'ASSIGN_USER_TASK'> = {
     if ('kind' in task) return task;
     const heldByOther = task.assignee !== null && task.assignee !== command.assignee && task.assignee !== command.assignedBy;
     if (command.allowOverride === false && heldByOther) {
-      return rejection('INVALID_STATE', 'USER_TASK.ALREADY_ASSIGNED', `User task ${task.userTaskKey} is already assigned to '${task.assignee}'`, { assignee: task.assignee });
+      return rejection('USER_TASK.ALREADY_ASSIGNED', `User task ${task.userTaskKey} is already assigned to '${task.assignee}'`, { assignee: task.assignee });
     }
     if (task.assignee !== command.assignee) lifecycle.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.assignee });
     return undefined;

@@ -12,11 +12,10 @@ export const cancelProcessInstance: CommandProcessor<'CANCEL_PROCESS_INSTANCE'> 
     const instance = state.instance!;
     if (instance.state !== 'ACTIVE') {
       const how = instance.state === 'COMPLETED' ? 'is already completed' : 'was terminated';
-      return rejection('NOT_FOUND', 'PROCESS_INSTANCE.ENDED', `Process instance ${instance.processInstanceKey} ${how}, so there is nothing to cancel`);
+      return rejection('PROCESS_INSTANCE.ENDED', `Process instance ${instance.processInstanceKey} ${how}, so there is nothing to cancel`);
     }
     if (instance.parentProcessInstanceKey && !command.byParent) {
       return rejection(
-        'INVALID_STATE',
         'PROCESS_INSTANCE.IS_CALLED',
         `Expected to cancel a root process instance, but ${instance.processInstanceKey} was created by a call activity of process instance ${instance.parentProcessInstanceKey}; cancel that one instead`,
       );

@@ -12,9 +12,9 @@ export const completeUserTask: CommandProcessor<'COMPLETE_USER_TASK'> = {
     const task = openUserTask(state, command.userTaskKey, 'completed');
     if ('kind' in task) return task;
     const element = state.element(task.elementInstanceKey);
-    if (element?.lifecycle !== 'ACTIVATED') return rejection('INVALID_STATE', 'USER_TASK.ELEMENT_NOT_WAITING', `The element of user task ${task.userTaskKey} is not waiting for it`);
+    if (element?.lifecycle !== 'ACTIVATED') return rejection('USER_TASK.ELEMENT_NOT_WAITING', `The element of user task ${task.userTaskKey} is not waiting for it`);
     if (task.assignee !== null && task.assignee !== command.completedBy) {
-      return rejection('INVALID_STATE', 'USER_TASK.ASSIGNED_TO_OTHER', `User task ${task.userTaskKey} is assigned to '${task.assignee}'; only they may complete it`, { assignee: task.assignee });
+      return rejection('USER_TASK.ASSIGNED_TO_OTHER', `User task ${task.userTaskKey} is assigned to '${task.assignee}'; only they may complete it`, { assignee: task.assignee });
     }
     if (task.assignee === null) lifecycle.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.completedBy });
     lifecycle.emit({ type: 'USER_TASK_COMPLETED', userTaskKey: task.userTaskKey, elementInstanceKey: task.elementInstanceKey, variableNames: Object.keys(command.variables) });

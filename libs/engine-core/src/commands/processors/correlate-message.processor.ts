@@ -15,7 +15,7 @@ export const correlateMessage: CommandProcessor<'CORRELATE_MESSAGE'> = {
       .find((candidate) => candidate.kind === 'message' && candidate.name === command.messageName && candidate.correlationKey === command.correlationKey);
     const owner = subscription ? state.element(subscription.elementInstanceKey) : undefined;
     if (!subscription || !owner) {
-      return rejection('NOT_FOUND', 'MESSAGE.NO_SUBSCRIPTION', `Process instance ${state.instance!.processInstanceKey} waits for no message '${command.messageName}' with correlation key '${command.correlationKey}'`);
+      return rejection('MESSAGE.NO_SUBSCRIPTION', `Process instance ${state.instance!.processInstanceKey} waits for no message '${command.messageName}' with correlation key '${command.correlationKey}'`);
     }
     lifecycle.emit({
       type: 'MESSAGE_CORRELATED',

@@ -14,14 +14,13 @@ export const createProcessInstance: CommandProcessor<'CREATE_PROCESS_INSTANCE'> 
     if (startElementId === undefined) {
       const messages = (model.messageStartEvents ?? []).map((start) => `'${start.messageName}'`).join(', ');
       return rejection(
-        'INVALID_STATE',
         'PROCESS_INSTANCE.NO_NONE_START_EVENT',
         `Expected to create an instance of process '${model.id}' at its none start event, but it has none: it is started by publishing the message ${messages}`,
       );
     }
     const start = model.elements[startElementId];
     if (start?.type !== 'bpmn:StartEvent' || start.parentId !== undefined) {
-      return rejection('INVALID_STATE', 'PROCESS_INSTANCE.NOT_A_START_EVENT', `Expected '${startElementId}' to be a start event of process '${model.id}' but it is not`);
+      return rejection('PROCESS_INSTANCE.NOT_A_START_EVENT', `Expected '${startElementId}' to be a start event of process '${model.id}' but it is not`);
     }
     const processInstanceKey = command.processInstanceKey ?? lifecycle.nextKey();
     const parent =

@@ -14,7 +14,7 @@ export const raiseUncaughtError: CommandProcessor<'RAISE_UNCAUGHT_ERROR'> = {
     const thrower = state.element(command.elementInstanceKey);
     const waiting = command.retry === 'JOB' ? thrower?.lifecycle === 'ACTIVATED' : thrower?.lifecycle === 'ACTIVATING';
     if (!thrower || !waiting) {
-      return rejection('INVALID_STATE', 'ELEMENT_INSTANCE.NOT_ACTIVE', `Element instance ${command.elementInstanceKey} no longer waits for its error '${command.errorCode}' to be caught`);
+      return rejection('ELEMENT_INSTANCE.NOT_ACTIVE', `Element instance ${command.elementInstanceKey} no longer waits for its error '${command.errorCode}' to be caught`);
     }
     lifecycle.raiseIncident(thrower, new Failure('UNHANDLED_ERROR_EVENT', command.incidentMessage), command.retry, command.jobKey);
     return undefined;

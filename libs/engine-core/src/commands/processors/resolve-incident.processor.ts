@@ -13,11 +13,11 @@ export const resolveIncident: CommandProcessor<'RESOLVE_INCIDENT'> = {
   instance: 'present',
   process(command, { state, lifecycle }) {
     const incident = state.incidents.get(command.incidentKey);
-    if (!incident) return rejection('NOT_FOUND', 'INCIDENT.NOT_FOUND', `No incident with key ${command.incidentKey}`);
-    if (incident.state !== 'ACTIVE') return rejection('INVALID_STATE', 'INCIDENT.NOT_ACTIVE', `Incident ${incident.incidentKey} is resolved already`);
+    if (!incident) return rejection('INCIDENT.NOT_FOUND', `No incident with key ${command.incidentKey}`);
+    if (incident.state !== 'ACTIVE') return rejection('INCIDENT.NOT_ACTIVE', `Incident ${incident.incidentKey} is resolved already`);
     const job = incident.jobKey ? state.jobs.get(incident.jobKey) : undefined;
     if (incident.errorType === 'JOB_NO_RETRIES' && job && job.retries <= 0) {
-      return rejection('INVALID_STATE', 'INCIDENT.JOB_HAS_NO_RETRIES', `Job ${job.jobKey} has no retries left: give it retries (PATCH /v2/jobs/${job.jobKey}) before resolving incident ${incident.incidentKey}`);
+      return rejection('INCIDENT.JOB_HAS_NO_RETRIES', `Job ${job.jobKey} has no retries left: give it retries (PATCH /v2/jobs/${job.jobKey}) before resolving incident ${incident.incidentKey}`);
     }
     lifecycle.emit({ type: 'INCIDENT_RESOLVED', incidentKey: incident.incidentKey, elementInstanceKey: incident.elementInstanceKey });
     const element = state.element(incident.elementInstanceKey);

@@ -12,7 +12,7 @@ export const triggerSignal: CommandProcessor<'TRIGGER_SIGNAL'> = {
   process(command, { state, lifecycle }) {
     const subscriptions = state.openSubscriptions().filter((candidate) => candidate.kind === 'signal' && candidate.name === command.signalName);
     if (subscriptions.length === 0) {
-      return rejection('NOT_FOUND', 'SIGNAL.NO_SUBSCRIPTION', `Process instance ${state.instance!.processInstanceKey} waits for no signal '${command.signalName}'`);
+      return rejection('SIGNAL.NO_SUBSCRIPTION', `Process instance ${state.instance!.processInstanceKey} waits for no signal '${command.signalName}'`);
     }
     for (const subscription of subscriptions) {
       if (state.subscriptions.get(subscription.subscriptionKey)?.state !== 'OPEN') continue;

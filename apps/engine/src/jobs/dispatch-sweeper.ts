@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { BatonError } from '../common/errors/index.js';
+import { JobDispatcher } from '../dispatch/job-dispatcher.js';
+import { bullJobId, JobQueues } from '../dispatch/job-queues.js';
+import { TimerScheduler, type ScheduledTimer } from '../dispatch/timer-scheduler.js';
 import { CommandExecutor } from '../execution/command-executor.js';
 import { PendingCommands } from '../execution/pending-commands.js';
 import { CLOCK, type Clock } from '../infrastructure/clock.js';
 import { REDIS } from '../infrastructure/infrastructure.module.js';
-import { JobDispatcher } from './job-dispatcher.js';
-import { bullJobId, JobQueues } from './job-queues.js';
-import { TimerScheduler, type ScheduledTimer } from './timer-scheduler.js';
+import { JobStore } from '../stores/job.store.js';
+import { TimerStore } from '../stores/timer.store.js';
 
 /** How long a PENDING dispatch may wait for its after-commit publish before the sweeper takes it. */
 const PUBLISH_GRACE_MS = 2_000;
@@ -40,7 +41,8 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     private readonly timers: TimerScheduler,
     private readonly executor: CommandExecutor,
     private readonly pendingCommands: PendingCommands,
-    private readonly dataSource: DataSource,
+    private readonly jobs: JobStore,
+    private readonly timerStore: TimerStore,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(BATON_CONFIG) config: BatonConfig,
@@ -90,10 +92,8 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   /** Timers due by the engine clock that BullMQ has not fired (Redis lost, clock pinned, engine was down). */
   async fireDueTimers(): Promise<number> {
-    const due = (await this.dataSource.query("SELECT timer_key, process_instance_key FROM timers WHERE state = 'ACTIVE' AND due_date <= ? ORDER BY due_date LIMIT 200", [
-      this.clock.now(),
-    ])) as Array<{ timer_key: string; process_instance_key: string }>;
-    for (const row of due) await this.fireTimer({ timerKey: String(row.timer_key), processInstanceKey: String(row.process_instance_key) });
+    const due = await this.timerStore.due(this.clock.now(), 200);
+    for (const timer of due) await this.fireTimer(timer);
     return due.length;
   }
 
@@ -103,12 +103,10 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   /** Activated jobs past their deadline become activatable again (TIME_OUT_JOB, through the instance). */
   async timeOutExpiredJobs(): Promise<number> {
-    const expired = (await this.dataSource.query("SELECT job_key, process_instance_key FROM jobs WHERE state = 'ACTIVATED' AND deadline < ? LIMIT 200", [
-      this.clock.now(),
-    ])) as Array<{ job_key: string; process_instance_key: string }>;
-    for (const row of expired) {
+    const expired = await this.jobs.expired(this.clock.now(), 200);
+    for (const job of expired) {
       try {
-        await this.executor.execute(String(row.process_instance_key), { type: 'TIME_OUT_JOB', jobKey: String(row.job_key) }, { command: 'TIME_OUT_JOB', actor: 'system' });
+        await this.executor.execute(job.processInstanceKey, { type: 'TIME_OUT_JOB', jobKey: job.jobKey }, { command: 'TIME_OUT_JOB', actor: 'system' });
       } catch (error) {
         // Completed or failed meanwhile by its worker: nothing to time out.
         if (!(error instanceof BatonError)) throw error;
@@ -133,20 +131,14 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
   /** Activatable jobs published long ago whose BullMQ job is no longer in Redis get a new dispatch. */
   async redispatchStale(): Promise<number> {
     const now = this.clock.now();
-    const stale = (await this.dataSource.query(
-      "SELECT job_key, type, dispatch_count FROM jobs WHERE activatable = 1 AND dispatch_state = 'PUBLISHED' AND dispatch_requested_at < ? AND (retry_at IS NULL OR retry_at < ?) LIMIT 200",
-      [new Date(now.getTime() - STALE_AFTER_MS), new Date(now.getTime() - STALE_AFTER_MS)],
-    )) as Array<{ job_key: string; type: string; dispatch_count: number }>;
+    const stale = await this.jobs.stalePublished(new Date(now.getTime() - STALE_AFTER_MS), 200);
     const missing: string[] = [];
-    for (const row of stale) {
-      const job = await this.queues.queue(row.type).getJob(bullJobId(String(row.job_key), Number(row.dispatch_count)));
-      if (!job) missing.push(String(row.job_key));
+    for (const dispatch of stale) {
+      const job = await this.queues.queue(dispatch.type).getJob(bullJobId(dispatch.jobKey, dispatch.dispatchCount));
+      if (!job) missing.push(dispatch.jobKey);
     }
     if (missing.length === 0) return 0;
-    await this.dataSource.query(
-      `UPDATE jobs SET dispatch_state = 'PENDING', dispatch_count = dispatch_count + 1, dispatch_requested_at = ? WHERE activatable = 1 AND job_key IN (${missing.map(() => '?').join(',')})`,
-      [now, ...missing],
-    );
+    await this.jobs.requestRedispatch(missing, now);
     await this.dispatcher.publishPending({ jobKeys: missing });
     return missing.length;
   }

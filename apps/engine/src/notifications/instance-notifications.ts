@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { REDIS } from '../infrastructure/infrastructure.module.js';
+import { ProcessInstanceStore } from '../stores/process-instance.store.js';
 
 /** Published after a commit that changed something others wait for. */
 export type InstanceNotice =
@@ -29,7 +29,7 @@ export class InstanceNotifications implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(BATON_CONFIG) config: BatonConfig,
-    private readonly dataSource: DataSource,
+    private readonly instances: ProcessInstanceStore,
   ) {
     this.channel = `${config.redis.bullPrefix}:instance-notices`;
     this.local.setMaxListeners(0);
@@ -105,10 +105,9 @@ export class InstanceNotifications implements OnModuleInit, OnModuleDestroy {
       this.local.on(`instance:${processInstanceKey}`, onNotice);
       const timeout = setTimeout(() => finish(null), timeoutMs);
       const poll = setInterval(() => {
-        void this.dataSource
-          .query('SELECT state FROM process_instances WHERE process_instance_key = ?', [processInstanceKey])
-          .then((rows: Array<{ state: string }>) => {
-            const state = rows[0]?.state;
+        void this.instances
+          .stateOf(processInstanceKey)
+          .then((state) => {
             if (state === 'COMPLETED' || state === 'TERMINATED') finish(state);
           })
           .catch(() => undefined);

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { BusinessIdStore } from './business-id.store.js';
+import { ElementInstanceStore } from './element-instance.store.js';
+import { IncidentStore } from './incident.store.js';
+import { InstanceEventStore } from './instance-event.store.js';
+import { JobStore } from './job.store.js';
+import { JoinTokenStore } from './join-token.store.js';
+import { PendingCommandStore } from './pending-command.store.js';
+import { ProcessInstanceStore } from './process-instance.store.js';
+import { TimerStore } from './timer.store.js';
+import { UserTaskStore } from './user-task.store.js';
+import { VariableStore } from './variable.store.js';
+
+const STORES = [BusinessIdStore, ElementInstanceStore, IncidentStore, InstanceEventStore, JobStore, JoinTokenStore, PendingCommandStore, ProcessInstanceStore, TimerStore, UserTaskStore, VariableStore];
+
+/**
+ * The owners of the runtime tables (one class per table or aggregate, docs/architecture.md):
+ * every statement on these tables in the command side goes through them.
+ */
+@Module({ providers: STORES, exports: STORES })
+export class StoresModule {}

@@ -1,0 +1,160 @@
+/**
+ * Every error code Baton answers with (the `code` member of a problem+json body) or that the
+ * engine core returns as a rejection, with its HTTP status and what it means. This catalogue is
+ * the one list: `ErrorCode` is its keys, the error classes and the core's `rejection()` accept
+ * only those, and the status table of docs/errors.md is generated from it (`npm run docs:errors`).
+ *
+ * A code is `AREA.REASON`, stable once published: clients may rely on it. The status is
+ * Camunda's for the same situation wherever Camunda has one.
+ */
+export const ERROR_CODES = {
+  // --- 400 INVALID_ARGUMENT ------------------------------------------------------------------
+  'REQUEST.INVALID_BODY': { status: 400, description: 'The body does not match the endpoint\'s schema; with `violations: [{property, message}]`.' },
+  'REQUEST.MALFORMED': { status: 400, description: 'The body is not JSON (or another request the framework could not read).' },
+  'REQUEST.TOO_DEEP': { status: 400, description: 'A JSON body nested deeper than 64 levels; with `depth`, `maxDepth`.' },
+  'REQUEST.INVALID_KEY': { status: 400, description: 'A key in the path is not a positive 64-bit integer as a numeric string.' },
+  'RESPONSE.TOO_LARGE': {
+    status: 400,
+    description:
+      'The answer would be larger than `BATON_MAX_RESPONSE_BYTES`; with `responseBytes`, `maxResponseBytes`, and for a variable search `itemsThatFit`, for job activation the `jobKey` not activated, for awaitCompletion the `processInstanceKey` that ran.',
+  },
+  'SEARCH.UNKNOWN_FILTER': { status: 400, description: 'A search filter names a field the resource cannot be filtered by.' },
+  'SEARCH.UNKNOWN_OPERATOR': { status: 400, description: 'A search filter uses an operator the field does not support.' },
+  'SEARCH.UNKNOWN_SORT_FIELD': { status: 400, description: 'A search sorts by a field the resource cannot be sorted by.' },
+  'SEARCH.INVALID_FILTER_VALUE': { status: 400, description: 'A search filter value has the wrong type or is not one of the allowed values.' },
+  'SEARCH.INVALID_PAGE': { status: 400, description: 'A search page names more than one of `from`, `after` and `before`.' },
+  'SEARCH.INVALID_CURSOR': { status: 400, description: 'A page cursor (`after`, `before`) that this search did not return (cursors hold only with the same sort).' },
+  'DEPLOYMENT.MALFORMED_RESOURCE': { status: 400, description: 'A resource is not well-formed XML or JSON, or is XML with a DTD (`<!DOCTYPE`, entity declarations are refused); with `problems`.' },
+  'DEPLOYMENT.INVALID_RESOURCE': { status: 400, description: 'A resource is well-formed but cannot be deployed (Camunda answers 400 too); with `problems` and `warnings`.' },
+  'DEPLOYMENT.NO_RESOURCES': { status: 400, description: 'A deployment without any file in parts named `resources`.' },
+  'DEPLOYMENT.NOT_MULTIPART': { status: 400, description: 'A deployment without a multipart/form-data body.' },
+  'DEPLOYMENT.UNKNOWN_PART': { status: 400, description: 'A deployment with file parts not named `resources`.' },
+  'DEPLOYMENT.UNSUPPORTED_RESOURCE_TYPE': { status: 400, description: 'A file that is not `*.bpmn`, `*.bpmn20.xml` or `*.form`.' },
+  'DEPLOYMENT.UNKNOWN_TENANT': { status: 400, description: 'A deployment for a tenant other than `<default>`.' },
+  'DEPLOYMENT.DUPLICATE_ID': { status: 400, description: 'A process id or form id defined twice in one deployment; with `problems`.' },
+  'PROCESS_INSTANCE.DEFINITION_REQUIRED': { status: 400, description: 'A start names neither or both of `processDefinitionId` and `processDefinitionKey`.' },
+  'PROCESS_INSTANCE.INVALID_VERSION': { status: 400, description: 'A start names version 0 (versions start at 1; -1 means the latest).' },
+  'PROCESS_INSTANCE.VERSION_WITH_KEY': { status: 400, description: 'A start names a version together with a definition key.' },
+  'PROCESS_INSTANCE.UNKNOWN_TENANT': { status: 400, description: 'A start for a tenant other than `<default>`.' },
+  'PROCESS_INSTANCE.NO_NONE_START_EVENT': { status: 400, description: 'A start of a process that has no none start event (it starts by message only); also the engine core\'s answer to such a start.' },
+  'MESSAGE.UNKNOWN_TENANT': { status: 400, description: 'A message for a tenant other than `<default>`.' },
+  'VARIABLE.TOO_DEEP': { status: 400, description: 'A variable nested deeper than `BATON_MAX_VARIABLE_DEPTH`; with `variable`, `depth`, `maxDepth`.' },
+  'API_TOKEN.EXPIRY_IN_PAST': { status: 400, description: 'An API token whose `expiresAt` is not in the future.' },
+  'STATISTICS.INVALID_PERIOD': { status: 400, description: 'A duration period whose `to` is not after its `from`.' },
+
+  // --- 401 UNAUTHORIZED ----------------------------------------------------------------------
+  'AUTH.UNAUTHENTICATED': { status: 401, description: 'No or wrong credentials; with `WWW-Authenticate: Bearer realm="baton"`, never a Basic challenge (security.md, "Principals").' },
+
+  // --- 403 FORBIDDEN -------------------------------------------------------------------------
+  'AUTH.FORBIDDEN': { status: 403, description: 'The caller\'s roles do not allow the call.' },
+  'REQUEST.CROSS_ORIGIN': { status: 403, description: 'A state-changing request from a web page of another origin (security.md, "Cross-site requests").' },
+  'USER_TASK.ASSIGN_FORBIDDEN': { status: 403, description: 'Only admins may assign tasks to others; everyone else claims for themselves.' },
+  'USER_TASK.UNASSIGN_FORBIDDEN': { status: 403, description: 'Only the assignee or an admin may release a task.' },
+  'USER_TASK.UPDATE_FORBIDDEN': { status: 403, description: 'Only the assignee or an admin may change a task\'s dates, priority or candidates.' },
+  'CLOCK.CONTROL_DISABLED': { status: 403, description: 'Clock control (`PUT /v2/clock`) is off: the engine runs without `BATON_CLOCK_CONTROL=true`.' },
+
+  // --- 404 NOT_FOUND -------------------------------------------------------------------------
+  'REQUEST.UNKNOWN_ROUTE': { status: 404, description: 'No endpoint has this path.' },
+  'PROCESS_DEFINITION.NOT_FOUND': { status: 404, description: 'No process definition with that key, or no version of that process id is deployed.' },
+  'FORM.NOT_FOUND': { status: 404, description: 'No form with that key, or the form a task or start event links to is not deployed.' },
+  'USER.NOT_FOUND': { status: 404, description: 'No user with that name (the user an API token is to act as).' },
+  'API_TOKEN.NOT_FOUND': { status: 404, description: 'No API token with that key.' },
+  'PROCESS_INSTANCE.NOT_FOUND': { status: 404, description: 'No process instance with that key.' },
+  'PROCESS_INSTANCE.ENDED': { status: 404, description: 'Cancellation of an instance that already completed or was terminated (Camunda answers 404 there); the detail says which.' },
+  'ELEMENT_INSTANCE.NOT_FOUND': { status: 404, description: 'No (active) element instance with that key.' },
+  'VARIABLE.NOT_FOUND': { status: 404, description: 'No variable with that key.' },
+  'INCIDENT.NOT_FOUND': { status: 404, description: 'No incident with that key.' },
+  'USER_TASK.NOT_FOUND': { status: 404, description: 'No user task with that key, also for a task the caller may not see (so that its existence does not leak).' },
+  'JOB.NOT_FOUND': { status: 404, description: 'No job with that key, also a job that ended or whose process instance ended (as Camunda answers).' },
+  'TIMER.NOT_FOUND': { status: 404, description: 'Between instances only: no active timer with that key (the timer sweeper drops it).' },
+  'MESSAGE.NO_SUBSCRIPTION': { status: 404, description: 'Correlation of a message nothing listens for.' },
+  'SIGNAL.NO_SUBSCRIPTION': { status: 404, description: 'A signal delivered to an instance that no longer waits for it (internal: the broadcast skips it).' },
+
+  // --- 405 METHOD_NOT_ALLOWED ----------------------------------------------------------------
+  'REQUEST.METHOD_NOT_ALLOWED': { status: 405, description: 'The path exists, but not with this method.' },
+
+  // --- 409 CONFLICT --------------------------------------------------------------------------
+  'PROCESS_INSTANCE.BUSINESS_ID_IN_USE': { status: 409, description: 'An active instance of the process has the business id already; with its `processInstanceKey`.' },
+  'PROCESS_INSTANCE.IS_CALLED': { status: 409, description: 'Cancellation of an instance a call activity started: cancel it through its root instance.' },
+  'PROCESS_INSTANCE.TERMINATED': { status: 409, description: 'awaitCompletion of an instance that was cancelled before it completed.' },
+  'PROCESS_INSTANCE.NOT_ACTIVE': { status: 409, description: 'Between instances only: a command for an instance that has ended (the sender drops it).' },
+  'PROCESS_INSTANCE.ALREADY_EXISTS': { status: 409, description: 'Between instances only: a child instance that was started already (the duplicate start is dropped).' },
+  'PROCESS_INSTANCE.NOT_A_START_EVENT': { status: 409, description: 'Between instances only: a start at an element that is not a start event of the process.' },
+  'ELEMENT_INSTANCE.NOT_ACTIVE': { status: 409, description: 'Variables set on an element instance that is no longer active.' },
+  'ELEMENT_INSTANCE.ILLEGAL_TRANSITION': { status: 409, description: 'The command would move an element through an illegal lifecycle transition (a bug in Baton): nothing was changed.' },
+  'USER_TASK.ALREADY_ASSIGNED': { status: 409, description: 'A claim of a task someone else holds; with the `assignee`.' },
+  'USER_TASK.ASSIGNED_TO_OTHER': { status: 409, description: 'Completion of a task assigned to someone else; with the `assignee`.' },
+  'USER_TASK.NOT_ACTIVE': { status: 409, description: 'A command on a task that is completed or canceled.' },
+  'USER_TASK.ELEMENT_NOT_WAITING': { status: 409, description: 'Completion of a task whose element is not waiting for it (e.g. held by an incident).' },
+  'JOB.NOT_ACTIVATED': { status: 409, description: 'Failure, error or timeout of a job no worker has activated.' },
+  'JOB.NOT_ACTIVATABLE': { status: 409, description: 'Activation by key of a job someone else has, or whose backoff or incident holds it.' },
+  'JOB.NOT_ACTIVE': { status: 409, description: 'A command on a job that failed without retries or threw an error.' },
+  'JOB.ELEMENT_NOT_WAITING': { status: 409, description: 'A command on a job whose element is not waiting for it.' },
+  'INCIDENT.NOT_ACTIVE': { status: 409, description: 'Resolution of an incident that is resolved already.' },
+  'INCIDENT.JOB_HAS_NO_RETRIES': { status: 409, description: 'Resolution of a job incident whose job has no retries: give the job retries first.' },
+  'MESSAGE.NOT_CORRELATED': { status: 409, description: 'Correlation while an instance started with that correlation key is still active; with its `processInstanceKey`.' },
+  'TIMER.NOT_ACTIVE': { status: 409, description: 'Between instances only: a timer that fired or was canceled (the trigger is dropped).' },
+  'TIMER.NOT_DUE': { status: 409, description: 'Between instances only: a timer triggered before its due date by the engine clock (the sweeper fires it later).' },
+  'TIMER.ELEMENT_NOT_ACTIVE': { status: 409, description: 'Between instances only: a timer whose element is no longer active.' },
+  'CALL_ACTIVITY.NOT_A_CALL_ACTIVITY': { status: 409, description: 'Between instances only: a child\'s message for an element that is not a call activity.' },
+  'CALL_ACTIVITY.NOT_WAITING': { status: 409, description: 'Between instances only: a child\'s message for a call activity that no longer waits for it.' },
+  'CALL_ACTIVITY.OTHER_CHILD': { status: 409, description: 'Between instances only: a message from a child the call activity does not wait for.' },
+
+  // --- 413 PAYLOAD_TOO_LARGE -----------------------------------------------------------------
+  'REQUEST.TOO_LARGE': { status: 413, description: 'A file above `BATON_MAX_RESOURCE_BYTES` or a body above `BATON_MAX_BODY_BYTES`.' },
+  'DEPLOYMENT.TOO_LARGE': { status: 413, description: 'A deployment\'s files together above `BATON_MAX_DEPLOYMENT_BYTES`.' },
+
+  // --- 415 UNSUPPORTED_MEDIA_TYPE ------------------------------------------------------------
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, description: 'A body that is not `application/json` (or `multipart/form-data` for deployments), or one without `Content-Type`; the detail names the expected type.' },
+
+  // --- 429 RESOURCE_EXHAUSTED ----------------------------------------------------------------
+  'AUTH.TOO_MANY_ATTEMPTS': { status: 429, description: 'Sign-in throttling; with `Retry-After` (security.md, "Sign-in throttling").' },
+
+  // --- 500 INTERNAL --------------------------------------------------------------------------
+  INTERNAL: { status: 500, description: 'An unexpected error: logged, answered without internals.' },
+
+  // --- 503 UNAVAILABLE -----------------------------------------------------------------------
+  'DATABASE.UNAVAILABLE': { status: 503, description: 'MySQL/MariaDB cannot be reached; with `Retry-After` (errors.md, "Unavailable dependencies").' },
+  'REDIS.UNAVAILABLE': { status: 503, description: 'Redis cannot be reached on a path that needs it; with `Retry-After`.' },
+
+  // --- 504 DEADLINE_EXCEEDED -----------------------------------------------------------------
+  'PROCESS_INSTANCE.AWAIT_TIMEOUT': { status: 504, description: 'awaitCompletion timed out; the instance keeps running.' },
+} as const satisfies Record<string, { status: HttpStatus; description: string }>;
+
+/** The HTTP statuses Baton answers errors with. */
+export type HttpStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503 | 504;
+
+/** A code of the catalogue. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes answered with one of the statuses `S` (e.g. `ErrorCodeWithStatus<404>` for NotFoundError). */
+export type ErrorCodeWithStatus<S extends HttpStatus> = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never }[ErrorCode];
+
+/**
+ * The `title` of a problem for each status: Camunda 8's categories, so that clients written for
+ * Camunda read Baton's errors the same way.
+ */
+export const PROBLEM_TITLES: Record<HttpStatus, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
+};
+
+/** The HTTP status of a code. */
+export function statusOf(code: ErrorCode): HttpStatus {
+  return ERROR_CODES[code].status;
+}
+
+/** Whether a string is a code of the catalogue. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
