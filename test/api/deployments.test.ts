@@ -138,10 +138,11 @@ describe('POST /v2/deployments', () => {
   });
 
   it('refuses an element Baton does not execute with 400 INVALID_ARGUMENT (as Camunda) naming the element, and stores nothing', async () => {
+    // Compensation comes with issue 11; until then a compensation boundary event is refused by name.
     const xml = minimalProcessXml('with-signal').replace(
       '<bpmn:endEvent id="end">',
-      '<bpmn:boundaryEvent id="stop" attachedToRef="work"><bpmn:signalEventDefinition signalRef="stop-signal" /></bpmn:boundaryEvent>\n    <bpmn:endEvent id="end">',
-    ).replace('<bpmn:process', '<bpmn:signal id="stop-signal" name="stop" />\n  <bpmn:process');
+      '<bpmn:boundaryEvent id="stop" attachedToRef="work"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>\n    <bpmn:endEvent id="end">',
+    );
     const response = await deploy(engine, [{ name: 'with-signal.bpmn', content: xml }]);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
