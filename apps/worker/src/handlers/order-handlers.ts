@@ -15,7 +15,7 @@ interface OrderVariables {
 const order = (job: WorkerJob) => job.variables as OrderVariables;
 
 /**
- * The order fulfilment saga's handlers (processes/order-fulfilment.bpmn). They decide like a
+ * The order processes' handlers (processes/order-fulfilment.bpmn, order-payment.bpmn). They decide like a
  * payment provider, a warehouse and a carrier would, from the order's variables, and record
  * what they did in the local outbox.
  */
@@ -51,6 +51,17 @@ export function orderHandlers(outbox: Outbox): HandlerDefinition[] {
         const trackingNumber = `TRK${job.key.slice(-10)}`;
         await outbox.append('shipments.jsonl', { jobKey: job.key, orderId, to: customer?.name, trackingNumber });
         return { trackingNumber };
+      },
+    },
+    {
+      type: 'request-payment',
+      handler: async (job) => {
+        // processes/order-payment.bpmn: the provider would send the customer this link and later
+        // publish "payment-received" with the order number (the README shows that call).
+        const { orderId, amount = 0, customer } = order(job);
+        const paymentLink = `https://pay.example.com/baton/${encodeURIComponent(orderId ?? job.key)}`;
+        await outbox.append('payments.jsonl', { jobKey: job.key, kind: 'payment-request', orderId, amount, to: customer?.email, paymentLink });
+        return { paymentLink };
       },
     },
     {
