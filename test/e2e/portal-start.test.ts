@@ -53,6 +53,8 @@ describe('portal: start a process', () => {
     expect(await list.getByRole('link').allInnerTexts()).toEqual([
       'Expense approval\nexpense-approval · version 1\nStarts with a form',
       'Order fulfilment\norder-fulfilment · version 1\nStarts with a form',
+      'Order with online payment\norder-payment · version 1\nStarts with a form',
+      'Purchase approval with reminders\npurchase-approval · version 1\nStarts with a form',
       'Team request\nteam-request · version 1\nStarts with variables',
     ]);
     await screenshot(page, 'start-list-desktop');
