@@ -139,18 +139,18 @@ describe('messages', () => {
 
     // Another key reaches nobody; the right one is delivered after the answer, under the instance's lock.
     await publish(engine, { name: 'payment-received', correlationKey: 'o-2', variables: { amount: 1 } });
-    const messageKey = await publish(engine, { name: 'payment-received', correlationKey: 'o-1', variables: { amount: 42, note: 'paid by card' } }, 'emma');
+    const messageKey = await publish(engine, { name: 'payment-received', correlationKey: 'o-1', variables: { amount: 42, note: 'paid by card' } }, 'worker');
     await reaches(engine, key, 'COMPLETED');
     expect(await variablesIn(engine, key)).toEqual({ orderId: 'o-1', paid: 42 });
     expect(await waitsOf(engine, key)).toEqual([]);
     expect((await subscriptions({ processInstanceKey: key }))[0]).toMatchObject({ messageSubscriptionState: 'CORRELATED' });
 
     const correlated = (await historyOf(engine, key)).find((e) => e.eventType === 'MESSAGE_CORRELATED');
-    expect(correlated).toMatchObject({ command: 'CORRELATE_MESSAGE', actor: 'emma', elementId: 'wait-payment', details: { messageKey, messageName: 'payment-received', correlationKey: 'o-1' } });
+    expect(correlated).toMatchObject({ command: 'CORRELATE_MESSAGE', actor: 'worker', elementId: 'wait-payment', details: { messageKey, messageName: 'payment-received', correlationKey: 'o-1' } });
   });
 
   it('a receive task takes a buffered message when it opens later, in the transaction that opened it', async () => {
-    await publish(engine, { name: 'shipment-confirmed', correlationKey: 's-7', timeToLive: 600_000, variables: { carrier: 'DHL' } }, 'frank');
+    await publish(engine, { name: 'shipment-confirmed', correlationKey: 's-7', timeToLive: 600_000, variables: { carrier: 'DHL' } }, 'worker');
     const key = await start(engine, 'msg-receive', { shipmentId: 's-7' });
     expect((await instance(engine, key)).state).toBe('ACTIVE');
     await completeJob(engine, key, 'ship');
@@ -161,7 +161,7 @@ describe('messages', () => {
     const opened = history.find((e) => e.eventType === 'SUBSCRIPTION_OPENED');
     const correlated = history.find((e) => e.eventType === 'MESSAGE_CORRELATED');
     expect(opened.command).toBe('COMPLETE_JOB');
-    expect(correlated).toMatchObject({ command: 'CORRELATE_MESSAGE', actor: 'frank', elementId: 'await-confirmation' });
+    expect(correlated).toMatchObject({ command: 'CORRELATE_MESSAGE', actor: 'worker', elementId: 'await-confirmation' });
 
     // Not buffered (no timeToLive): a later subscription does not get it.
     await publish(engine, { name: 'shipment-confirmed', correlationKey: 's-8' });
@@ -334,6 +334,14 @@ describe('messages', () => {
     expect(correlation.status).toBe(400);
     expect(correlation.body.code).toBe('REQUEST.INVALID_BODY');
     expect((await engine.request('/v2/messages/publication', { json: { name: 'x' }, user: null })).status).toBe(401);
+    // They reach running instances: for workers (systems) and admins, not for employees or analysts.
+    for (const user of ['emma', 'anna']) {
+      for (const path of ['/v2/messages/publication', '/v2/messages/correlation']) {
+        const forbidden = await send(engine, 'POST', path, { name: 'payment-received', correlationKey: 'o-1' }, user);
+        expect(forbidden.status, `${user} ${path}`).toBe(403);
+        expect(forbidden.body.code).toBe('AUTH.FORBIDDEN');
+      }
+    }
   });
 
   it('the subscription search filters, sorts and pages like every search, and checks its state values', async () => {

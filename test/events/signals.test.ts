@@ -109,11 +109,11 @@ describe('signals', () => {
   it('a broadcast wakes every instance waiting at a catch event, with its variables, and says who sent it', async () => {
     const keys = [await start(engine, 'sig-catch'), await start(engine, 'sig-catch')];
     for (const key of keys) expect(await waitsOf(engine, key)).toMatchObject([{ kind: 'signal', signalName: 'go', catchElementId: 'wait-go', interrupting: true }]);
-    const signalKey = await broadcast(engine, 'go', { reason: 'ready' }, 'frank');
+    const signalKey = await broadcast(engine, 'go', { reason: 'ready' }, 'worker');
     for (const key of keys) {
       await reaches(engine, key, 'COMPLETED');
       expect(await variablesIn(engine, key)).toEqual({ reason: 'ready' });
-      expect((await historyOf(engine, key)).find((e) => e.eventType === 'SIGNAL_CAUGHT')).toMatchObject({ command: 'TRIGGER_SIGNAL', actor: 'frank', elementId: 'wait-go', details: { signalKey, signalName: 'go' } });
+      expect((await historyOf(engine, key)).find((e) => e.eventType === 'SIGNAL_CAUGHT')).toMatchObject({ command: 'TRIGGER_SIGNAL', actor: 'worker', elementId: 'wait-go', details: { signalKey, signalName: 'go' } });
     }
   });
 
@@ -189,6 +189,8 @@ describe('signals', () => {
     }
     expect((await instance(engine, waiting)).state).toBe('ACTIVE');
     expect((await engine.request('/v2/signals/broadcast', { json: { signalName: 'go' }, user: null })).status).toBe(401);
+    expect((await send(engine, 'POST', '/v2/signals/broadcast', { signalName: 'go' }, 'emma')).status).toBe(403);
+    expect((await instance(engine, waiting)).state).toBe('ACTIVE');
   });
 });
 

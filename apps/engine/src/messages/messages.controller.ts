@@ -17,7 +17,7 @@ export class MessagesController {
 
   @Post('publication')
   @HttpCode(200)
-  @RequirePermission('instance:start')
+  @RequirePermission('message:publish')
   @ApiOperation({
     summary: 'Publish a message: it reaches the instances waiting for it (once per process), starts processes with a message start event for it, and is buffered for timeToLive ms.',
     description:
@@ -30,7 +30,7 @@ export class MessagesController {
 
   @Post('correlation')
   @HttpCode(200)
-  @RequirePermission('instance:start')
+  @RequirePermission('message:publish')
   @ApiOperation({
     summary: 'Correlate a message at once to one waiting instance (or start a process by it) and answer with that instance; 404 when nothing waits for it. Not buffered.',
   })

@@ -13,7 +13,7 @@ export class SignalsController {
 
   @Post('broadcast')
   @HttpCode(200)
-  @RequirePermission('instance:start')
+  @RequirePermission('message:publish')
   @ApiOperation({
     summary: 'Broadcast a signal: starts every process with a signal start event for it, and wakes every instance waiting for it.',
     description: 'The starts happen before the answer; waiting instances are woken right after it, in batches. A signal nothing waits for is accepted and wakes nothing.',
