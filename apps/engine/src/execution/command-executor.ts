@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FeelService } from '#feel';
 import {
@@ -74,6 +74,7 @@ export interface MessageCourier {
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly logger = new Logger('CommandExecutor');
   private courier: MessageCourier | undefined;
 
   constructor(
@@ -263,16 +264,24 @@ export class CommandExecutor {
 
     const buffered = instance.state === 'ACTIVE' ? await this.correlations.bufferedFor(manager, result.state, result.events, now) : null;
     if (!buffered) return executed;
-    const next = await this.run(
-      manager,
-      definition,
-      result.state.snapshot(),
-      { type: 'CORRELATE_MESSAGE', messageKey: buffered.messageKey, messageName: buffered.name, correlationKey: buffered.correlationKey, variables: buffered.variables },
-      { command: 'CORRELATE_MESSAGE', actor: buffered.publishedBy },
-      eventPosition + result.events.length,
-      false,
-      buffered.expiresAt,
-    );
+    let next: ExecutedCommand;
+    try {
+      next = await this.run(
+        manager,
+        definition,
+        result.state.snapshot(),
+        { type: 'CORRELATE_MESSAGE', messageKey: buffered.messageKey, messageName: buffered.name, correlationKey: buffered.correlationKey, variables: buffered.variables },
+        { command: 'CORRELATE_MESSAGE', actor: buffered.publishedBy },
+        eventPosition + result.events.length,
+        false,
+        buffered.expiresAt,
+      );
+    } catch (error) {
+      // A refusal changes nothing (it comes before any write): the command itself stands.
+      if (!(error instanceof BatonError)) throw error;
+      this.logger.warn({ code: error.code, messageKey: buffered.messageKey, processInstanceKey: instance.processInstanceKey }, 'A buffered message for a subscription just opened was refused');
+      return executed;
+    }
     return {
       instance: next.instance,
       state: next.state,
