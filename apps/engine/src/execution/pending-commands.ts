@@ -1,13 +1,13 @@
-import { KeyGenerator, type EngineCommand, type InstanceMessage, type ProcessInstanceRecord } from '#engine-core';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { KeyGenerator, type EngineCommand, type InstanceMessage, type ProcessInstanceRecord } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { BatonError } from '../common/errors/index.js';
 import { WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
+import { EventSubscriptionStore } from '../stores/event-subscription.store.js';
 import type { CommandOrigin } from '../stores/instance-event.store.js';
 import { PendingCommandStore } from '../stores/pending-command.store.js';
 import { ProcessInstanceStore } from '../stores/process-instance.store.js';
-import { EventSubscriptionStore } from '../stores/event-subscription.store.js';
 import { CalledDefinitions } from './called-definitions.js';
 import { CommandExecutor, type ExecutedCommand, type MessageCourier } from './command-executor.js';
 import { SignalBroadcaster } from './signal-broadcaster.js';
