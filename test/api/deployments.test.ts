@@ -138,19 +138,18 @@ describe('POST /v2/deployments', () => {
   });
 
   it('refuses an element Baton does not execute with 400 INVALID_ARGUMENT (as Camunda) naming the element, and stores nothing', async () => {
-    // Compensation comes with issue 11; until then a compensation boundary event is refused by name.
-    const xml = minimalProcessXml('with-signal').replace(
+    const xml = minimalProcessXml('with-compensation').replace(
       '<bpmn:endEvent id="end">',
       '<bpmn:boundaryEvent id="stop" attachedToRef="work"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>\n    <bpmn:endEvent id="end">',
     );
-    const response = await deploy(engine, [{ name: 'with-signal.bpmn', content: xml }]);
+    const response = await deploy(engine, [{ name: 'with-compensation.bpmn', content: xml }]);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await response.json()) as any;
     expect(problem).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT', code: 'DEPLOYMENT.INVALID_RESOURCE', instance: '/v2/deployments' });
     expect(problem.problems).toContainEqual(expect.objectContaining({ rule: 'supported-element', elementId: 'stop', elementType: 'bpmn:BoundaryEvent' }));
     expect(problem.detail).toContain("'stop'");
-    expect(await countDefinitions('with-signal')).toBe(0);
+    expect(await countDefinitions('with-compensation')).toBe(0);
   });
 
   it('refuses a FEEL syntax error naming the expression and the element', async () => {

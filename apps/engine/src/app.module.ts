@@ -10,6 +10,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module.js';
 import { ProcessInstancesModule } from './process-instances/process-instances.module.js';
+import { SignalsModule } from './signals/signals.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { TopologyModule } from './topology/topology.module.js';
 import { UserTasksModule } from './user-tasks/user-tasks.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         IncidentsModule,
         UserTasksModule,
         MessagesModule,
+        SignalsModule,
         JobsModule,
         StatisticsModule,
       ],

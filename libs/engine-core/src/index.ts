@@ -11,3 +11,5 @@ export * from './state/records.js';
 export { BEHAVIOURS } from './behaviours/behaviours.js';
 export { DEFAULT_PRIORITY } from './behaviours/user-task.behaviour.js';
 export { isChildCancellation, messageCommandName, messagesOf, type InstanceMessage } from './messages/instance-messages.js';
+export { nextCycleTimer, timerSchedule, type TimerSchedule } from './processing/timer-due-date.js';
+export { ValueEvaluator } from './processing/value-evaluator.js';

@@ -60,6 +60,15 @@ describe('intermediate message catch event', () => {
     h.setVariables({ orderId: 17 });
     expect(h.resolveIncident('wait-payment')).toEqual(['INCIDENT_RESOLVED wait-payment', `SUBSCRIPTION_OPENED wait-payment message 'payment-received' key="17"`, 'ELEMENT_ACTIVATED wait-payment']);
   });
+
+  it('given a correlation key longer than the 256 characters a subscription may have, the event waits with an incident instead of opening it', async () => {
+    const h = await CoreHarness.load('message-catch.bpmn');
+    expect(h.create({ orderId: 'k'.repeat(257), region: 'eu' }).slice(-2)).toEqual(['ELEMENT_ACTIVATING wait-payment', 'INCIDENT_CREATED wait-payment EXTRACT_VALUE_ERROR']);
+    expect(h.incident('wait-payment').errorMessage).toContain('Expected the correlation key to be at most 256 characters long, but it has 257');
+    expect(h.subscriptions()).toEqual([]);
+    h.setVariables({ orderId: 'k'.repeat(256) });
+    expect(h.resolveIncident('wait-payment').slice(1, 2)).toEqual([`SUBSCRIPTION_OPENED wait-payment message 'payment-received' key="${'k'.repeat(256)}"`]);
+  });
 });
 
 describe('message boundary events', () => {

@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   'PROCESS_INSTANCE.UNKNOWN_TENANT': { status: 400, description: 'A start for a tenant other than `<default>`.' },
   'PROCESS_INSTANCE.NO_NONE_START_EVENT': { status: 400, description: 'A start of a process that has no none start event (it starts by message only); also the engine core\'s answer to such a start.' },
   'MESSAGE.UNKNOWN_TENANT': { status: 400, description: 'A message for a tenant other than `<default>`.' },
+  'SIGNAL.UNKNOWN_TENANT': { status: 400, description: 'A signal broadcast for a tenant other than `<default>`.' },
   'VARIABLE.TOO_DEEP': { status: 400, description: 'A variable nested deeper than `BATON_MAX_VARIABLE_DEPTH`; with `variable`, `depth`, `maxDepth`.' },
   'API_TOKEN.EXPIRY_IN_PAST': { status: 400, description: 'An API token whose `expiresAt` is not in the future.' },
   'STATISTICS.INVALID_PERIOD': { status: 400, description: 'A duration period whose `to` is not after its `from`.' },
@@ -67,7 +68,7 @@ export const ERROR_CODES = {
   'USER_TASK.NOT_FOUND': { status: 404, description: 'No user task with that key, also for a task the caller may not see (so that its existence does not leak).' },
   'JOB.NOT_FOUND': { status: 404, description: 'No job with that key, also a job that ended or whose process instance ended (as Camunda answers).' },
   'TIMER.NOT_FOUND': { status: 404, description: 'Between instances only: no active timer with that key (the timer sweeper drops it).' },
-  'MESSAGE.NO_SUBSCRIPTION': { status: 404, description: 'Correlation of a message nothing listens for.' },
+  'MESSAGE.NO_SUBSCRIPTION': { status: 404, description: 'Correlation of a message nothing waits for (no open subscription with its name and correlation key, no message start event); between instances, a message the instance no longer waits for (it goes on to another instance of the process that does).' },
   'SIGNAL.NO_SUBSCRIPTION': { status: 404, description: 'A signal delivered to an instance that no longer waits for it (internal: the broadcast skips it).' },
 
   // --- 405 METHOD_NOT_ALLOWED ----------------------------------------------------------------
@@ -93,6 +94,7 @@ export const ERROR_CODES = {
   'INCIDENT.NOT_ACTIVE': { status: 409, description: 'Resolution of an incident that is resolved already.' },
   'INCIDENT.JOB_HAS_NO_RETRIES': { status: 409, description: 'Resolution of a job incident whose job has no retries: give the job retries first.' },
   'MESSAGE.NOT_CORRELATED': { status: 409, description: 'Correlation while an instance started with that correlation key is still active; with its `processInstanceKey`.' },
+  'MESSAGE.ALREADY_EXISTS': { status: 409, description: 'Publication with a `messageId` that a buffered message with the same name and correlation key still has (Camunda answers 409 too); nothing was published.' },
   'TIMER.NOT_ACTIVE': { status: 409, description: 'Between instances only: a timer that fired or was canceled (the trigger is dropped).' },
   'TIMER.NOT_DUE': { status: 409, description: 'Between instances only: a timer triggered before its due date by the engine clock (the sweeper fires it later).' },
   'TIMER.ELEMENT_NOT_ACTIVE': { status: 409, description: 'Between instances only: a timer whose element is no longer active.' },

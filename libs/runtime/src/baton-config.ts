@@ -105,6 +105,15 @@ export interface BatonConfig {
   logLevel: string;
   /** Allow admins to pin the engine's clock (`PUT /v2/clock`), for testing processes with timers. Env `BATON_CLOCK_CONTROL`. @default false */
   clockControl: boolean;
+  /** Message and signal delivery (docs/engine.md, "Messages", "Signals"). */
+  events: {
+    /**
+     * Instances a signal broadcast wakes per transaction: it writes their TRIGGER_SIGNAL commands
+     * in batches of this many rows, never holding one lock over all of them.
+     * Env `BATON_SIGNAL_BATCH_SIZE` (1-10000). @default 500
+     */
+    signalBatchSize: number;
+  };
   /**
    * Bounds on every FEEL evaluation (docs/security.md, "FEEL evaluation"); an evaluation over one is
    * stopped and becomes an incident. The defaults equal libs/feel's `DEFAULT_FEEL_LIMITS`.
@@ -231,6 +240,9 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     logLevel: str('LOG_LEVEL', 'info'),
     portalDir: str('BATON_PORTAL_DIR', 'dist/portal'),
     clockControl: bool('BATON_CLOCK_CONTROL', false),
+    events: {
+      signalBatchSize: int('BATON_SIGNAL_BATCH_SIZE', 500, 1, 10_000),
+    },
     feel: {
       timeoutMs: int('BATON_FEEL_TIMEOUT_MS', 500, 1, 60_000),
       maxRange: int('BATON_FEEL_MAX_RANGE', 100_000, 1),

@@ -10,8 +10,14 @@ export const PERMISSIONS = {
   'deployment:create': ['admin', 'analyst'],
   /** Create, list and revoke API tokens; manage users. */
   'identity:manage': ['admin'],
-  /** Start process instances and publish messages (which may start them). */
+  /** Start process instances. */
   'instance:start': ['admin', 'analyst', 'employee', 'worker'],
+  /**
+   * Publish and correlate messages, broadcast signals: they reach running instances (a payment
+   * confirmed, an order cancelled) and start processes by their start events, so they are for the
+   * systems that own those facts (workers, API tokens) and admins, not for every employee.
+   */
+  'message:publish': ['admin', 'worker'],
   /** Read process instances, element instances, variables, incidents and audit logs (operations). */
   'instance:read': ['admin', 'analyst'],
   /** Cancel instances, resolve incidents, set variables (operations). */

@@ -8,20 +8,21 @@ import { REDIS } from '../infrastructure/infrastructure.module.js';
 
 export const TIMER_QUEUE = 'timers';
 
-/** What a timer's BullMQ job carries. */
-export interface ScheduledTimer {
-  timerKey: string;
-  processInstanceKey: string;
-}
+/**
+ * What a timer's BullMQ job carries: a timer of a process instance, or an occurrence of a timer
+ * start event (`start: true`, job id `start-timer-<key>`), which starts an instance.
+ */
+export type ScheduledTimer = { timerKey: string; processInstanceKey: string; start?: undefined } | { timerKey: string; start: true };
 
 /** Fires a due timer (TRIGGER_TIMER on its instance); set by the module that has the executor. */
 export type TimerTrigger = (timer: ScheduledTimer) => Promise<'fired' | 'not-due' | 'gone'>;
 
 /**
  * Timers on BullMQ: a new timer becomes a delayed job in the `timers` queue (job id = timer
- * key, as `timer-<key>`) after the commit that created it, and every engine replica runs a worker on that queue
- * that fires it. MySQL stays the truth: the sweeper also fires every timer that is due by the
- * engine clock, which covers a Redis loss and a pinned clock.
+ * key, as `timer-<key>`) after the commit that created it, and every engine replica runs a worker
+ * on that queue that fires it; occurrences of timer start events use the same queue
+ * (`start-timer-<key>`). MySQL stays the truth: the sweeper also fires every timer that is due by
+ * the engine clock, which covers a Redis loss and a pinned clock.
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,6 +68,24 @@ export class TimerScheduler implements OnApplicationBootstrap, OnApplicationShut
     await this.worker?.close();
     await this.queue.close();
     await Promise.allSettled([this.consumer?.quit(), this.producer.quit()]);
+  }
+
+  /** After a deployment's or a firing's commit: schedule occurrences of timer start events. */
+  async scheduleStartTimers(timers: ReadonlyArray<{ timerKey: string; dueDate: Date }>): Promise<void> {
+    try {
+      const now = this.clock.now().getTime();
+      for (const timer of timers) {
+        const delay = Math.max(0, timer.dueDate.getTime() - now);
+        await this.queue.add('start-timer', { timerKey: timer.timerKey, start: true }, { jobId: `start-timer-${timer.timerKey}`, delay, removeOnComplete: true, removeOnFail: true });
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Scheduling timer start events on BullMQ failed; the sweeper fires them when due');
+    }
+  }
+
+  /** Unschedules occurrences of timer start events a deployment replaced. */
+  async unscheduleStartTimers(timerKeys: readonly string[]): Promise<void> {
+    for (const timerKey of timerKeys) await this.queue.remove(`start-timer-${timerKey}`).catch(() => 0);
   }
 
   /** After a commit: schedule the new timers, unschedule those that were canceled or fired. */

@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FeelService } from '#feel';
-import { InstanceState, isChildCancellation, KeyGenerator, messagesOf, processCommand, type EngineCommand, type InstanceMessage, type InstanceSnapshot, type ProcessInstanceRecord, type Rejection } from '#engine-core';
+import {
+  InstanceState,
+  isChildCancellation,
+  KeyGenerator,
+  messagesOf,
+  processCommand,
+  type EngineCommand,
+  type InstanceMessage,
+  type InstanceSnapshot,
+  type ProcessInstanceRecord,
+  type Rejection,
+  type StateChanges,
+} from '#engine-core';
 import { inTransaction } from '#persistence';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { BatonError, ConflictError, InvalidArgumentError, NotFoundError } from '../common/errors/index.js';
@@ -15,15 +27,38 @@ import { PendingCommandStore } from '../stores/pending-command.store.js';
 import { DefinitionCache, type LoadedDefinition } from './definition-cache.js';
 import { FormKeyResolver } from './form-key-resolver.js';
 import { InstanceStore, type CommandOrigin } from './instance-store.js';
+import { MessageCorrelations } from './message-correlations.js';
 
 /** The outcome of a committed command. */
 export interface ExecutedCommand {
+  /** The instance after the command (and the buffered messages it correlated in the same transaction). */
   instance: ProcessInstanceRecord;
+  /** Its state, likewise. */
   state: InstanceState;
+  /** What the command changed, then what each buffered message correlated after it changed (for the after-commit work). */
+  changes: StateChanges[];
   /** Commands for other instances it wrote to `pending_commands` (delivered after the commit). */
   pendingCommandKeys: string[];
   /** The called children it cancelled in the same transaction (and theirs, recursively). */
   cascade: ExecutedCommand[];
+}
+
+/** A message correlated to an instance over the outbox or by POST /v2/messages/correlation. */
+export type CorrelationOutcome =
+  | { executed: ExecutedCommand }
+  /** The message has reached the instance's process already (Camunda's cardinality rule): nothing ran. */
+  | { skipped: 'already-reached' }
+  /** The instance refused it (it waits for no such message any more): nothing ran. */
+  | { refused: BatonError; instance: ProcessInstanceRecord };
+
+type CorrelateMessage = Extract<EngineCommand, { type: 'CORRELATE_MESSAGE' }>;
+
+/** A start at a start event of a process (a message, signal or timer start event). */
+export interface EventStart {
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  tenantId: string;
+  elementId: string;
 }
 
 /** Delivers commands between instances after the commit that wrote them (PendingCommands). */
@@ -39,6 +74,7 @@ export interface MessageCourier {
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly logger = new Logger('CommandExecutor');
   private courier: MessageCourier | undefined;
 
   constructor(
@@ -48,6 +84,7 @@ export class CommandExecutor {
     private readonly pendingCommands: PendingCommandStore,
     private readonly definitions: DefinitionCache,
     private readonly formKeys: FormKeyResolver,
+    private readonly correlations: MessageCorrelations,
     private readonly notifications: InstanceNotifications,
     private readonly dispatcher: JobDispatcher,
     private readonly timers: TimerScheduler,
@@ -100,10 +137,64 @@ export class CommandExecutor {
 
   /** Runs a command on an existing instance inside the caller's transaction (locking the instance first). */
   async executeIn(manager: EntityManager, processInstanceKey: string, command: EngineCommand, origin: CommandOrigin): Promise<ExecutedCommand> {
-    const loaded = await this.store.lockAndLoad(manager, processInstanceKey);
-    if (!loaded) throw new NotFoundError('PROCESS_INSTANCE.NOT_FOUND', `No process instance with key ${processInstanceKey}`);
+    if (command.type === 'CORRELATE_MESSAGE') {
+      const outcome = await this.correlateIn(manager, processInstanceKey, command, origin);
+      if ('executed' in outcome) return outcome.executed;
+      if ('refused' in outcome) throw outcome.refused;
+      throw new NotFoundError('MESSAGE.NO_SUBSCRIPTION', `Message ${command.messageKey} has reached the process of instance ${processInstanceKey} already (a message reaches a process once)`);
+    }
+    const loaded = await this.lockAndLoad(manager, processInstanceKey);
     const definition = await this.definitions.get(loaded.snapshot.instance!.processDefinitionKey, manager);
     return this.run(manager, definition, loaded.snapshot, command, origin, loaded.eventPosition, false);
+  }
+
+  /**
+   * Correlates a message to an instance inside the caller's transaction: the instance is locked,
+   * then the message (when buffered), and the message runs only when it has not reached the
+   * instance's process yet (Camunda: a message reaches a process at most once). The correlation is
+   * recorded in the same transaction.
+   */
+  async correlateIn(manager: EntityManager, processInstanceKey: string, command: CorrelateMessage, origin: CommandOrigin): Promise<CorrelationOutcome> {
+    const loaded = await this.lockAndLoad(manager, processInstanceKey);
+    const instance = loaded.snapshot.instance!;
+    const keptUntil = await this.correlations.admit(manager, command.messageKey, instance, this.clock.now());
+    if (keptUntil === null) return { skipped: 'already-reached' };
+    const definition = await this.definitions.get(instance.processDefinitionKey, manager);
+    try {
+      return { executed: await this.run(manager, definition, loaded.snapshot, command, origin, loaded.eventPosition, false, keptUntil) };
+    } catch (error) {
+      if (error instanceof BatonError) return { refused: error, instance };
+      throw error;
+    }
+  }
+
+  /**
+   * Starts an instance at a start event of a process (a message, signal or timer start event)
+   * inside the caller's transaction. With a business id (a message's correlation key) nothing starts
+   * while an active instance of the process holds it (`heldBy`). `beforeStart` runs once the
+   * instance's key is known and before it runs (a message records that it reached it).
+   */
+  async startAtEventIn(
+    manager: EntityManager,
+    start: EventStart,
+    input: { variables: Record<string, unknown>; businessId: string | null; beforeStart?: (processInstanceKey: string) => Promise<void> },
+    origin: CommandOrigin,
+  ): Promise<{ executed: ExecutedCommand } | { heldBy: string | null }> {
+    const processInstanceKey = this.keys.next();
+    if (input.businessId !== null) {
+      const reservation = await this.businessIds.reserve(manager, { tenantId: start.tenantId, processDefinitionId: start.processDefinitionId, businessId: input.businessId, processInstanceKey });
+      if ('heldBy' in reservation) return reservation;
+    }
+    await input.beforeStart?.(processInstanceKey);
+    const executed = await this.createIn(
+      manager,
+      start.processDefinitionKey,
+      { type: 'CREATE_PROCESS_INSTANCE', variables: input.variables, businessId: input.businessId, startedBy: origin.actor, startElementId: start.elementId, processInstanceKey },
+      origin,
+    );
+    // An instance that ended at once holds its business id no longer.
+    if (executed.instance.state !== 'ACTIVE' && input.businessId !== null) await this.businessIds.release(manager, processInstanceKey);
+    return { executed };
   }
 
   /**
@@ -111,14 +202,27 @@ export class CommandExecutor {
    * replica, commands for other instances on their way.
    */
   async afterCommit(executed: ExecutedCommand): Promise<void> {
-    const changes = executed.state.changes();
-    await this.dispatcher.afterCommit(changes.jobs);
-    if (changes.timers.length > 0) await this.timers.afterCommit(executed.instance.processInstanceKey, changes.timers);
+    for (const changes of executed.changes) {
+      await this.dispatcher.afterCommit(changes.jobs);
+      if (changes.timers.length > 0) await this.timers.afterCommit(executed.instance.processInstanceKey, changes.timers);
+    }
     await this.notify(executed.instance);
     if (executed.pendingCommandKeys.length > 0) this.courier?.deliverSoon(executed.pendingCommandKeys);
     for (const child of executed.cascade) await this.afterCommit(child);
   }
 
+  private async lockAndLoad(manager: EntityManager, processInstanceKey: string): Promise<{ snapshot: InstanceSnapshot; eventPosition: number }> {
+    const loaded = await this.store.lockAndLoad(manager, processInstanceKey);
+    if (!loaded) throw new NotFoundError('PROCESS_INSTANCE.NOT_FOUND', `No process instance with key ${processInstanceKey}`);
+    return loaded;
+  }
+
+  /**
+   * Runs a command on a loaded (locked) instance and writes what it did. When it opened message
+   * subscriptions for which a buffered message is waiting, that message is correlated next, in the
+   * same transaction (and so on). `keptUntil`: a CORRELATE_MESSAGE's correlation is recorded, kept
+   * until then.
+   */
   private async run(
     manager: EntityManager,
     definition: LoadedDefinition,
@@ -127,6 +231,7 @@ export class CommandExecutor {
     origin: CommandOrigin,
     eventPosition: number,
     isNew: boolean,
+    keptUntil?: Date,
   ): Promise<ExecutedCommand> {
     const now = this.clock.now();
     const result = processCommand(snapshot, command, {
@@ -151,10 +256,39 @@ export class CommandExecutor {
       origin,
     });
     if (instance.state !== 'ACTIVE' && instance.businessId !== null && !isNew) await this.businessIds.release(manager, instance.processInstanceKey);
+    if (command.type === 'CORRELATE_MESSAGE') await this.correlations.record(manager, instance, result.events, keptUntil ?? now, now);
     const messages = messagesOf(result.events, instance, definition);
     const pendingCommandKeys = await this.writeMessages(manager, messages.filter((m) => !isChildCancellation(m)), origin);
     const cascade = await this.cancelChildren(manager, messages.filter(isChildCancellation), origin);
-    return { instance, state: result.state, pendingCommandKeys, cascade };
+    const executed: ExecutedCommand = { instance, state: result.state, changes: [result.state.changes()], pendingCommandKeys, cascade };
+
+    const buffered = instance.state === 'ACTIVE' ? await this.correlations.bufferedFor(manager, result.state, result.events, now) : null;
+    if (!buffered) return executed;
+    let next: ExecutedCommand;
+    try {
+      next = await this.run(
+        manager,
+        definition,
+        result.state.snapshot(),
+        { type: 'CORRELATE_MESSAGE', messageKey: buffered.messageKey, messageName: buffered.name, correlationKey: buffered.correlationKey, variables: buffered.variables },
+        { command: 'CORRELATE_MESSAGE', actor: buffered.publishedBy },
+        eventPosition + result.events.length,
+        false,
+        buffered.expiresAt,
+      );
+    } catch (error) {
+      // A refusal changes nothing (it comes before any write): the command itself stands.
+      if (!(error instanceof BatonError)) throw error;
+      this.logger.warn({ code: error.code, messageKey: buffered.messageKey, processInstanceKey: instance.processInstanceKey }, 'A buffered message for a subscription just opened was refused');
+      return executed;
+    }
+    return {
+      instance: next.instance,
+      state: next.state,
+      changes: [...executed.changes, ...next.changes],
+      pendingCommandKeys: [...executed.pendingCommandKeys, ...next.pendingCommandKeys],
+      cascade: [...executed.cascade, ...next.cascade],
+    };
   }
 
   /**

@@ -14,15 +14,50 @@ import { DefinitionCache } from './definition-cache.js';
 import { FormKeyResolver } from './form-key-resolver.js';
 import { InstanceLookup } from './instance-lookup.js';
 import { InstanceStore } from './instance-store.js';
+import { MessageCorrelations } from './message-correlations.js';
 import { PendingCommands } from './pending-commands.js';
+import { SignalBroadcaster } from './signal-broadcaster.js';
+import { StartTimers } from './start-timers.js';
 
 /**
  * Runs commands on process instances: the bridge between the API and the pure core, with what
- * follows a commit (dispatch to BullMQ, notices to other replicas). Re-exports the stores.
+ * follows a commit (dispatch to BullMQ, notices to other replicas, the outbox between instances),
+ * message correlation, signal broadcasts and timer start events. Re-exports the stores.
  */
 @Module({
   imports: [FormsModule, ProcessDefinitionsModule, StoresModule],
-  providers: [CalledDefinitions, CommandExecutor, PendingCommands, DefinitionCache, FormKeyResolver, InstanceLookup, InstanceNotifications, InstanceStore, JobDispatcher, JobQueues, TimerScheduler, { provide: FeelService, inject: [BATON_CONFIG], useFactory: (config: BatonConfig) => new FeelService({ limits: config.feel }) }],
-  exports: [CommandExecutor, PendingCommands, DefinitionCache, FormKeyResolver, InstanceLookup, InstanceNotifications, FeelService, JobDispatcher, JobQueues, TimerScheduler, StoresModule],
+  providers: [
+    CalledDefinitions,
+    CommandExecutor,
+    PendingCommands,
+    DefinitionCache,
+    FormKeyResolver,
+    InstanceLookup,
+    InstanceNotifications,
+    InstanceStore,
+    JobDispatcher,
+    JobQueues,
+    MessageCorrelations,
+    SignalBroadcaster,
+    StartTimers,
+    TimerScheduler,
+    { provide: FeelService, inject: [BATON_CONFIG], useFactory: (config: BatonConfig) => new FeelService({ limits: config.feel }) },
+  ],
+  exports: [
+    CommandExecutor,
+    PendingCommands,
+    DefinitionCache,
+    FormKeyResolver,
+    InstanceLookup,
+    InstanceNotifications,
+    FeelService,
+    JobDispatcher,
+    JobQueues,
+    MessageCorrelations,
+    SignalBroadcaster,
+    StartTimers,
+    TimerScheduler,
+    StoresModule,
+  ],
 })
 export class ExecutionModule {}

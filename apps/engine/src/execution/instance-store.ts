@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EngineEvent, InstanceSnapshot, InstanceState, ProcessInstanceRecord } from '#engine-core';
 import { ElementInstanceStore } from '../stores/element-instance.store.js';
+import { EventSubscriptionStore } from '../stores/event-subscription.store.js';
 import { IncidentStore } from '../stores/incident.store.js';
 import { InstanceEventStore, type CommandOrigin } from '../stores/instance-event.store.js';
 import { JobStore } from '../stores/job.store.js';
@@ -31,6 +32,7 @@ export class InstanceStore {
     private readonly jobs: JobStore,
     private readonly incidents: IncidentStore,
     private readonly timers: TimerStore,
+    private readonly subscriptions: EventSubscriptionStore,
     private readonly events: InstanceEventStore,
   ) {}
 
@@ -39,7 +41,7 @@ export class InstanceStore {
    * trip (the statements run in order, so every read happens under the lock); null if unknown.
    */
   async lockAndLoad(manager: EntityManager, processInstanceKey: string): Promise<{ snapshot: InstanceSnapshot; eventPosition: number } | null> {
-    const [instance, elements, variables, joinTokens, userTasks, jobs, incidents, timers] = await readTogether(manager, [
+    const [instance, elements, variables, joinTokens, userTasks, jobs, incidents, timers, subscriptions] = await readTogether(manager, [
       this.instances.lock(processInstanceKey),
       this.elements.activeOf(processInstanceKey),
       this.variables.inActiveScopes(processInstanceKey),
@@ -48,9 +50,10 @@ export class InstanceStore {
       this.jobs.lockOpenOf(processInstanceKey),
       this.incidents.activeOf(processInstanceKey),
       this.timers.activeOf(processInstanceKey),
+      this.subscriptions.openOf(processInstanceKey),
     ]);
     if (!instance) return null;
-    return { snapshot: { instance: instance.record, elements, variables, joinTokens, userTasks, jobs, incidents, timers }, eventPosition: instance.eventPosition };
+    return { snapshot: { instance: instance.record, elements, variables, joinTokens, userTasks, jobs, incidents, timers, subscriptions }, eventPosition: instance.eventPosition };
   }
 
   /**
@@ -70,6 +73,7 @@ export class InstanceStore {
     this.jobs.upsertStatements(batch, changes.jobs, write);
     this.incidents.upsertStatements(batch, changes.incidents, write);
     this.timers.upsertStatements(batch, changes.timers, write);
+    this.subscriptions.upsertStatements(batch, changes.subscriptions, events, write);
     this.events.appendStatements(batch, events, { processInstanceKey: instance.processInstanceKey, state, eventPosition, origin, time: write.time });
     await batch.run(manager);
   }

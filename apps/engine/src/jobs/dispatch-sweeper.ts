@@ -7,6 +7,7 @@ import { bullJobId, JobQueues } from '../dispatch/job-queues.js';
 import { TimerScheduler, type ScheduledTimer } from '../dispatch/timer-scheduler.js';
 import { CommandExecutor } from '../execution/command-executor.js';
 import { PendingCommands } from '../execution/pending-commands.js';
+import { StartTimers } from '../execution/start-timers.js';
 import { CLOCK, type Clock } from '../infrastructure/clock.js';
 import { REDIS } from '../infrastructure/infrastructure.module.js';
 import { JobStore } from '../stores/job.store.js';
@@ -20,7 +21,7 @@ const STALE_AFTER_MS = 30_000;
 /**
  * The safety nets of dispatch, each a small periodic task on every engine replica (they are
  * idempotent, so replicas need no coordination):
- * - fire timers that are due by the engine clock but were not fired through BullMQ;
+ * - fire timers (and timer start events) that are due by the engine clock but were not fired through BullMQ;
  * - publish dispatches whose after-commit publish was lost (crash, Redis briefly away);
  * - time out jobs whose worker did not finish before the deadline (its process died);
  * - notice that Redis lost its data (FLUSHALL, restart without persistence) and dispatch every
@@ -41,6 +42,7 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     private readonly timers: TimerScheduler,
     private readonly executor: CommandExecutor,
     private readonly pendingCommands: PendingCommands,
+    private readonly startTimers: StartTimers,
     private readonly jobs: JobStore,
     private readonly timerStore: TimerStore,
     @Inject(REDIS) private readonly redis: Redis,
@@ -79,8 +81,9 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     this.intervals.push(timer);
   }
 
-  /** Fires one timer through its instance; a timer that ended or is not due yet is left alone. */
+  /** Fires one timer through its instance (or starts an instance, for a timer start event); a timer that ended or is not due yet is left alone. */
   async fireTimer(timer: ScheduledTimer): Promise<'fired' | 'not-due' | 'gone'> {
+    if (timer.start) return this.startTimers.fire(timer.timerKey);
     try {
       await this.executor.execute(timer.processInstanceKey, { type: 'TRIGGER_TIMER', timerKey: timer.timerKey }, { command: 'TRIGGER_TIMER', actor: 'system' });
       return 'fired';
@@ -90,11 +93,11 @@ export class DispatchSweeper implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  /** Timers due by the engine clock that BullMQ has not fired (Redis lost, clock pinned, engine was down). */
+  /** Timers (and timer start events) due by the engine clock that BullMQ has not fired (Redis lost, clock pinned, engine was down). */
   async fireDueTimers(): Promise<number> {
     const due = await this.timerStore.due(this.clock.now(), 200);
     for (const timer of due) await this.fireTimer(timer);
-    return due.length;
+    return due.length + (await this.startTimers.fireDue(200));
   }
 
   async publishMissed(): Promise<number> {

@@ -3,34 +3,39 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CorrelateMessageRequestDto, CorrelateMessageResultDto, PublishMessageRequestDto, PublishMessageResultDto } from './message.dto.js';
-import { MessageStartUseCase } from './message-start.usecase.js';
+import { CorrelateMessageUseCase } from './usecases/correlate-message.usecase.js';
+import { PublishMessageUseCase } from './usecases/publish-message.usecase.js';
 
-/** Messages from other systems (Camunda 8 shapes): they start instances at message start events. */
+/** Messages from other systems (Camunda 8 shapes): they reach waiting instances and start processes at message start events. */
 @ApiTags('Messages')
 @Controller('v2/messages')
 export class MessagesController {
-  constructor(private readonly messages: MessageStartUseCase) {}
+  constructor(
+    private readonly publication: PublishMessageUseCase,
+    private readonly correlation: CorrelateMessageUseCase,
+  ) {}
 
   @Post('publication')
   @HttpCode(200)
-  @RequirePermission('instance:start')
+  @RequirePermission('message:publish')
   @ApiOperation({
-    summary: 'Publish a message: starts an instance of every process whose latest version has a message start event for it.',
-    description: 'The correlation key becomes the business id of the started instances; while such an instance is active, the same key does not start that process again. A message that starts nothing is discarded (no buffering yet).',
+    summary: 'Publish a message: it reaches the instances waiting for it (once per process), starts processes with a message start event for it, and is buffered for timeToLive ms.',
+    description:
+      'A message reaches every process with an instance waiting for its name and correlation key once (the oldest waiting instance), asynchronously right after the answer. With timeToLive > 0 it is buffered: a subscription that opens before it expires still gets it. A messageId is unique among the buffered messages with the same name and key (409 MESSAGE.ALREADY_EXISTS). The correlation key becomes the business id of started instances; while such an instance is active, the same key does not start that process again.',
   })
   @ApiOkResponse({ type: PublishMessageResultDto })
-  async publish(@Body() body: PublishMessageRequestDto, @CurrentPrincipal() principal: Principal): Promise<PublishMessageResultDto> {
-    const outcome = await this.messages.publish(body, principal);
-    return { messageKey: outcome.messageKey, tenantId: outcome.tenantId };
+  publish(@Body() body: PublishMessageRequestDto, @CurrentPrincipal() principal: Principal): Promise<PublishMessageResultDto> {
+    return this.publication.execute(body, principal);
   }
 
   @Post('correlation')
   @HttpCode(200)
-  @RequirePermission('instance:start')
-  @ApiOperation({ summary: 'Correlate a message and answer with the instance that received it (404 when none could).' })
+  @RequirePermission('message:publish')
+  @ApiOperation({
+    summary: 'Correlate a message at once to one waiting instance (or start a process by it) and answer with that instance; 404 when nothing waits for it. Not buffered.',
+  })
   @ApiOkResponse({ type: CorrelateMessageResultDto })
-  async correlate(@Body() body: CorrelateMessageRequestDto, @CurrentPrincipal() principal: Principal): Promise<CorrelateMessageResultDto> {
-    const outcome = await this.messages.correlate(body, principal);
-    return { tenantId: outcome.tenantId, messageKey: outcome.messageKey, processInstanceKey: outcome.processInstanceKey };
+  correlate(@Body() body: CorrelateMessageRequestDto, @CurrentPrincipal() principal: Principal): Promise<CorrelateMessageResultDto> {
+    return this.correlation.execute(body, principal);
   }
 }

@@ -61,8 +61,9 @@ export interface LatestVersion {
 }
 
 /**
- * Owner of `process_definitions`: deployed versions (written once, by a deployment, never
- * changed), read by key, by id and version, by call-activity binding, and searched.
+ * Owner of `process_definitions`: deployed versions (written once, by a deployment; only a model
+ * compiled for an older executable model version is replaced, once, by its recompilation), read
+ * by key, by id and version, by call-activity binding, and searched.
  */
 @Injectable()
 export class ProcessDefinitionRepository {
@@ -128,6 +129,14 @@ export class ProcessDefinitionRepository {
       [tenantId, processDefinitionId],
     )) as Array<{ key: string; version: number; resource_hash: string; resource_name: string }>;
     return row ? { key: String(row.key), version: Number(row.version), resourceHash: row.resource_hash, resourceName: row.resource_name } : null;
+  }
+
+  /**
+   * Stores a definition's model compiled again from its XML (a model of an older executable model
+   * version, EXECUTABLE_MODEL_VERSION): the only change a definition row ever sees, done once.
+   */
+  async replaceExecutableModel(processDefinitionKey: string, model: ExecutableProcess, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE process_definitions SET executable_model = ? WHERE process_definition_key = ?', [JSON.stringify(model), processDefinitionKey]);
   }
 
   async insert(manager: EntityManager, definition: ProcessDefinitionEntity): Promise<void> {

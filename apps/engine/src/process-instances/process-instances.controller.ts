@@ -10,16 +10,21 @@ import {
   ProcessInstanceSearchRequestDto,
   ProcessInstanceSearchResultDto,
 } from './process-instance.dto.js';
+import { InstanceWaitsDto } from './dto/instance-waits.dto.js';
 import { ProcessInstanceQueryRepository } from './process-instance-query.repository.js';
+import { GetInstanceWaitsUseCase } from './usecases/get-instance-waits.usecase.js';
 import { processInstanceNotFound } from './process-instance-errors.js';
 import { toEventDto, toProcessInstanceDto } from './process-instance.mapper.js';
 
-/** The read side of process instances: search, get, audit log. */
+/** The read side of process instances: search, get, audit log, what it waits for. */
 @ApiTags('Process instances')
 @Controller('v2/process-instances')
 @RequirePermission('instance:read')
 export class ProcessInstancesController {
-  constructor(private readonly instances: ProcessInstanceQueryRepository) {}
+  constructor(
+    private readonly instances: ProcessInstanceQueryRepository,
+    private readonly waits: GetInstanceWaitsUseCase,
+  ) {}
 
   @Post('search')
   @HttpCode(200)
@@ -51,5 +56,15 @@ export class ProcessInstancesController {
       items: events.map(toEventDto),
       page: { totalItems: instance.eventPosition, nextFrom: last !== undefined && last < instance.eventPosition ? last + 1 : null },
     };
+  }
+
+  @Get(':processInstanceKey/waits')
+  @ApiOperation({
+    summary:
+      'Baton addition: what each waiting element of the instance waits for — one item per open message, signal or condition subscription and per active timer (message name and correlation key, signal name, due date and cycle, condition).',
+  })
+  @ApiOkResponse({ type: InstanceWaitsDto })
+  instanceWaits(@Param('processInstanceKey', KeyParam) key: string): Promise<InstanceWaitsDto> {
+    return this.waits.execute(key);
   }
 }

@@ -5,12 +5,13 @@ import { ProcessInstanceQueryRepository } from './process-instance-query.reposit
 import { ProcessInstancesController } from './process-instances.controller.js';
 import { CancelProcessInstanceUseCase } from './usecases/cancel-process-instance.usecase.js';
 import { CreateProcessInstanceUseCase } from './usecases/create-process-instance.usecase.js';
+import { GetInstanceWaitsUseCase } from './usecases/get-instance-waits.usecase.js';
 
-/** Process instances: search, get, audit log; start and cancel (commands run by execution/). */
+/** Process instances: search, get, audit log, waits; start and cancel (commands run by execution/). */
 @Module({
   imports: [ExecutionModule],
   controllers: [ProcessInstancesController, ProcessInstanceCommandsController],
-  providers: [ProcessInstanceQueryRepository, CreateProcessInstanceUseCase, CancelProcessInstanceUseCase],
+  providers: [ProcessInstanceQueryRepository, CreateProcessInstanceUseCase, CancelProcessInstanceUseCase, GetInstanceWaitsUseCase],
   exports: [ProcessInstanceQueryRepository],
 })
 export class ProcessInstancesModule {}

@@ -37,6 +37,13 @@ function elementOf(event: EngineEvent, state: InstanceState): { elementId: strin
       return { elementId: event.job.elementId, elementInstanceKey: event.job.elementInstanceKey };
     case 'TIMER_CREATED':
       return { elementId: event.timer.elementId, elementInstanceKey: event.timer.elementInstanceKey };
+    case 'SUBSCRIPTION_OPENED':
+      return { elementId: event.subscription.elementId, elementInstanceKey: event.subscription.elementInstanceKey };
+    case 'SUBSCRIPTION_CLOSED':
+    case 'CONDITION_EVALUATED': {
+      const subscription = state.subscriptions.get(event.subscriptionKey);
+      return { elementId: subscription?.elementId ?? null, elementInstanceKey: event.elementInstanceKey };
+    }
     case 'USER_TASK_CREATED':
       return { elementId: event.userTask.elementId, elementInstanceKey: event.userTask.elementInstanceKey };
     case 'VARIABLE_CREATED':

@@ -3,13 +3,23 @@ import { DataSource } from 'typeorm';
 import type { InstanceMessage } from '#engine-core';
 import { messageCommandName } from '#engine-core';
 import type { CommandOrigin } from './instance-event.store.js';
-import type { SqlRunner } from './sql.js';
+import { json, type SqlRunner } from './sql.js';
 
 /** A command between instances, as stored. */
 export interface PendingCommand {
   commandKey: string;
   message: InstanceMessage;
   origin: CommandOrigin;
+  /** How far a signal broadcast has got (null: not started, or not a broadcast). */
+  progress: BroadcastProgress | null;
+}
+
+/** How far a signal broadcast has got: it wakes its subscribers in batches, one transaction each. */
+export interface BroadcastProgress {
+  /** The signal start events were started. */
+  startsDone: boolean;
+  /** The last process instance key given its TRIGGER_SIGNAL (null: none yet). */
+  after: string | null;
 }
 
 /**
@@ -21,28 +31,44 @@ export interface PendingCommand {
 export class PendingCommandStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Writes messages for other instances in the sender's transaction; `keys` gives each its command key. */
-  async insert(manager: SqlRunner, messages: readonly InstanceMessage[], options: { keys: () => string; actor: string; createdAt: Date }): Promise<string[]> {
+  /**
+   * Writes messages for other instances in the sender's transaction; `keys` gives each its command
+   * key; `progress` is a broadcast's, when it has made some already (an API broadcast starts its
+   * signal start events in the transaction that writes it).
+   */
+  async insert(manager: SqlRunner, messages: readonly InstanceMessage[], options: { keys: () => string; actor: string; createdAt: Date; progress?: BroadcastProgress }): Promise<string[]> {
     if (messages.length === 0) return [];
-    const rows = messages.map((message) => [options.keys(), message.processInstanceKey, JSON.stringify(message), messageCommandName(message), options.actor, options.createdAt]);
-    await manager.query(
-      `INSERT INTO pending_commands (command_key, process_instance_key, payload, origin_command, actor, created_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rows.flat(),
-    );
+    const progress = options.progress ? JSON.stringify(options.progress) : null;
+    const rows = messages.map((message) => [options.keys(), message.processInstanceKey, JSON.stringify(message), messageCommandName(message), options.actor, options.createdAt, progress]);
+    // Large batches (a broadcast's deliveries) go in chunks, within the placeholder limit.
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await manager.query(
+        `INSERT INTO pending_commands (command_key, process_instance_key, payload, origin_command, actor, created_at, progress) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
+    }
     return rows.map((row) => row[0] as string);
+  }
+
+  /** Records how far a broadcast has got, in the transaction of its last batch. */
+  async updateProgress(manager: SqlRunner, commandKey: string, progress: BroadcastProgress): Promise<void> {
+    await manager.query('UPDATE pending_commands SET progress = ? WHERE command_key = ?', [JSON.stringify(progress), commandKey]);
   }
 
   /** Locks a pending command for delivery; null when it is gone (delivered) or another replica holds it. */
   async lockForDelivery(manager: SqlRunner, commandKey: string): Promise<PendingCommand | null> {
-    const [row] = (await manager.query('SELECT command_key, payload, origin_command, actor FROM pending_commands WHERE command_key = ? FOR UPDATE SKIP LOCKED', [commandKey])) as Array<{
+    const [row] = (await manager.query('SELECT command_key, payload, origin_command, actor, progress FROM pending_commands WHERE command_key = ? FOR UPDATE SKIP LOCKED', [commandKey])) as Array<{
       command_key: string;
       payload: unknown;
       origin_command: string;
       actor: string;
+      progress: unknown;
     }>;
     if (!row) return null;
-    const message = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as InstanceMessage;
-    return { commandKey: String(row.command_key), message, origin: { command: row.origin_command, actor: row.actor } };
+    const message = json<InstanceMessage>(row.payload);
+    const progress = row.progress === null || row.progress === undefined ? null : json<BroadcastProgress>(row.progress);
+    return { commandKey: String(row.command_key), message, origin: { command: row.origin_command, actor: row.actor }, progress };
   }
 
   /** Removes a delivered command (in the receiver's transaction). */

@@ -4,7 +4,8 @@ import type { TimerRecord } from '#engine-core';
 import { iso, upsertRows, type Read, type Row, type StatementBatch, type WriteContext } from './sql.js';
 
 /**
- * Owner of `timers`. `due_date` is business time (the engine clock, which PUT /v2/clock may
+ * Owner of `timers` (with a cycle's text and repetitions left, so a reminder fires again after a
+ * restart). `due_date` is business time (the engine clock, which PUT /v2/clock may
  * pin): it is compared with the engine clock only.
  */
 @Injectable()
@@ -26,9 +27,21 @@ export class TimerStore {
     upsertRows(
       batch,
       'timers',
-      ['timer_key', 'process_instance_key', 'element_instance_key', 'element_id', 'due_date', 'state', 'tenant_id', 'created_at', 'ended_at'],
+      ['timer_key', 'process_instance_key', 'element_instance_key', 'element_id', 'due_date', 'state', 'tenant_id', 'created_at', 'ended_at', 'cycle_expression', 'cycle_remaining'],
       ['state', 'ended_at'],
-      timers.map((t) => [t.timerKey, instance.processInstanceKey, t.elementInstanceKey, t.elementId, new Date(t.dueDate), t.state, instance.tenantId, time, t.state === 'ACTIVE' ? null : time]),
+      timers.map((t) => [
+        t.timerKey,
+        instance.processInstanceKey,
+        t.elementInstanceKey,
+        t.elementId,
+        new Date(t.dueDate),
+        t.state,
+        instance.tenantId,
+        time,
+        t.state === 'ACTIVE' ? null : time,
+        t.cycle?.expression ?? null,
+        t.cycle?.remaining ?? null,
+      ]),
     );
   }
 
@@ -40,11 +53,15 @@ export class TimerStore {
 }
 
 function toTimer(r: Row): TimerRecord {
-  return {
+  const timer: TimerRecord = {
     timerKey: String(r.timer_key),
     elementInstanceKey: String(r.element_instance_key),
     elementId: String(r.element_id),
     dueDate: iso(r.due_date),
     state: r.state as TimerRecord['state'],
   };
+  if (r.cycle_expression !== null && r.cycle_expression !== undefined) {
+    timer.cycle = { expression: String(r.cycle_expression), remaining: r.cycle_remaining === null || r.cycle_remaining === undefined ? null : Number(r.cycle_remaining) };
+  }
+  return timer;
 }

@@ -13,6 +13,19 @@ export interface CatchPoint {
   interrupting: boolean;
 }
 
+/**
+ * Longest message name, correlation key or signal name a subscription may have, in characters:
+ * Camunda's limit with relational storage (docs.camunda.io, "Messages"), and what the engine's
+ * tables hold. A longer one is an EXTRACT_VALUE_ERROR, like a value of the wrong type.
+ */
+export const MAX_SUBSCRIPTION_TEXT_LENGTH = 256;
+
+/** A name or correlation key, or a failure when it is longer than the engine can store. */
+function bounded(what: string, value: string): string | Failure {
+  if (value.length <= MAX_SUBSCRIPTION_TEXT_LENGTH) return value;
+  return new Failure('EXTRACT_VALUE_ERROR', `Expected the ${what} to be at most ${MAX_SUBSCRIPTION_TEXT_LENGTH} characters long, but it has ${value.length}: '${value.slice(0, 40)}...'`);
+}
+
 /** Triggers that are waited for (errors and escalations are caught when thrown, links are jumped to). */
 const WAITED_FOR = new Set(['timer', 'message', 'signal', 'conditional']);
 
@@ -94,15 +107,18 @@ export function openCatchPoints(services: TriggerServices, owner: ElementInstanc
         break;
       }
       case 'message': {
-        const name = services.evaluator.string(trigger.messageName, variables);
+        const evaluated = services.evaluator.string(trigger.messageName, variables);
+        const name = evaluated instanceof Failure ? evaluated : bounded('message name', evaluated);
         if (name instanceof Failure) return failed('message name', name);
-        const key = trigger.correlationKey ? services.evaluator.correlationKey(trigger.correlationKey, variables) : '';
+        const evaluatedKey = trigger.correlationKey ? services.evaluator.correlationKey(trigger.correlationKey, variables) : '';
+        const key = evaluatedKey instanceof Failure ? evaluatedKey : bounded('correlation key', evaluatedKey);
         if (key instanceof Failure) return failed('correlation key', key);
         subscriptions.push({ ...base, kind: 'message', name, correlationKey: key, interrupting: point.interrupting, state: 'OPEN' });
         break;
       }
       case 'signal': {
-        const name = services.evaluator.string(trigger.signalName, variables);
+        const evaluated = services.evaluator.string(trigger.signalName, variables);
+        const name = evaluated instanceof Failure ? evaluated : bounded('signal name', evaluated);
         if (name instanceof Failure) return failed('signal name', name);
         subscriptions.push({ ...base, kind: 'signal', name, correlationKey: null, interrupting: point.interrupting, state: 'OPEN' });
         break;

@@ -1,6 +1,11 @@
 import { TimerEntity } from './timer.entity.js';
 import { PendingCommandEntity } from './pending-command.entity.js';
 import { MessageStartSubscriptionEntity } from './message-start-subscription.entity.js';
+import { EventSubscriptionEntity } from './event-subscription.entity.js';
+import { MessageEntity } from './message.entity.js';
+import { MessageCorrelationEntity } from './message-correlation.entity.js';
+import { SignalStartSubscriptionEntity } from './signal-start-subscription.entity.js';
+import { StartTimerEntity } from './start-timer.entity.js';
 import { BusinessIdEntity } from './business-id.entity.js';
 import { ElementInstanceEntity } from './element-instance.entity.js';
 import { IncidentEntity } from './incident.entity.js';
@@ -23,6 +28,7 @@ import { UserEntity } from './user.entity.js';
 
 export {
   TimerEntity, PendingCommandEntity, MessageStartSubscriptionEntity,
+  EventSubscriptionEntity, MessageEntity, MessageCorrelationEntity, SignalStartSubscriptionEntity, StartTimerEntity,
   BusinessIdEntity, ElementInstanceEntity, IncidentEntity, JobEntity, JoinTokenEntity, ProcessInstanceEntity, ProcessInstanceEventEntity, UserTaskCandidateEntity, UserTaskEntity, VariableEntity,
   AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
 export type { AccessTokenKind } from './access-token.entity.js';
@@ -52,4 +58,9 @@ export const ENTITIES = [
   TimerEntity,
   PendingCommandEntity,
   MessageStartSubscriptionEntity,
+  EventSubscriptionEntity,
+  MessageEntity,
+  MessageCorrelationEntity,
+  SignalStartSubscriptionEntity,
+  StartTimerEntity,
 ];

@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A command one process instance sends another (a call activity starting or cancelling its child,
- * a child reporting its completion or an uncaught error to its parent): written in the sender's
+ * a child reporting its completion or an uncaught error to its parent, a message correlated to
+ * a waiting instance, a signal broadcast and its deliveries): written in the sender's
  * transaction, run in a transaction of its own on the receiver right after the commit, and
  * deleted in that same transaction — the outbox between instances. A sweeper runs any that a
  * crash left behind.
@@ -37,4 +38,12 @@ export class PendingCommandEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /**
+   * How far a signal broadcast has got (it wakes its subscribers in batches, one transaction
+   * each): `{ startsDone, after }` — signal start events started, and the last process instance
+   * key given a TRIGGER_SIGNAL. Null for every other command.
+   */
+  @Column({ type: 'json', nullable: true })
+  progress: Record<string, unknown> | null;
 }

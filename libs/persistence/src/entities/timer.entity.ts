@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A timer of a timer catch event or boundary event. MySQL holds it; a BullMQ delayed job fires
+ * A timer of a timer catch event, boundary event or event subprocess start event (owned by the
+ * element instance that waits for it). MySQL holds it; a BullMQ delayed job fires
  * it on time, and the timer sweeper fires any that are due by the engine clock (after a Redis
  * loss, or with a pinned clock).
  */
@@ -36,4 +37,12 @@ export class TimerEntity {
 
   @Column({ name: 'ended_at', type: 'datetime', precision: 3, nullable: true })
   endedAt: Date | null;
+
+  /** A time cycle (non-interrupting boundary, event subprocess start): its text; null for a duration or date. */
+  @Column({ name: 'cycle_expression', type: 'varchar', length: 1024, nullable: true })
+  cycleExpression: string | null;
+
+  /** How often the cycle fires from this timer on; null without end (or without a cycle). */
+  @Column({ name: 'cycle_remaining', type: 'int', nullable: true })
+  cycleRemaining: number | null;
 }

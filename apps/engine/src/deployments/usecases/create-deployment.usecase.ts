@@ -6,10 +6,12 @@ import { KeyGenerator } from '#engine-core';
 import { inTransaction } from '#persistence';
 import { InvalidArgumentError } from '../../common/errors/index.js';
 import { FormKeyResolver } from '../../execution/form-key-resolver.js';
+import { StartTimers, type StartTimerChange } from '../../execution/start-timers.js';
 import { FormRepository } from '../../forms/form.repository.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { MessageStartSubscriptionRepository } from '../../process-definitions/message-start-subscription.repository.js';
 import { ProcessDefinitionRepository } from '../../process-definitions/process-definition.repository.js';
+import { SignalStartSubscriptionStore } from '../../stores/signal-start-subscription.store.js';
 import { DeploymentRepository } from '../deployment.repository.js';
 import type { DeploymentMetadataDto, DeploymentResultDto, DeploymentWarningDto } from '../dto/deployment.dto.js';
 
@@ -50,6 +52,8 @@ export class CreateDeploymentUseCase {
     private readonly definitions: ProcessDefinitionRepository,
     private readonly forms: FormRepository,
     private readonly subscriptions: MessageStartSubscriptionRepository,
+    private readonly signalStarts: SignalStartSubscriptionStore,
+    private readonly startTimers: StartTimers,
     private readonly keys: KeyGenerator,
     private readonly formKeys: FormKeyResolver,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -64,7 +68,9 @@ export class CreateDeploymentUseCase {
     this.checkUniqueIds(parsed, warnings);
     this.checkDeploymentBoundForms(parsed, warnings);
 
+    const timerChanges: StartTimerChange[] = [];
     const result = await inTransaction(this.deployments.dataSource, async (manager) => {
+      timerChanges.length = 0; // a retried transaction starts over
       const now = this.clock.now();
       const deploymentKey = this.keys.next();
       await this.deployments.insert(manager, { deploymentKey, tenantId, createdAt: now, createdBy: options.deployedBy });
@@ -99,7 +105,10 @@ export class CreateDeploymentUseCase {
             hasStartForm: hasStartForm(process),
             bpmnXml: item.xml, executableModel: process, createdAt: now,
           });
+          // Start events of the latest version only: this version's replace the previous one's.
           await this.subscriptions.replace(manager, { tenantId, processDefinitionId: process.id, processDefinitionKey, events: process.messageStartEvents ?? [] });
+          await this.signalStarts.replace(manager, { tenantId, processDefinitionId: process.id, processDefinitionKey, events: process.signalStartEvents ?? [] });
+          timerChanges.push(await this.startTimers.replaceIn(manager, { tenantId, processDefinitionKey, model: process }, now));
           results.push({ processDefinition: { processDefinitionId: process.id, processDefinitionVersion: version, resourceName: item.resource.name, tenantId, processDefinitionKey } });
         }
       }
@@ -107,6 +116,7 @@ export class CreateDeploymentUseCase {
     });
     // New form versions apply to user tasks created from now on (linked forms, binding "latest").
     if (parsed.some((item) => item.kind === 'form')) this.formKeys.clear();
+    for (const change of timerChanges) await this.startTimers.afterCommit(change);
     return result;
   }
 
