@@ -55,6 +55,8 @@ export default function InstanceDiagram({ xml, statistics, flowsTaken, waits, la
     const viewer = new NavigatedViewer({ container: element });
     viewerRef.current = viewer;
     const observer = new ResizeObserver(() => {
+      // A container without size (the page being left) has no viewport to fit: bpmn-js would scale by Infinity.
+      if (element.clientWidth === 0 || element.clientHeight === 0) return;
       const canvas = viewer.get<Canvas>('canvas');
       canvas.resized();
       if (autoFit.current) fitWithMargin(canvas);

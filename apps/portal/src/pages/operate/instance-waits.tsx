@@ -20,7 +20,9 @@ export interface InstanceWaitsProps {
  */
 export function InstanceWaits({ waits, elementNames, canSend, onSent }: InstanceWaitsProps) {
   const [intent, setIntent] = useState<SendEventIntent | null>(null);
-  if (waits.length === 0) return null;
+  const dialog = intent && <SendEventDialog intent={intent} onClose={() => setIntent(null)} onSent={onSent} />;
+  // The dialog stays, with the engine's answer, when what it sent ended the wait.
+  if (waits.length === 0) return dialog || null;
   const nameOf = (id: string) => elementNames.get(id) ?? id;
   return (
     <section className="card waits-card" aria-labelledby="waits-heading">
@@ -64,7 +66,7 @@ export function InstanceWaits({ waits, elementNames, canSend, onSent }: Instance
           </li>
         ))}
       </ul>
-      {intent && <SendEventDialog intent={intent} onClose={() => setIntent(null)} onSent={onSent} />}
+      {dialog}
     </section>
   );
 }

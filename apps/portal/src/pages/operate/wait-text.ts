@@ -22,7 +22,7 @@ export function waitText(wait: InstanceWait, now: Date = new Date()): string {
 export function dueText(iso: string, now: Date): string {
   const due = new Date(iso);
   const sameDay = due.getFullYear() === now.getFullYear() && due.getMonth() === now.getMonth() && due.getDate() === now.getDate();
-  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  const time: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
   return new Intl.DateTimeFormat(undefined, sameDay ? time : { ...time, month: 'short', day: 'numeric' }).format(due);
 }
 
