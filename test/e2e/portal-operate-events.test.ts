@@ -62,7 +62,7 @@ describe('portal: messages and signals', () => {
     await diagramElement(page, 'payment-received').and(page.locator('.op-completed')).waitFor();
     await diagramElement(page, 'ship').and(page.locator('.op-active')).waitFor();
     expect(await page.locator('.op-wait-badge').count()).toBe(0);
-    await page.getByRole('table', { name: 'Variables' }).getByRole('row', { name: /paymentReference\s+"PAY-778"/ }).waitFor();
+    await page.getByRole('table', { name: 'Variables' }).getByRole('row', { name: /paymentReference\s+"PAY-778"\s+Process/ }).waitFor();
     const correlated = page.getByRole('list', { name: 'Events' }).getByRole('listitem').filter({ hasText: 'Message correlated' });
     await correlated.waitFor();
     expect(await correlated.innerText()).toMatch(/Message correlated\s+Payment received\s+payment-received · key ORD-EV-1 · with paymentReference, paidAmount\s+.+ · by demo · CORRELATE_MESSAGE/);
