@@ -123,6 +123,8 @@ describe('portal: messages and signals', () => {
     const dialog = sendDialog(page, 'Publish message');
     await dialog.waitFor();
     expect(await dialog.getByLabel('Correlation key').inputValue()).toBe('ORD-EV-3');
+    // Name and key are filled in: the variables are where to type first
+    expect(await dialog.getByLabel('Variables').evaluate((field) => field === (globalThis as any).document.activeElement)).toBe(true);
     await screenshot(page, 'operate-events-dialog-phone');
     expect(await hasHorizontalScroll(page)).toBe(false);
     // Escape closes it, focus returns to the button that opened it

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the browser's own `<dialog>` (`showModal`): the page behind is inert, focus
- * stays inside, Escape and "Close" close it, and focus returns to what opened it. Rendered only
- * while open.
+ * stays inside, Escape and "Close" close it, and focus returns to what opened it. Focus starts on
+ * the element marked `data-autofocus` inside, if any. Rendered only while open.
  */
 export function ModalDialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -13,6 +13,8 @@ export function ModalDialog({ title, onClose, children }: { title: string; onClo
     const dialog = ref.current!;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // The field marked `data-autofocus` starts, rather than the first button (Close).
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       if (dialog.open) dialog.close();
       opener?.focus();

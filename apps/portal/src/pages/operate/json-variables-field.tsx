@@ -2,9 +2,10 @@ import { useId } from 'react';
 
 /**
  * The variables of a message or signal as a JSON object in a text area; `error` (from
- * `parseEventVariables`) is shown under it and tied to it for assistive technology.
+ * `parseEventVariables`) is shown under it and tied to it for assistive technology. `autoFocus`:
+ * focused when shown (a dialog whose name is pre-filled starts here).
  */
-export function JsonVariablesField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error: string | null }) {
+export function JsonVariablesField({ value, onChange, error, autoFocus = false }: { value: string; onChange: (value: string) => void; error: string | null; autoFocus?: boolean }) {
   const id = useId();
   return (
     <div className="field">
@@ -13,6 +14,7 @@ export function JsonVariablesField({ value, onChange, error }: { value: string; 
         id={id}
         className="json-variables"
         rows={4}
+        data-autofocus={autoFocus || undefined}
         spellCheck={false}
         autoComplete="off"
         placeholder='{"paid": true}'

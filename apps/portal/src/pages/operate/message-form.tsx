@@ -93,7 +93,7 @@ export function MessageForm({ mode, initialName = '', initialCorrelationKey = ''
           type="text"
           autoComplete="off"
           spellCheck={false}
-          autoFocus={autoFocus && initialName === ''}
+          data-autofocus={(autoFocus && initialName === '') || undefined}
           placeholder="e.g. payment-received"
           value={name}
           onChange={(event) => setName(event.target.value)}
@@ -108,7 +108,7 @@ export function MessageForm({ mode, initialName = '', initialCorrelationKey = ''
         <label htmlFor={`${id}-key`}>Correlation key</label>
         <input id={`${id}-key`} type="text" autoComplete="off" spellCheck={false} placeholder="e.g. order-4711" value={correlationKey} onChange={(event) => setCorrelationKey(event.target.value)} />
       </div>
-      <JsonVariablesField value={variables} onChange={setVariables} error={errors.variables ?? null} />
+      <JsonVariablesField value={variables} onChange={setVariables} error={errors.variables ?? null} autoFocus={autoFocus && initialName !== ''} />
       {publish && (
         <div className="event-form-row">
           <div className="field">

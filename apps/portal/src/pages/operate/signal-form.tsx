@@ -52,7 +52,7 @@ export function SignalForm({ initialName = '', onSent, autoFocus = false }: { in
           type="text"
           autoComplete="off"
           spellCheck={false}
-          autoFocus={autoFocus && initialName === ''}
+          data-autofocus={(autoFocus && initialName === '') || undefined}
           placeholder="e.g. order-cancelled"
           value={name}
           onChange={(event) => setName(event.target.value)}
@@ -63,7 +63,7 @@ export function SignalForm({ initialName = '', onSent, autoFocus = false }: { in
           {errors.name && <span className="field-error">{errors.name}</span>}
         </span>
       </div>
-      <JsonVariablesField value={variables} onChange={setVariables} error={errors.variables ?? null} />
+      <JsonVariablesField value={variables} onChange={setVariables} error={errors.variables ?? null} autoFocus={autoFocus && initialName !== ''} />
       <p className="card-hint">A signal wakes every instance waiting for it and starts every process with a signal start event for it.</p>
       <div>
         <button type="submit" className="button button-primary" disabled={busy}>
