@@ -13,7 +13,7 @@ import { diagramElement, hasHorizontalScroll, screenshot, stateBadge, useOperate
 const ctx = useOperateEngine();
 const { openAs, rest, send } = { ...ctx, send: (path: string, json: unknown, user: string) => ctx.engine().request(path, { method: 'POST', user, json }) };
 
-/** What the engine refuses a user without `message:publish`, whatever the portal shows. */
+/** What Chromium logs for the refusals a test provokes; allowed only where it does. */
 const LOGGED_404 = /status of 404 .*\/v2\/messages\/correlation/;
 const LOGGED_400 = /status of 400 .*\/v2\/messages\/publication/;
 const LOGGED_409 = /status of 409 .*\/v2\/messages\/publication/;
