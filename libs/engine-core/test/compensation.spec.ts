@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activates, completes, CoreHarness, passes } from './support/core-harness.js';
+import { completes, CoreHarness, passes } from './support/core-harness.js';
 
 /**
  * Compensation (Camunda 8: docs.camunda.io/docs/components/modeler/bpmn/compensation-events/ and
