@@ -93,7 +93,9 @@ function checkThrow(context: ValidationContext, event: ModdleElement, report: Re
   const scope = throwScope !== undefined && isEventSubProcess(throwScope) ? context.scopeOf(throwScope) : throwScope;
   if (!isA(activity, 'bpmn:Activity') || context.scopeOf(activity) !== scope) {
     const where = scope === undefined ? 'its scope' : describeElement(scope);
-    report(event, `Expected the activityRef of ${describeElement(event)} to name an activity in ${where} but ${describeElement(activity)} is not one`);
+    const activityScope = context.scopeOf(activity);
+    const actual = isA(activity, 'bpmn:Activity') && activityScope !== undefined ? `is in ${describeElement(activityScope)}` : 'is not an activity';
+    report(event, `Expected the activityRef of ${describeElement(event)} to name an activity in ${where} but ${describeElement(activity)} ${actual}`);
     return;
   }
   if (activity['isForCompensation'] === true) report(event, `Expected the activityRef of ${describeElement(event)} to name an activity to compensate but ${describeElement(activity)} is a compensation handler`);
