@@ -215,7 +215,7 @@ describe('deploying compensation', () => {
     const response = await deploy(engine, [{ name: 'cp-bad.bpmn', content: xml }]);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.title).toBe('INVALID_ARGUMENT');
     expect(body.problems.filter((p: any) => p.rule === 'compensation').map((p: any) => `${p.elementId}: ${p.message}`)).toEqual([
       `pay-undo: Expected compensation boundary event bpmn:BoundaryEvent 'pay-undo' to be associated with exactly one compensation handler activity but found 0`,
