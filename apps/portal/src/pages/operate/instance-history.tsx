@@ -4,6 +4,7 @@ import { getInstanceHistory, type HistoryEvent } from '../../api/monitoring.api'
 import { useApi } from '../../session/session.context';
 import { formatDateTime } from '../../ui/format-time';
 import { MessageRegion } from '../../ui/message-region';
+import { describeCompensationEvent } from './compensation-marks';
 import { Spinner } from '../../ui/spinner';
 
 const PAGE = 100;
@@ -117,6 +118,8 @@ export function InstanceHistory({ processInstanceKey, elementNames, revision }: 
 /** The one fact worth showing inline: a variable's name, an error, an assignee. */
 function eventDetail(event: HistoryEvent): string | null {
   const d = event.details;
+  const compensation = describeCompensationEvent(event);
+  if (compensation) return compensation;
   if (typeof d.errorMessage === 'string' && d.errorMessage) return d.errorMessage;
   if (typeof d.name === 'string' && event.eventType.startsWith('VARIABLE')) return d.name;
   if (typeof d.assignee === 'string') return `to ${d.assignee}`;

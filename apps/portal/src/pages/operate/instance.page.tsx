@@ -8,6 +8,7 @@ import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
 import { InstanceHeader } from './instance-header';
 import { InstanceHistory } from './instance-history';
+import { useCompensationMarks } from './use-compensation-marks';
 import { InstanceIncidents } from './instance-incidents';
 import { elementNamesOf, loadInstanceSnapshot, scopeNamesOf } from './instance-snapshot';
 import { InstanceVariables } from './instance-variables';
@@ -51,6 +52,7 @@ export function InstancePage({ params }: PageProps) {
   const xml = usePolledQuery(`xml:${definitionKey}`, (signal) => getProcessDefinitionXml(api, definitionKey, signal), { intervalMs: 0, enabled: definitionKey !== '' });
   const elementNames = useMemo(() => elementNamesOf(data?.elements ?? []), [data?.elements]);
   const scopeNames = useMemo(() => scopeNamesOf(data?.elements ?? []), [data?.elements]);
+  const compensation = useCompensationMarks(key, revision);
 
   if (snapshot.loading) {
     return (
@@ -132,6 +134,7 @@ export function InstancePage({ params }: PageProps) {
               statistics={data.statistics}
               flowsTaken={data.flowsTaken}
               label={`Diagram of ${instance.processDefinitionName}, version ${instance.processDefinitionVersion}, with this instance's state`}
+              compensation={compensation}
             />
           </Suspense>
         ) : xml.problem ? (
