@@ -291,3 +291,29 @@ describe('transaction subprocesses', () => {
     expect(h.state.instance!.state).toBe('COMPLETED');
   });
 });
+
+describe('what is compensated', () => {
+  it('only completed activities: one terminated by its boundary timer is not compensated; a call activity can be the handler, with the compensated variables', async () => {
+    const h = await CoreHarness.load('compensation-terminated.bpmn');
+    h.create();
+    expect(h.completeJob('reserve')).toContain('COMPENSATION_SUBSCRIBED reserve @compensation-terminated handler=release');
+    const events = h.triggerTimer('too-late');
+    expect(events.filter((line) => line.startsWith('COMPENSATION_') || line.startsWith('CHILD_INSTANCE'))).toEqual([
+      'COMPENSATION_TRIGGERED reserve #1 handler=release',
+      'COMPENSATION_HANDLER_ACTIVATED #1 release for reserve',
+      'CHILD_INSTANCE_REQUESTED release process=release-stock {"reservation":"R-1"}',
+    ]);
+    expect(events).toContain('ELEMENT_TERMINATED approve');
+    expect(h.activeElements()).toEqual(['compensation-terminated:ACTIVATED', 'release:ACTIVATED', 'undo:ACTIVATED']);
+    expect(h.completeCallActivity('release', { released: true }).slice(-11)).toEqual([
+      ...completes('release'),
+      'COMPENSATION_HANDLER_COMPLETED #1 release for reserve',
+      ...completes('undo'),
+      'SEQUENCE_FLOW_TAKEN f6',
+      ...passes('undone'),
+      ...completes('compensation-terminated'),
+    ]);
+    expect(h.state.instance!.state).toBe('COMPLETED');
+    expect(h.history().some((line) => line.includes('unapprove'))).toBe(false);
+  });
+});
