@@ -305,7 +305,7 @@ describe('what is compensated', () => {
     ]);
     expect(events).toContain('ELEMENT_TERMINATED approve');
     expect(h.activeElements()).toEqual(['compensation-terminated:ACTIVATED', 'release:ACTIVATED', 'undo:ACTIVATED']);
-    expect(h.completeCallActivity('release', { released: true }).slice(-11)).toEqual([
+    expect(h.completeCallActivity('release', { released: true }).slice(-12)).toEqual([
       ...completes('release'),
       'COMPENSATION_HANDLER_COMPLETED #1 release for reserve',
       ...completes('undo'),
