@@ -277,6 +277,28 @@ describe('transaction subprocesses', () => {
     ]);
   });
 
+  it('an error boundary event on a transaction works as usual: the transaction is terminated, nothing is compensated', async () => {
+    const h = await CoreHarness.load('transaction-cancel.bpmn');
+    h.create({ declined: true });
+    h.completeJob('hotel');
+    const events = h.throwJobError('flight', 'NO_SEATS');
+    expect(events).toContain('ERROR_CAUGHT code=NO_SEATS by booking-failed');
+    expect(events.filter((line) => line.startsWith('COMPENSATION_'))).toEqual([]);
+    expect(events.slice(events.indexOf('ERROR_CAUGHT code=NO_SEATS by booking-failed'))).toEqual([
+      'ERROR_CAUGHT code=NO_SEATS by booking-failed',
+      'ELEMENT_TERMINATING booking',
+      'ELEMENT_TERMINATING flight',
+      'JOB_CANCELED flight',
+      'ELEMENT_TERMINATED flight',
+      'ELEMENT_TERMINATED booking',
+      ...passes('booking-failed'),
+      'SEQUENCE_FLOW_TAKEN f4',
+      ...passes('failed'),
+      ...completes('transaction-cancel'),
+    ]);
+    expect(h.state.instance!.state).toBe('COMPLETED');
+  });
+
   it('without a cancel it completes like an embedded subprocess (and can be compensated as one)', async () => {
     const h = await CoreHarness.load('transaction-cancel.bpmn');
     h.create({ declined: false });
