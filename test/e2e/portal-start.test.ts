@@ -56,6 +56,7 @@ describe('portal: start a process', () => {
       'Order with online payment\norder-payment · version 1\nStarts with a form',
       'Purchase approval with reminders\npurchase-approval · version 1\nStarts with a form',
       'Team request\nteam-request · version 1\nStarts with variables',
+      'Trip booking\ntrip-booking · version 1\nStarts with variables',
     ]);
     await screenshot(page, 'start-list-desktop');
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EngineEvent, InstanceSnapshot, InstanceState, ProcessInstanceRecord } from '#engine-core';
+import { CompensationSubscriptionStore } from '../stores/compensation-subscription.store.js';
 import { ElementInstanceStore } from '../stores/element-instance.store.js';
 import { EventSubscriptionStore } from '../stores/event-subscription.store.js';
 import { IncidentStore } from '../stores/incident.store.js';
@@ -34,6 +35,7 @@ export class InstanceStore {
     private readonly timers: TimerStore,
     private readonly subscriptions: EventSubscriptionStore,
     private readonly events: InstanceEventStore,
+    private readonly compensations: CompensationSubscriptionStore,
   ) {}
 
   /**
@@ -41,7 +43,7 @@ export class InstanceStore {
    * trip (the statements run in order, so every read happens under the lock); null if unknown.
    */
   async lockAndLoad(manager: EntityManager, processInstanceKey: string): Promise<{ snapshot: InstanceSnapshot; eventPosition: number } | null> {
-    const [instance, elements, variables, joinTokens, userTasks, jobs, incidents, timers, subscriptions] = await readTogether(manager, [
+    const [instance, elements, variables, joinTokens, userTasks, jobs, incidents, timers, subscriptions, compensations] = await readTogether(manager, [
       this.instances.lock(processInstanceKey),
       this.elements.activeOf(processInstanceKey),
       this.variables.inActiveScopes(processInstanceKey),
@@ -51,9 +53,11 @@ export class InstanceStore {
       this.incidents.activeOf(processInstanceKey),
       this.timers.activeOf(processInstanceKey),
       this.subscriptions.openOf(processInstanceKey),
+      this.compensations.pendingOf(processInstanceKey),
     ]);
     if (!instance) return null;
-    return { snapshot: { instance: instance.record, elements, variables, joinTokens, userTasks, jobs, incidents, timers, subscriptions }, eventPosition: instance.eventPosition };
+    const snapshot = { instance: instance.record, elements, variables, joinTokens, userTasks, jobs, incidents, timers, subscriptions, ...(compensations.length > 0 ? { compensations } : {}) };
+    return { snapshot, eventPosition: instance.eventPosition };
   }
 
   /**
@@ -74,6 +78,7 @@ export class InstanceStore {
     this.incidents.upsertStatements(batch, changes.incidents, write);
     this.timers.upsertStatements(batch, changes.timers, write);
     this.subscriptions.upsertStatements(batch, changes.subscriptions, events, write);
+    this.compensations.upsertStatements(batch, changes.compensations, write);
     this.events.appendStatements(batch, events, { processInstanceKey: instance.processInstanceKey, state, eventPosition, origin, time: write.time });
     await batch.run(manager);
   }

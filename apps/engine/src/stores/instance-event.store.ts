@@ -39,6 +39,8 @@ function elementOf(event: EngineEvent, state: InstanceState): { elementId: strin
       return { elementId: event.timer.elementId, elementInstanceKey: event.timer.elementInstanceKey };
     case 'SUBSCRIPTION_OPENED':
       return { elementId: event.subscription.elementId, elementInstanceKey: event.subscription.elementInstanceKey };
+    case 'COMPENSATION_SUBSCRIBED':
+      return { elementId: event.compensation.elementId, elementInstanceKey: event.compensation.elementInstanceKey };
     case 'SUBSCRIPTION_CLOSED':
     case 'CONDITION_EVALUATED': {
       const subscription = state.subscriptions.get(event.subscriptionKey);

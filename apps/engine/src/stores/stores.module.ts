@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusinessIdStore } from './business-id.store.js';
+import { CompensationSubscriptionStore } from './compensation-subscription.store.js';
 import { ElementInstanceStore } from './element-instance.store.js';
 import { EventSubscriptionStore } from './event-subscription.store.js';
 import { IncidentStore } from './incident.store.js';
@@ -33,6 +34,7 @@ const STORES = [
   TimerStore,
   UserTaskStore,
   VariableStore,
+  CompensationSubscriptionStore,
 ];
 
 /**

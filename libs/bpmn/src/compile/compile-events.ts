@@ -60,6 +60,10 @@ export function compileTrigger(element: ModdleElement, withCorrelationKey = true
       return compileConditionalTrigger(element);
     case 'link':
       return { kind: 'link', linkName: linkNameOf(element) ?? '' };
+    case 'compensation':
+      return { kind: 'compensation' };
+    case 'cancel':
+      return { kind: 'cancel' };
     default:
       return undefined;
   }

@@ -22,6 +22,7 @@ import { eventKind, isEventSubProcess, isInterrupting } from '../rules/event-kin
 import type { ValidationContext } from '../validate/validation-context.js';
 import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
 import { compileCalledElement, compileErrorThrow, compileMultiInstance, compileThrow, compileTrigger } from './compile-events.js';
+import { compileCompensation } from './compile-compensation.js';
 
 /** What compiling the flow elements of a process or subprocess yields. */
 interface CompiledScope {
@@ -163,6 +164,9 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         return { ...base, type };
       case 'bpmn:SubProcess':
         return { ...base, type, startEventId: '', children: [], ...optional('triggeredByEvent', isEventSubProcess(element) ? true : undefined) };
+      case 'bpmn:Transaction':
+        // A transaction runs as an embedded subprocess (compile-compensation.ts marks it).
+        return { ...base, type: 'bpmn:SubProcess', startEventId: '', children: [] };
       case 'bpmn:UserTask':
         return { ...base, type, userTask: compileUserTask(element, embeddedForms, context.camunda7Prefixes) };
       case 'bpmn:ScriptTask': {
@@ -205,6 +209,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
     const host = elements[node.attachedToId];
     if (host !== undefined) host.boundaryEventIds = [...(host.boundaryEventIds ?? []), node.id];
   }
+  compileCompensation(process, context, elements);
   const versionTag = stringProperty(extension(process, 'zeebe:VersionTag'), 'value');
   return {
     modelVersion: EXECUTABLE_MODEL_VERSION,

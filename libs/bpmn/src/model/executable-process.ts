@@ -135,7 +135,15 @@ export type EventTrigger =
    */
   | { kind: 'conditional'; condition: string; variableNames?: string[]; variableEvents?: Array<'create' | 'update'> }
   /** A link catch event: its link throw events with the same name (in the same scope) continue here. */
-  | { kind: 'link'; linkName: string };
+  | { kind: 'link'; linkName: string }
+  /**
+   * A compensation boundary event (its activity's handler is `FlowNodeBase.compensationHandlerId`)
+   * or the compensation start event of a compensation event subprocess: never waited for, the
+   * compensation throw events reach them (see docs/engine.md, "Compensation").
+   */
+  | { kind: 'compensation' }
+  /** The cancel boundary event of a transaction subprocess: taken after a cancel end event inside it compensated the transaction. */
+  | { kind: 'cancel' };
 
 /** What a throw event throws (intermediate throw and end events). */
 export type ThrowDefinition =
@@ -177,6 +185,22 @@ interface FlowNodeBase {
   boundaryEventIds?: string[];
   /** Present on a multi-instance activity. */
   multiInstance?: MultiInstanceDefinition;
+  /**
+   * An activity with a compensation boundary event: the id of the handler activity associated
+   * with it (`isForCompensation`), which undoes a completed instance of this activity.
+   */
+  compensationHandlerId?: string;
+  /** A compensation handler (`isForCompensation="true"`): started only by compensation, never by a flow. */
+  isForCompensation?: true;
+}
+
+/**
+ * A compensation intermediate throw or end event: compensates the completed activity `activityRef`
+ * of its scope, or (without it) every completed activity of its scope, and waits for the handlers
+ * (Camunda 8 always waits: `waitForCompletion` must not be false).
+ */
+export interface CompensationThrowDefinition {
+  activityRef?: string;
 }
 
 export interface StartEventNode extends FlowNodeBase {
@@ -216,6 +240,10 @@ export interface EndEventNode extends FlowNodeBase {
   error?: ErrorThrowDefinition;
   /** An escalation or signal end event throws this. */
   throws?: ThrowDefinition;
+  /** A compensation end event: compensates, waits for the handlers, then ends. */
+  compensate?: CompensationThrowDefinition;
+  /** A cancel end event (inside a transaction): compensates the transaction, then takes its cancel boundary event. */
+  cancel?: true;
 }
 
 /**
@@ -254,7 +282,7 @@ export interface BoundaryEventNode extends FlowNodeBase {
   attachedToId: string;
   /** `cancelActivity`. @default true */
   interrupting: boolean;
-  trigger: Extract<EventTrigger, { kind: 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'conditional' }>;
+  trigger: Extract<EventTrigger, { kind: 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'conditional' | 'compensation' | 'cancel' }>;
 }
 
 /** `zeebe:calledElement`: which process a call activity starts and how variables cross. */
@@ -283,6 +311,8 @@ export interface IntermediateThrowEventNode extends FlowNodeBase {
   throws?: ThrowDefinition;
   /** A link throw event: the id of the link catch event (same name, same scope) the flow continues at. */
   linkTargetId?: string;
+  /** A compensation throw event: compensates, waits for the handlers, then continues. */
+  compensate?: CompensationThrowDefinition;
 }
 
 export interface GatewayNode extends FlowNodeBase {
@@ -301,6 +331,20 @@ export interface SubProcessNode extends FlowNodeBase {
   triggeredByEvent?: boolean;
   /** Ids of the event subprocesses directly inside this subprocess (absent when none). */
   eventSubProcessIds?: string[];
+  /**
+   * The compensation event subprocess directly inside this subprocess (BPMN 2.0.2): it replaces
+   * the default compensation of the subprocess's completed inner activities. Not listed in
+   * `eventSubProcessIds`, since nothing inside the running subprocess starts it.
+   */
+  compensationEventSubProcessId?: string;
+  /** An event subprocess started by compensation (its start event is a compensation start event). */
+  compensationEventSubProcess?: true;
+  /**
+   * A transaction subprocess (`bpmn:transaction`): runs like an embedded subprocess; a cancel end
+   * event inside compensates it, terminates it and takes the cancel boundary event `cancelBoundaryId`.
+   */
+  transaction?: true;
+  cancelBoundaryId?: string;
 }
 
 export interface PassThroughTaskNode extends FlowNodeBase {

@@ -3,6 +3,7 @@ import { boundaryEventRule } from './boundary-event.rule.js';
 import { callActivityRule } from './call-activity.rule.js';
 import { camunda7AssignmentRule } from './camunda-7-assignment.rule.js';
 import { camunda7ExtensionRule } from './camunda-7-extension.rule.js';
+import { compensationRule } from './compensation.rule.js';
 import { conditionalEventRule } from './conditional-event.rule.js';
 import { conditionalFlowRule } from './conditional-flow.rule.js';
 import { errorEventRule } from './error-event.rule.js';
@@ -54,4 +55,5 @@ export const ALL_RULES: readonly BpmnRule[] = [
   feelExpressionRule,
   camunda7AssignmentRule,
   camunda7ExtensionRule,
+  compensationRule,
 ];

@@ -39,7 +39,7 @@ export const boundaryEventRule: BpmnRule = {
       }
       const incoming = context.incoming(boundary);
       if (incoming.length > 0) report(boundary, `Expected no incoming sequence flow on ${describeElement(boundary)} but found ${incoming.map(describeElement).join(', ')}`);
-      if (context.outgoing(boundary).length === 0) {
+      if (context.outgoing(boundary).length === 0 && eventKind(boundary) !== 'compensation') {
         report(boundary, `Expected at least one outgoing sequence flow on ${describeElement(boundary)}, where the flow continues when it triggers, but found none`);
       }
       if (eventKind(boundary) === 'error' && !isInterrupting(boundary)) {

@@ -5,8 +5,6 @@ const notExecuted = (id: string, type: string, feature: string) => ({ elementId:
 
 describeRuleFixtures('supported-element', {
   'boundary-events.bpmn': [
-    notExecuted('Undo', 'bpmn:BoundaryEvent', 'compensation boundary event'),
-    notExecuted('Cancelled', 'bpmn:BoundaryEvent', 'cancel boundary event'),
     notExecuted('Either', 'bpmn:BoundaryEvent', 'non-interrupting multiple boundary event'),
   ],
   'start-events.bpmn': [
@@ -22,7 +20,6 @@ describeRuleFixtures('supported-element', {
     notExecuted('Handle_order', 'bpmn:StartEvent', 'message start event in an embedded subprocess'),
   ],
   'event-subprocess.bpmn': [
-    notExecuted('Undo_start', 'bpmn:StartEvent', 'compensation start event in an event subprocess'),
     notExecuted('Either', 'bpmn:StartEvent', 'non-interrupting multiple start event in an event subprocess'),
   ],
   'dmn-business-rule-task.bpmn': [
@@ -34,9 +31,6 @@ describeRuleFixtures('supported-element', {
     },
   ],
   'throw-and-end-events.bpmn': [
-    notExecuted('Compensate', 'bpmn:IntermediateThrowEvent', 'compensation intermediate throw event'),
-    notExecuted('Cancel', 'bpmn:EndEvent', 'cancel end event'),
-    notExecuted('Compensate_end', 'bpmn:EndEvent', 'compensation end event'),
   ],
   'catch-events-and-gateways.bpmn': [
     notExecuted('Complex', 'bpmn:ComplexGateway', 'complex gateway'),
@@ -47,9 +41,7 @@ describeRuleFixtures('supported-element', {
     { elementId: 'Approve', message: `zeebe:taskListeners on bpmn:UserTask 'Approve' are not executed by Baton` },
   ],
   'transaction-and-ad-hoc.bpmn': [
-    notExecuted('Book', 'bpmn:Transaction', 'transaction'),
     notExecuted('Research', 'bpmn:AdHocSubProcess', 'ad-hoc subprocess'),
-    notExecuted('Write', 'bpmn:Task', 'compensation handler'),
     notExecuted('Repeat', 'bpmn:Task', 'standard loop'),
   ],
 });

@@ -15,7 +15,6 @@ const EXECUTABLE = new Set<string>(EXECUTABLE_ELEMENT_TYPES);
 /** How modelers call the element types Baton does not execute at all. */
 const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateway',
-  'bpmn:Transaction': 'transaction',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocess',
 };
 
@@ -24,8 +23,10 @@ const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
  * process must be something Baton executes (`EXECUTABLE_ELEMENT_TYPES`, with the event triggers of
  * `EXECUTED_TRIGGERS`: message, timer and signal starts of a process; every Camunda 8 trigger of an
  * event subprocess; message, timer, signal, condition and link catch events; timer, message,
- * signal, error, escalation and condition boundary events; signal, escalation and link throws;
- * multi-instance activities; no compensation, cancel or multiple events, standard loops or listeners).
+ * signal, error, escalation, condition, compensation and cancel boundary events; signal, escalation,
+ * link and compensation throws; compensation and cancel end events; transactions; compensation
+ * handlers; multi-instance activities; no multiple events, standard loops or listeners — the
+ * `compensation` rule checks where compensation and cancel events may be).
  * Unsupported ones are refused by name, never skipped at run time.
  * Artifacts, data elements, lanes and collaborations are documentation and are ignored.
  */
@@ -56,7 +57,6 @@ export const supportedElementRule: BpmnRule = {
       }
       const loop = elementProperty(element, 'loopCharacteristics');
       if (loop !== undefined && !isA(loop, 'bpmn:MultiInstanceLoopCharacteristics')) refuse(element, loopLabel(loop));
-      if (element['isForCompensation'] === true) refuse(element, 'compensation handler');
       listenerProblems(this.id, context, element, problems);
     }
     return problems;
@@ -92,11 +92,11 @@ export const supportedElementRule: BpmnRule = {
 /** Event triggers Baton executes, per event type (and, for start events, per place). */
 const EXECUTED_TRIGGERS = {
   processStart: ['none', 'message', 'timer', 'signal'],
-  eventSubProcessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional', 'none'],
-  end: ['none', 'terminate', 'message', 'error', 'signal', 'escalation'],
-  intermediateThrow: ['none', 'message', 'signal', 'escalation', 'link'],
+  eventSubProcessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'conditional', 'compensation', 'none'],
+  end: ['none', 'terminate', 'message', 'error', 'signal', 'escalation', 'compensation', 'cancel'],
+  intermediateThrow: ['none', 'message', 'signal', 'escalation', 'link', 'compensation'],
   intermediateCatch: ['message', 'timer', 'signal', 'conditional', 'link'],
-  boundary: ['timer', 'message', 'signal', 'error', 'escalation', 'conditional'],
+  boundary: ['timer', 'message', 'signal', 'error', 'escalation', 'conditional', 'compensation', 'cancel'],
 } satisfies Record<string, EventKind[]>;
 
 /** Why a process's conditional start event is refused, and what to use instead. */
@@ -112,7 +112,8 @@ const CONDITIONAL_PROCESS_START =
  */
 function unsupportedFeature(element: ModdleElement, context: ValidationContext): { feature: string; why?: string } | undefined {
   const type = element.$type;
-  if (!EXECUTABLE.has(type)) return { feature: UNSUPPORTED_TYPE_LABELS[type] ?? `${type} element` };
+  // A transaction compiles to an embedded subprocess (compile-compensation.ts).
+  if (!EXECUTABLE.has(type) && type !== 'bpmn:Transaction') return { feature: UNSUPPORTED_TYPE_LABELS[type] ?? `${type} element` };
   const kind = eventKind(element);
   const refusedUnless = (executed: readonly EventKind[], feature: string): { feature: string } | undefined => (executed.includes(kind) ? undefined : { feature });
   const prefix = isInterrupting(element) ? '' : 'non-interrupting ';

@@ -32,6 +32,12 @@ export interface BehaviourServices {
   throwError(thrower: ElementInstanceRecord, errorCode: string, errorMessage: string | null, variables: Record<string, unknown>, origin?: ErrorOrigin): ThrowOutcome;
   /** Throws an escalation at an element (see lifecycle/error-propagation.ts). */
   throwEscalation(thrower: ElementInstanceRecord, escalationCode: string, variables: Record<string, unknown>): void;
+  /**
+   * Chooses what a compensation throw, end or cancel end event compensates in its scope (see
+   * lifecycle/compensation.ts); returns how many handlers will run (they start once the instance
+   * rests, and the event is ended once they all completed).
+   */
+  compensate(thrower: ElementInstanceRecord, activityRef: string | undefined): number;
   /** Queues an inner instance of a multi-instance activity in its body. */
   enqueueInnerInstance(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void;
   /** Has a scope completed once the instance rests, if nothing is left active in it. */

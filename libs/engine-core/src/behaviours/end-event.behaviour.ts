@@ -2,17 +2,22 @@ import type { EndEventNode } from '#bpmn';
 import { Failure } from '../failure.js';
 import { completeAtOnce, type ActivationOutcome, type ElementBehaviour, type ElementContext } from './element-behaviour.js';
 import { cancelJob, createJob } from './job-worker.behaviour.js';
+import { cancelTransaction, compensateFromEvent } from './compensation-events.js';
 import { throwFromEvent } from './throw-events.js';
 
 /**
  * None end events complete; terminate end events first terminate everything else in their
  * scope (which then completes); message end events with a job wait for it; error end events
  * throw their error in their scope; escalation and signal end events throw, then complete
- * (unless an interrupting catch event around them ended them).
+ * (unless an interrupting catch event around them ended them); compensation end events compensate
+ * and end once the handlers completed; cancel end events compensate their transaction, which then
+ * ends at its cancel boundary event.
  */
 export const endEventBehaviour: ElementBehaviour<EndEventNode> = {
   onActivate: (context) => {
     if (context.node.job) return createJob(context, context.node.job);
+    if (context.node.compensate) return compensateFromEvent(context, context.node.compensate);
+    if (context.node.cancel) return cancelTransaction(context);
     if (context.node.error) return throwError(context);
     if (context.node.throws) return throwFromEvent(context, context.node.throws) ?? completeAtOnce;
     if (context.node.terminate) context.services.terminateSiblings(context.instance);

@@ -103,6 +103,18 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
   SUBSCRIPTION_CLOSED: (state, event) => state.putSubscription({ ...state.subscriptions.get(event.subscriptionKey)!, state: 'CLOSED' }),
   CONDITION_EVALUATED: (state, event) => state.putSubscription({ ...state.subscriptions.get(event.subscriptionKey)!, conditionMet: event.conditionMet }),
 
+  COMPENSATION_SUBSCRIBED: (state, event) => state.putCompensation({ ...event.compensation, variables: structuredClone(event.compensation.variables) }),
+  COMPENSATION_TRIGGERED: (state, event) =>
+    state.putCompensation({
+      ...state.compensations.get(event.compensationKey)!,
+      state: event.handlerElementId === null ? 'COMPENSATED' : 'TRIGGERED',
+      throwElementInstanceKey: event.throwElementInstanceKey,
+      ordinal: event.ordinal,
+    }),
+  COMPENSATION_HANDLER_ACTIVATED: (state, event) =>
+    state.putCompensation({ ...state.compensations.get(event.compensationKey)!, state: 'COMPENSATING', handlerElementInstanceKey: event.handlerElementInstanceKey }),
+  COMPENSATION_HANDLER_COMPLETED: (state, event) => state.putCompensation({ ...state.compensations.get(event.compensationKey)!, state: 'COMPENSATED' }),
+
   // Audit and executor notices: the state they describe is changed by the events around them.
   ERROR_CAUGHT: () => undefined,
   ERROR_NOT_CAUGHT: () => undefined,
@@ -117,6 +129,7 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
   CHILD_INSTANCE_CANCEL_REQUESTED: () => undefined,
   CALLED_INSTANCE_COMPLETED: () => undefined,
   ERROR_ESCALATED_TO_PARENT: () => undefined,
+  TRANSACTION_CANCELED: () => undefined,
 };
 
 /** Applies one event to the state. */

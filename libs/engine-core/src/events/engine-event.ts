@@ -1,4 +1,5 @@
 import type {
+  CompensationRecord,
   ElementType,
   ErrorOrigin,
   SubscriptionRecord,
@@ -129,7 +130,21 @@ export type EngineEvent =
       elementId: string;
       escalationCode: string;
       variables: Record<string, unknown>;
-    };
+    }
+  /** An activity instance that can be compensated completed: its record (READY) waits for a compensation throw event. */
+  | { type: 'COMPENSATION_SUBSCRIBED'; compensation: CompensationRecord }
+  /**
+   * A compensation throw event (`throwElementInstanceKey`) chose a record: a handler record is
+   * TRIGGERED (its handler starts as the `ordinal`-th of the throw's handlers once the instance
+   * rests), a container record is COMPENSATED at once (its inner records are chosen after it).
+   */
+  | { type: 'COMPENSATION_TRIGGERED'; compensationKey: string; elementInstanceKey: string; elementId: string; throwElementInstanceKey: string; handlerElementId: string | null; ordinal: number | null }
+  /** The handler of a chosen record was activated. */
+  | { type: 'COMPENSATION_HANDLER_ACTIVATED'; compensationKey: string; elementId: string; handlerElementId: string; handlerElementInstanceKey: string; throwElementInstanceKey: string; ordinal: number }
+  /** The handler completed: its activity is compensated. */
+  | { type: 'COMPENSATION_HANDLER_COMPLETED'; compensationKey: string; elementId: string; handlerElementId: string; handlerElementInstanceKey: string; throwElementInstanceKey: string; ordinal: number }
+  /** A cancel end event's compensation completed: the transaction is terminated and its cancel boundary event taken. Audit only. */
+  | { type: 'TRANSACTION_CANCELED'; elementInstanceKey: string; elementId: string; cancelElementInstanceKey: string; boundaryElementId: string };
 
 export type EngineEventType = EngineEvent['type'];
 

@@ -14,6 +14,7 @@ import { cloneJson } from '../processing/variable-paths.js';
 import type { InstanceState } from '../state/instance-state.js';
 import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
 import { triggerCatch } from './catch-trigger.js';
+import { onElementCompleted, settleCompensationThrows, startCompensationHandlers, triggerCompensation } from './compensation.js';
 import { ConditionWatcher } from './conditions.js';
 import { behaviourOf } from './element-kinds.js';
 import { errorOriginAt, throwError, throwEscalation } from './error-propagation.js';
@@ -119,6 +120,10 @@ export class ElementLifecycle implements LifecycleOperations {
     throwEscalation(this, thrower, escalationCode, variables);
   }
 
+  compensate(thrower: ElementInstanceRecord, activityRef: string | undefined): number {
+    return triggerCompensation(this, thrower, activityRef);
+  }
+
   enqueueInnerInstance(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void {
     this.queue.push({ kind: 'activate-inner', nodeId: node.id, flowScopeKey: bodyKey, item, loopCounter });
   }
@@ -189,6 +194,7 @@ export class ElementLifecycle implements LifecycleOperations {
     while (!this.refusal) {
       while (this.queue.length > 0 && !this.refusal) this.handle(this.queue.shift()!);
       if (this.refusal || fireInclusiveJoin(this)) continue;
+      if (startCompensationHandlers(this) || settleCompensationThrows(this)) continue;
       if (completeFinishedScopes(this, this.scopesToCheck)) continue;
       if (this.conditions.evaluate(this)) continue;
       return;
@@ -297,6 +303,7 @@ export class ElementLifecycle implements LifecycleOperations {
     }
     behaviourOf(instance, node).onComplete?.(this.contextOf(instance, node));
     this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: node.id });
+    onElementCompleted(this, instance);
     if (containerBehaviour?.onChildCompleting) {
       if (siblingsEnd) for (const sibling of this.state.childrenOf(container.elementInstanceKey)) this.terminate(sibling.elementInstanceKey);
     } else {

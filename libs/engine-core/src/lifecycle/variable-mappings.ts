@@ -48,8 +48,10 @@ export function applyOutputMappings(services: MappingServices, instance: Element
   return undefined;
 }
 
-/** An inner instance's input element and loop counter, which its input mappings may read. */
+/** An inner instance's input element and loop counter (a compensation handler's locals), which its input mappings may read. */
 function innerLoopVariables(state: InstanceState, instance: ElementInstanceRecord, node: FlowNode): Record<string, unknown> {
+  // A compensation handler's locals are the variables of the instance it compensates (lifecycle/compensation.ts).
+  if (node.isForCompensation && !node.multiInstance) return Object.fromEntries([...state.variablesOf(instance.elementInstanceKey)].map(([name, variable]) => [name, variable.value]));
   if (!node.multiInstance || !isInner(state, instance)) return {};
   const locals = state.variablesOf(instance.elementInstanceKey);
   const names = [node.multiInstance.inputElement, LOOP_COUNTER].filter((name): name is string => name !== undefined);

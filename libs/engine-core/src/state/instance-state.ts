@@ -1,5 +1,6 @@
 import {
   externalState,
+  type CompensationRecord,
   type ElementInstanceRecord,
   type IncidentRecord,
   type JobRecord,
@@ -26,6 +27,8 @@ export interface InstanceSnapshot {
   timers: TimerRecord[];
   /** Subscriptions that are OPEN (messages, signals, conditions). Absent in snapshots written before events existed. */
   subscriptions?: SubscriptionRecord[];
+  /** Compensation records not compensated yet (READY, TRIGGERED, COMPENSATING). Absent in snapshots written before compensation existed. */
+  compensations?: CompensationRecord[];
 }
 
 /** Records changed since the state was loaded; persistence writes exactly these. */
@@ -40,6 +43,7 @@ export interface StateChanges {
   incidents: IncidentRecord[];
   timers: TimerRecord[];
   subscriptions: SubscriptionRecord[];
+  compensations: CompensationRecord[];
 }
 
 /**
@@ -59,6 +63,7 @@ export class InstanceState {
   readonly incidents = new Map<string, IncidentRecord>();
   readonly timers = new Map<string, TimerRecord>();
   readonly subscriptions = new Map<string, SubscriptionRecord>();
+  readonly compensations = new Map<string, CompensationRecord>();
 
   private instanceDirty = false;
   private readonly dirtyElements = new Set<string>();
@@ -69,6 +74,7 @@ export class InstanceState {
   private readonly dirtyIncidents = new Set<string>();
   private readonly dirtyTimers = new Set<string>();
   private readonly dirtySubscriptions = new Set<string>();
+  private readonly dirtyCompensations = new Set<string>();
 
   constructor(snapshot: InstanceSnapshot) {
     this.instance = snapshot.instance ? { ...snapshot.instance } : null;
@@ -80,10 +86,11 @@ export class InstanceState {
     for (const incident of snapshot.incidents) this.incidents.set(incident.incidentKey, { ...incident });
     for (const timer of snapshot.timers) this.timers.set(timer.timerKey, { ...timer, ...(timer.cycle ? { cycle: { ...timer.cycle } } : {}) });
     for (const subscription of snapshot.subscriptions ?? []) this.subscriptions.set(subscription.subscriptionKey, { ...subscription });
+    for (const compensation of snapshot.compensations ?? []) this.compensations.set(compensation.compensationKey, cloneCompensation(compensation));
   }
 
   static empty(): InstanceState {
-    return new InstanceState({ instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [], timers: [], subscriptions: [] });
+    return new InstanceState({ instance: null, elements: [], variables: [], joinTokens: [], userTasks: [], jobs: [], incidents: [], timers: [], subscriptions: [], compensations: [] });
   }
 
   // ---- reading ----
@@ -136,6 +143,11 @@ export class InstanceState {
   /** Every open subscription of the instance, oldest first (keys grow). */
   openSubscriptions(): SubscriptionRecord[] {
     return [...this.subscriptions.values()].filter((s) => s.state === 'OPEN').sort((a, b) => compareKeys(a.subscriptionKey, b.subscriptionKey));
+  }
+
+  /** Compensation records in a given state (all when none is given), oldest completion first. */
+  compensationRecords(...states: CompensationRecord['state'][]): CompensationRecord[] {
+    return [...this.compensations.values()].filter((c) => states.length === 0 || states.includes(c.state)).sort((a, b) => compareKeys(a.compensationKey, b.compensationKey));
   }
 
   // ---- writing (appliers only) ----
@@ -220,11 +232,16 @@ export class InstanceState {
     this.dirtySubscriptions.add(subscription.subscriptionKey);
   }
 
+  putCompensation(compensation: CompensationRecord): void {
+    this.compensations.set(compensation.compensationKey, compensation);
+    this.dirtyCompensations.add(compensation.compensationKey);
+  }
+
   /** The active part of this state, as persistence would load it again (for the next command). */
   snapshot(): InstanceSnapshot {
     const elements = [...this.elements.values()].filter((e) => externalState(e.lifecycle) === 'ACTIVE');
     const activeScopes = new Set(elements.map((e) => e.elementInstanceKey));
-    return {
+    const snapshot: InstanceSnapshot = {
       instance: this.instance ? { ...this.instance } : null,
       elements: elements.map((e) => ({ ...e })),
       variables: [...this.variablesByScope.entries()].filter(([scope]) => activeScopes.has(scope)).flatMap(([, vars]) => [...vars.values()].map((v) => ({ ...v }))),
@@ -235,6 +252,9 @@ export class InstanceState {
       timers: [...this.timers.values()].filter((t) => t.state === 'ACTIVE').map((t) => ({ ...t })),
       subscriptions: this.openSubscriptions().map((s) => ({ ...s })),
     };
+    // Listed only when there are some, so snapshots of instances without compensation look as before.
+    const compensations = this.compensationRecords('READY', 'TRIGGERED', 'COMPENSATING').map(cloneCompensation);
+    return compensations.length > 0 ? { ...snapshot, compensations } : snapshot;
   }
 
   /** What changed since loading. */
@@ -252,6 +272,7 @@ export class InstanceState {
       incidents: [...this.dirtyIncidents].map((key) => this.incidents.get(key)!),
       timers: [...this.dirtyTimers].map((key) => this.timers.get(key)!),
       subscriptions: [...this.dirtySubscriptions].map((key) => this.subscriptions.get(key)!),
+      compensations: [...this.dirtyCompensations].map((key) => this.compensations.get(key)!),
     };
   }
 
@@ -280,6 +301,10 @@ export class InstanceState {
 /** A job that still belongs to a waiting element (not completed or canceled; an error thrown waits for its incident). */
 export function isJobActive(job: JobRecord): boolean {
   return job.state === 'CREATED' || job.state === 'ACTIVATED' || job.state === 'FAILED' || job.state === 'ERROR_THROWN';
+}
+
+function cloneCompensation(compensation: CompensationRecord): CompensationRecord {
+  return { ...compensation, variables: structuredClone(compensation.variables) };
 }
 
 /** Orders numeric-string keys (64-bit, so not as numbers). */

@@ -234,3 +234,44 @@ export interface IncidentRecord {
   creationTime: string;
   resolvedAt: string | null;
 }
+
+/**
+ * What became of a completed activity instance that can be compensated:
+ * - `READY`: it completed and waits to be compensated (or not);
+ * - `TRIGGERED`: a compensation throw event chose it; its handler starts once the instance rests;
+ * - `COMPENSATING`: its handler runs;
+ * - `COMPENSATED`: its handler completed (or, for a container, its inner records were chosen).
+ */
+export type CompensationState = 'READY' | 'TRIGGERED' | 'COMPENSATING' | 'COMPENSATED';
+
+/**
+ * A completed activity instance that can be compensated (Zeebe's compensation subscription):
+ * written when the instance completes, kept with the process instance while it runs, so that a
+ * later compensation throw event finds it even though the activity (and its scope) ended.
+ * - A `handler` record belongs to an activity with a compensation boundary event (one per
+ *   completed instance: an inner instance of a multi-instance activity has its own), or to an
+ *   embedded subprocess with a compensation event subprocess; compensating it runs `handlerElementId`.
+ * - A `container` record belongs to a completed embedded subprocess (or multi-instance body) that
+ *   holds records of its own: compensating it compensates those, latest completed first.
+ * Records are ordered by `compensationKey`, generated when the activity completed: the order of completion.
+ */
+export interface CompensationRecord {
+  compensationKey: string;
+  /** The completed activity instance. */
+  elementInstanceKey: string;
+  elementId: string;
+  /** The scope it completed in (process, subprocess, multi-instance body): a throw event there reaches it. */
+  flowScopeKey: string;
+  kind: 'handler' | 'container';
+  /** What runs to compensate it: the handler activity, or the compensation event subprocess (absent for a container). */
+  handlerElementId: string | null;
+  /** The completed instance's local variables: the handler sees them (a container's are seen by the handlers inside it). */
+  variables: Record<string, unknown>;
+  state: CompensationState;
+  /** The compensation throw (or cancel end) event that chose it, once chosen. */
+  throwElementInstanceKey: string | null;
+  /** The running (or completed) handler instance. */
+  handlerElementInstanceKey: string | null;
+  /** Its place among the handlers its throw event started (1 = first), for the audit log and the diagram. */
+  ordinal: number | null;
+}

@@ -473,6 +473,18 @@ export class CoreHarness {
         return `${event.type} ${event.elementId} code=${event.escalationCode}`;
       case 'ESCALATION_ESCALATED_TO_PARENT':
         return `${event.type} ${event.elementId} code=${event.escalationCode}`;
+      case 'COMPENSATION_SUBSCRIBED': {
+        const { compensation } = event;
+        const scope = this.scopeName(compensation.flowScopeKey);
+        return `${event.type} ${this.elementName(compensation.elementInstanceKey, compensation.elementId)} @${scope} ${compensation.kind === 'handler' ? `handler=${compensation.handlerElementId}` : 'container'}`;
+      }
+      case 'COMPENSATION_TRIGGERED':
+        return `${event.type} ${this.elementName(event.elementInstanceKey, event.elementId)}${event.handlerElementId === null ? ' (container)' : ` #${event.ordinal} handler=${event.handlerElementId}`}`;
+      case 'COMPENSATION_HANDLER_ACTIVATED':
+      case 'COMPENSATION_HANDLER_COMPLETED':
+        return `${event.type} #${event.ordinal} ${event.handlerElementId} for ${event.elementId}`;
+      case 'TRANSACTION_CANCELED':
+        return `${event.type} ${event.elementId} by ${this.scopeName(event.cancelElementInstanceKey)} -> ${event.boundaryElementId}`;
     }
   }
 

@@ -390,6 +390,29 @@ export const SCENARIOS: Scenario[] = [
         }),
     ],
   },
+  {
+    name: 'compensation: a broadcast undoes two completed activities (a user task handler and a job handler), latest first',
+    fixture: 'compensation-broadcast.bpmn',
+    steps: [
+      (h) => h.create(),
+      (h) => h.completeJob('book-a'),
+      (h) => h.completeJob('book-b'),
+      (h) => h.completeJob('undo-a'),
+      (h) => h.completeUserTask('undo-b'),
+      (h) => h.completeUserTask('review'),
+    ],
+  },
+  {
+    name: 'compensation: a transaction cancelled after two bookings, compensated in reverse order, leaves by its cancel boundary event',
+    fixture: 'transaction-cancel.bpmn',
+    steps: [
+      (h) => h.create({ declined: true }),
+      (h) => h.completeJob('hotel'),
+      (h) => h.completeJob('flight'),
+      (h) => h.completeJob('cancel-flight'),
+      (h) => h.completeJob('cancel-hotel'),
+    ],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */

@@ -6,6 +6,7 @@ import { MessageEntity } from './message.entity.js';
 import { MessageCorrelationEntity } from './message-correlation.entity.js';
 import { SignalStartSubscriptionEntity } from './signal-start-subscription.entity.js';
 import { StartTimerEntity } from './start-timer.entity.js';
+import { CompensationSubscriptionEntity } from './compensation-subscription.entity.js';
 import { BusinessIdEntity } from './business-id.entity.js';
 import { ElementInstanceEntity } from './element-instance.entity.js';
 import { IncidentEntity } from './incident.entity.js';
@@ -28,7 +29,7 @@ import { UserEntity } from './user.entity.js';
 
 export {
   TimerEntity, PendingCommandEntity, MessageStartSubscriptionEntity,
-  EventSubscriptionEntity, MessageEntity, MessageCorrelationEntity, SignalStartSubscriptionEntity, StartTimerEntity,
+  EventSubscriptionEntity, MessageEntity, MessageCorrelationEntity, SignalStartSubscriptionEntity, StartTimerEntity, CompensationSubscriptionEntity,
   BusinessIdEntity, ElementInstanceEntity, IncidentEntity, JobEntity, JoinTokenEntity, ProcessInstanceEntity, ProcessInstanceEventEntity, UserTaskCandidateEntity, UserTaskEntity, VariableEntity,
   AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
 export type { AccessTokenKind } from './access-token.entity.js';
@@ -63,4 +64,5 @@ export const ENTITIES = [
   MessageCorrelationEntity,
   SignalStartSubscriptionEntity,
   StartTimerEntity,
+  CompensationSubscriptionEntity,
 ];

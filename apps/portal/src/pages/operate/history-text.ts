@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../../api/monitoring.api';
+import { describeCompensationEvent } from './compensation-marks';
 
 /**
  * How the instance history says an audit event: a label ("Message correlated"), the one fact
@@ -64,6 +65,8 @@ export function eventLabel(event: HistoryEvent): string {
 
 /** The one fact worth showing inline: a message's name and key, a signal, a code, a variable's name, an error, an assignee. */
 export function eventDetail(event: HistoryEvent): string | null {
+  const compensation = describeCompensationEvent(event);
+  if (compensation) return compensation;
   const d = event.details;
   const text = (key: string): string | null => (typeof d[key] === 'string' && d[key] !== '' ? (d[key] as string) : null);
   switch (event.eventType) {

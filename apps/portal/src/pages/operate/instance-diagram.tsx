@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { InstanceWait } from '../../api/events.api';
 import type { ElementStatistics } from '../../api/monitoring.api';
 import { waitsByCatchElement, waitText } from './wait-text';
+import type { CompensationMark } from './compensation-marks';
 
 /** The parts of diagram-js's services used here. */
 interface Canvas {
@@ -40,9 +41,11 @@ export interface InstanceDiagramProps {
   waits: InstanceWait[];
   /** Name of the diagram for assistive technology, e.g. "Diagram of Expense approval, version 2". */
   label: string;
+  /** The compensation handlers that ran (an ordinal badge each, in the order they started) or run (the throw event waits for them). */
+  compensation?: CompensationMark[];
 }
 
-export default function InstanceDiagram({ xml, statistics, flowsTaken, waits, label }: InstanceDiagramProps) {
+export default function InstanceDiagram({ xml, statistics, flowsTaken, waits, label, compensation = [] }: InstanceDiagramProps) {
   const container = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<NavigatedViewer | null>(null);
   const [imported, setImported] = useState<{ xml: string; error: string | null; empty: boolean } | null>(null);
@@ -129,11 +132,12 @@ export default function InstanceDiagram({ xml, statistics, flowsTaken, waits, la
       mark(elementId, 'op-waiting');
       overlays.add(elementId, WAIT_OVERLAY_TYPE, { position: { top: -28, left: -6 }, html: waitBadge(elementWaits) });
     }
+    addCompensationBadges(compensation, registry, overlays, mark);
 
     return () => {
       for (const [id, marker] of marked) canvas.removeMarker(id, marker);
     };
-  }, [imported, xml, statistics, flowsTaken, waits]);
+  }, [imported, xml, statistics, flowsTaken, waits, compensation]);
 
   const zoomBy = (factor: number) => {
     const canvas = viewerRef.current?.get<Canvas>('canvas');
@@ -174,6 +178,30 @@ export default function InstanceDiagram({ xml, statistics, flowsTaken, waits, la
 function fitWithMargin(canvas: Canvas): void {
   const scale = canvas.zoom('fit-viewport', 'auto');
   if (scale < 1) canvas.zoom(scale * 0.92, 'auto');
+}
+
+/**
+ * A compensation badge on each handler that ran, "↺ 1", "↺ 2" in the order the handlers started
+ * (one per run: a handler of a multi-instance activity may have several); a handler still running
+ * is outlined, its badge says that its throw event waits.
+ */
+function addCompensationBadges(marks: readonly CompensationMark[], registry: ElementRegistry, overlays: Overlays, mark: (id: string, marker: string) => void): void {
+  const byHandler = new Map<string, CompensationMark[]>();
+  for (const entry of marks) byHandler.set(entry.handlerElementId, [...(byHandler.get(entry.handlerElementId) ?? []), entry]);
+  for (const [handlerId, runs] of byHandler) {
+    if (!registry.get(handlerId)) continue;
+    mark(handlerId, runs.some((run) => !run.done) ? 'op-compensating' : 'op-compensated');
+    const badges = document.createElement('div');
+    badges.className = 'op-badges';
+    for (const run of runs) {
+      const element = document.createElement('span');
+      element.className = `op-badge op-badge-compensation${run.done ? '' : ' op-badge-compensation-waiting'}`;
+      element.textContent = `↺ ${run.order}`;
+      element.title = `Compensation #${run.order}: undoes ${run.compensatedElementId}${run.done ? '' : ' (running: the compensation waits for it)'}`;
+      badges.append(element);
+    }
+    overlays.add(handlerId, OVERLAY_TYPE, { position: { top: -12, right: 14 }, html: badges });
+  }
 }
 
 function badge(className: string, count: number, word: string): HTMLElement {

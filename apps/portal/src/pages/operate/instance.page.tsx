@@ -9,6 +9,7 @@ import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
 import { InstanceHeader } from './instance-header';
 import { InstanceHistory } from './instance-history';
+import { useCompensationMarks } from './use-compensation-marks';
 import { InstanceIncidents } from './instance-incidents';
 import { elementNamesFromXml } from './bpmn-names';
 import { elementNamesOf, loadInstanceSnapshot, scopeNamesOf } from './instance-snapshot';
@@ -56,6 +57,7 @@ export function InstancePage({ params }: PageProps) {
   const elementNames = useMemo(() => elementNamesOf(data?.elements ?? []), [data?.elements]);
   const scopeNames = useMemo(() => scopeNamesOf(data?.elements ?? []), [data?.elements]);
   const modelNames = useMemo(() => new Map([...elementNames, ...elementNamesFromXml(xml.data ?? '')]), [xml.data, elementNames]);
+  const compensation = useCompensationMarks(key, revision);
 
   if (snapshot.loading) {
     return (
@@ -148,6 +150,7 @@ export function InstancePage({ params }: PageProps) {
               flowsTaken={data.flowsTaken}
               waits={data.waits}
               label={`Diagram of ${instance.processDefinitionName}, version ${instance.processDefinitionVersion}, with this instance's state`}
+              compensation={compensation}
             />
           </Suspense>
         ) : xml.problem ? (
