@@ -82,6 +82,7 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
       jobKey: event.jobKey,
       creationTime: time,
       resolvedAt: null,
+      ...(event.trigger ? { trigger: event.trigger } : {}),
     });
     state.updateElement(event.elementInstanceKey, { incidentKey: event.incidentKey });
     state.updateInstance({ incidentCount: state.instance!.incidentCount + 1 });

@@ -135,8 +135,8 @@ export class ElementLifecycle implements LifecycleOperations {
     this.startCompletion(elementInstanceKey, undefined, result);
   }
 
-  retryActivation(instance: ElementInstanceRecord): void {
-    this.runActivation(instance);
+  retryActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void {
+    this.runActivation(instance, trigger);
   }
 
   retryCompletion(instance: ElementInstanceRecord): void {
@@ -169,7 +169,7 @@ export class ElementLifecycle implements LifecycleOperations {
     this.queue.splice(0, this.queue.length, ...this.queue.filter((step) => step.flowScopeKey !== flowScopeKey));
   }
 
-  raiseIncident(instance: ElementInstanceRecord, failure: Failure, retry: IncidentRetry, jobKey: string | null = null): void {
+  raiseIncident(instance: ElementInstanceRecord, failure: Failure, retry: IncidentRetry, jobKey: string | null = null, trigger?: Record<string, unknown>): void {
     this.emit({
       type: 'INCIDENT_CREATED',
       incidentKey: this.nextKey(),
@@ -179,6 +179,7 @@ export class ElementLifecycle implements LifecycleOperations {
       errorMessage: failure.message,
       retry,
       jobKey,
+      ...(trigger ? { trigger } : {}),
     });
   }
 
@@ -246,13 +247,14 @@ export class ElementLifecycle implements LifecycleOperations {
   private runActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void {
     const node = this.node(instance.elementId);
     const inputs = applyInputMappings(this, instance, node);
-    if (inputs) return this.raiseIncident(instance, inputs, 'ACTIVATE');
+    // A triggered element keeps its trigger with the incident: resolving it activates it again with the same variables.
+    if (inputs) return this.raiseIncident(instance, inputs, 'ACTIVATE', null, trigger);
     if (!trigger || node.type === 'bpmn:SubProcess') {
       const opened = this.openCatchPointsOf(instance);
-      if (opened) return this.raiseIncident(instance, opened, 'ACTIVATE');
+      if (opened) return this.raiseIncident(instance, opened, 'ACTIVATE', null, trigger);
     }
     const outcome = behaviourOf(instance, node).onActivate({ ...this.contextOf(instance, node), ...(trigger ? { trigger } : {}) });
-    if (outcome instanceof Failure) return this.raiseIncident(instance, outcome, 'ACTIVATE');
+    if (outcome instanceof Failure) return this.raiseIncident(instance, outcome, 'ACTIVATE', null, trigger);
     if (this.state.element(instance.elementInstanceKey)?.lifecycle !== 'ACTIVATING') return; // what it threw was caught around it
     if (outcome === 'hold') return;
     this.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey: instance.elementInstanceKey, elementId: node.id });

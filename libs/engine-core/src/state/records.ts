@@ -233,4 +233,10 @@ export interface IncidentRecord {
   jobKey: string | null;
   creationTime: string;
   resolvedAt: string | null;
+  /**
+   * The variables of the event that activated the element (a caught error's, a message's; `{}`
+   * for a timer), when its activation failed: resolving the incident runs the activation again
+   * with them, so they are not lost while the element waits behind the incident.
+   */
+  trigger?: Record<string, unknown>;
 }
