@@ -19,6 +19,7 @@ import { behaviourOf } from './element-kinds.js';
 import { errorOriginAt, throwError, throwEscalation } from './error-propagation.js';
 import { catchNode, catchPointsOf, closeCatchPoints, openCatchPoints } from './event-triggers.js';
 import type { LifecycleOperations } from './lifecycle-operations.js';
+import { terminateInnerInstances } from './multi-instance-counts.js';
 import { completeFinishedScopes, fireInclusiveJoin } from './scope-completion.js';
 import { terminate, terminateSiblings } from './termination.js';
 import { fireTimer } from './timer-firing.js';
@@ -300,7 +301,10 @@ export class ElementLifecycle implements LifecycleOperations {
     behaviourOf(instance, node).onComplete?.(this.contextOf(instance, node));
     this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: node.id });
     if (containerBehaviour?.onChildCompleting) {
-      if (siblingsEnd) for (const sibling of this.state.childrenOf(container.elementInstanceKey)) this.terminate(sibling.elementInstanceKey);
+      if (siblingsEnd) {
+        const siblings = this.state.childrenOf(container.elementInstanceKey).map((sibling) => sibling.elementInstanceKey);
+        terminateInnerInstances(this, container.elementInstanceKey, siblings, (sibling) => this.terminate(sibling));
+      }
     } else {
       this.takeFlows(instance, flowIds ?? node.outgoing, trigger);
     }

@@ -76,9 +76,12 @@ export interface ElementInstanceRecord {
 }
 
 /**
- * The counters of a multi-instance body, kept on its element instance like Zeebe does. A
- * completion condition reads them as `numberOfInstances`, `numberOfCompletedInstances`,
- * `numberOfTerminatedInstances` and `numberOfActiveInstances` (the active inner instances).
+ * The counters of a multi-instance body, kept on its element instance like Zeebe does:
+ * `numberOfInstances` counts the inner instances created (a parallel body's all at its
+ * activation, a sequential body's one by one), the others those that completed or were
+ * terminated (a completion condition met, an interrupting boundary event, a cancellation). A
+ * completion condition reads them, plus `numberOfActiveInstances` (created, not yet ended:
+ * lifecycle/multi-instance-counts.ts).
  */
 export interface MultiInstanceCounts {
   numberOfInstances: number;
