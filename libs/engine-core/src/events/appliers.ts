@@ -57,6 +57,7 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
       retryAt: event.retryAt,
       errorMessage: event.errorMessage,
       activatable: event.retries > 0,
+      failureCount: (state.jobs.get(event.jobKey)!.failureCount ?? 0) + 1,
     }),
   JOB_RETRIES_UPDATED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, retries: event.retries }),
   JOB_TIMED_OUT: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'CREATED', retryAt: null, activatable: true }),

@@ -141,6 +141,8 @@ export interface JobRecord {
    * retries left or a thrown error (until the incident is resolved), and once it has ended.
    */
   activatable: boolean;
+  /** How many times workers failed it (absent: never); the exponent of a backoff the model declares. */
+  failureCount?: number;
 }
 
 /** Camunda's incident types; UNKNOWN is Baton's activation budget (a loop without a wait state). */
