@@ -59,4 +59,16 @@ describe('caught error variables across a retried activation', () => {
     expect(h.incident('fraud').trigger).toEqual({ score: 97 });
     expect(h.replay().incidents.get(h.incident('fraud').incidentKey)?.trigger).toEqual({ score: 97 });
   });
+
+  it('given an error event subprocess whose input mapping fails, resolving re-runs its activation and its start event still gets the error variables', async () => {
+    const h = await CoreHarness.load('error-variables-esp-retry.bpmn');
+    h.create({});
+    expect(h.throwJobError('job', 'BAD', { cause: 'timeout' }).slice(-2)).toEqual(['ELEMENT_ACTIVATING fix-it', 'INCIDENT_CREATED fix-it IO_MAPPING_ERROR']);
+    expect(h.incident('fix-it').trigger).toEqual({ cause: 'timeout' });
+    h.setVariables({ team: 'ops' });
+    h.resolveIncident('fix-it');
+    expect(h.activeElements()).toContain('fix:ACTIVATED');
+    expect(h.rootVariables()).toEqual({ team: 'ops', cause: 'timeout' });
+    expect(h.variables('fix-it')).toEqual({ owner: 'ops' });
+  });
 });
