@@ -2,8 +2,10 @@ import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (pure, no I/O: libs and app units) and `integration`
- * (real MariaDB, Redis, HTTP and the browser). `npm test` runs both.
+ * Three projects: `unit` (pure, no I/O: libs and app units), `integration` (real MariaDB, Redis,
+ * HTTP and the browser) and `load` (`*.load.test.ts`: load and SIGKILL tests that keep both cores
+ * and the database busy). `npm test` runs all three: unit and integration together, then the load
+ * tests one file at a time on a machine the rest no longer loads (`sequence.groupOrder`).
  * The `source` condition makes `#bpmn`-style imports resolve to TypeScript sources.
  */
 const conditions = ['source', ...defaultServerConditions];
@@ -28,9 +30,22 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.load.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'load',
+          include: ['test/**/*.load.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -50,7 +50,7 @@ describe('portal: operate', () => {
     const history = page.getByRole('list', { name: 'Events' });
     await history.getByText('User task completed').waitFor();
     expect(await history.getByText('Variable created').count()).toBe(0); // details only with "Every event"
-    await page.getByLabel('Every event (lifecycle steps, flows, variables)').check();
+    await page.getByLabel('Every event (lifecycle steps, flows, variables, subscriptions)').check();
     expect(await history.getByText('Variable created').count()).toBeGreaterThan(0);
     await screenshot(page, 'operate-instance-completed-desktop');
     expect(unexpectedProblems()).toEqual([]);

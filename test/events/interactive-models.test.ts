@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBpmn, type ExecutableProcess } from '#bpmn';
 import { deploy } from '../support/deploy.js';
 import { eventually, sleep } from '../support/eventually.js';
 import { send } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 /**
  * The real models of ../shared/models/camunda8 of run class `interactive` that wait for messages
@@ -77,7 +77,7 @@ describe.skipIf(!available)('interactive real models that wait for messages or s
 
   beforeAll(async () => {
     engine = await startTestEngine({ clockControl: true });
-    db = await mysql.createConnection({ ...engine.config.db, database: engine.config.db.name });
+    db = await connectToEngineDatabase(engine.config.db);
   });
 
   afterAll(async () => {

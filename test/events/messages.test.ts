@@ -1,8 +1,7 @@
-import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
 import { elementOf, historyOf, instance, openTask, send, tasksOf, variablesIn } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { completeJob, deployXml, eventsOf, HEADER, instancesOf, message, pinClock, publish, reaches, resetClock, serviceTask, start, userTask, waitsOf } from './event-api.js';
 
 /**
@@ -270,7 +269,7 @@ describe('messages', () => {
       await completeJob(engine, key, 'ship');
       expect(await waitsOf(engine, key)).toMatchObject([{ kind: 'message', correlationKey: 's-30' }]);
       // The sweeper removes it from the buffer.
-      const db = await mysql.createConnection({ ...engine.config.db, database: engine.config.db.name });
+      const db = await connectToEngineDatabase(engine.config.db);
       try {
         const buffered = async () => Number(((await db.query("SELECT COUNT(*) AS n FROM messages WHERE correlation_key = 's-30'")) as any)[0][0].n);
         await eventually(buffered, (n) => n === 0, 'the expired message to be removed');

@@ -1,7 +1,7 @@
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyOf } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { deployXml, HEADER, start, userTask } from './event-api.js';
 
 /**
@@ -50,7 +50,7 @@ describe('definitions stored with executable model version 1', () => {
 
   beforeAll(async () => {
     engine = await startTestEngine();
-    db = await mysql.createConnection({ ...engine.config.db, database: engine.config.db.name });
+    db = await connectToEngineDatabase(engine.config.db);
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
 import { historyOf, send, tasksOf } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { deployXml, HEADER, instancesOf, pinClock, resetClock, start, userTask, waitsFor } from './event-api.js';
 
 /**
@@ -59,7 +59,7 @@ describe('timer start events and timer cycles', () => {
 
   beforeAll(async () => {
     engine = await startTestEngine({ clockControl: true });
-    db = await mysql.createConnection({ ...engine.config.db, database: engine.config.db.name });
+    db = await connectToEngineDatabase(engine.config.db);
   });
 
   afterEach(async () => {

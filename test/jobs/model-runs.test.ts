@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBpmn } from '#bpmn';
 import { deploy } from '../support/deploy.js';
 import { eventually, sleep, until } from '../support/eventually.js';
 import { send } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 
 /**
  * Every real model of ../shared/models/camunda8 whose run class is `auto` or `jobs` (index.json)
@@ -163,7 +163,7 @@ describe.skipIf(!available)('real models run to completion on the engine (auto a
 
   beforeAll(async () => {
     engine = await startTestEngine({ clockControl: true });
-    db = await mysql.createConnection({ ...engine.config.db, database: engine.config.db.name });
+    db = await connectToEngineDatabase(engine.config.db);
   });
 
   afterAll(async () => {

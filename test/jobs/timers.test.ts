@@ -70,11 +70,12 @@ describe('timers on BullMQ and the sweeper', () => {
   }
 
   it('a timer catch event (FEEL duration) waits, then BullMQ fires it', async () => {
-    const key = await start('timers-wait', { seconds: 1 });
+    // 3 s: long enough that the timer is still on BullMQ when the test looks, on a busy machine too
+    const key = await start('timers-wait', { seconds: 3 });
     const waiting = await elementOf(engine, key, 'wait');
     expect(waiting).toMatchObject({ type: 'INTERMEDIATE_CATCH_EVENT', state: 'ACTIVE' });
     const created = (await historyOf(engine, key)).find((e) => e.eventType === 'TIMER_CREATED');
-    expect(Date.parse(created.details.timer.dueDate) - Date.parse(waiting.startDate)).toBe(1000);
+    expect(Date.parse(created.details.timer.dueDate) - Date.parse(waiting.startDate)).toBe(3000);
     expect(await timers.getJob(`timer-${created.details.timer.timerKey}`)).toBeTruthy();
 
     await reaches(key, 'COMPLETED');
@@ -102,7 +103,8 @@ describe('timers on BullMQ and the sweeper', () => {
   });
 
   it('a timer whose BullMQ job was lost is fired by the sweeper from MySQL', async () => {
-    const key = await start('timers-wait', { seconds: 1 });
+    // 3 s: long enough that the timer is still on BullMQ when the test looks, on a busy machine too
+    const key = await start('timers-wait', { seconds: 3 });
     const timerKey = (await historyOf(engine, key)).find((e) => e.eventType === 'TIMER_CREATED').details.timer.timerKey;
     expect(await timers.remove(`timer-${timerKey}`)).toBe(1);
     await reaches(key, 'COMPLETED');

@@ -39,7 +39,13 @@ export async function openStartPage(page: Page, name: string): Promise<void> {
 /** On a start page with a valid form: starts the process; returns the instance key the page shows. */
 export async function startProcess(page: Page, name: string): Promise<string> {
   await page.getByRole('button', { name: 'Start process' }).click();
-  await page.getByRole('heading', { name: `Started “${name}”` }).waitFor();
+  try {
+    await page.getByRole('heading', { name: `Started “${name}”` }).waitFor({ timeout: 30_000 });
+  } catch (error) {
+    // Say what the page showed instead (a validation message, an engine problem) rather than only "timeout".
+    const shown = await page.getByRole('alert').allInnerTexts().catch(() => []);
+    throw new Error(`"${name}" did not start; the page shows: ${JSON.stringify(shown)}`, { cause: error });
+  }
   return page.locator('.start-instance-key').innerText();
 }
 

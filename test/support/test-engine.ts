@@ -66,3 +66,8 @@ async function dropDatabase(config: BatonConfig): Promise<void> {
     await connection.end();
   }
 }
+
+/** A direct connection to the engine's database, for tests that look at rows (only mysql2's own options: the pool settings are the engine's). */
+export function connectToEngineDatabase(db: BatonConfig['db'], options: Omit<mysql.ConnectionOptions, 'host' | 'port' | 'user' | 'password' | 'database'> = {}): Promise<mysql.Connection> {
+  return mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, database: db.name, ...options });
+}

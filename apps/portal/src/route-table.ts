@@ -48,6 +48,7 @@ const ROWS = [
   { path: '/operate/instances', title: 'Instances', access: 'signed-in', component: 'operate' },
   { path: '/operate/instances/:processInstanceKey', title: 'Instance', access: 'signed-in', component: 'operate' },
   { path: '/operate/metrics', title: 'Metrics', access: 'signed-in', component: 'operate' },
+  { path: '/operate/messages', title: 'Messages & signals', access: 'signed-in', component: 'operate' },
   { path: '*', title: 'Page not found', access: 'signed-in' },
 ] as const satisfies readonly RouteInfo[];
 

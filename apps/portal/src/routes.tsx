@@ -21,6 +21,7 @@ const FormsPage = lazy(() => import('./pages/forms/forms.page'));
 const ProcessesPage = lazy(() => import('./pages/operate/processes.page').then((m) => ({ default: m.ProcessesPage })));
 const InstancesPage = lazy(() => import('./pages/operate/instances.page').then((m) => ({ default: m.InstancesPage })));
 const InstancePage = lazy(() => import('./pages/operate/instance.page').then((m) => ({ default: m.InstancePage })));
+const EventsPage = lazy(() => import('./pages/operate/events.page').then((m) => ({ default: m.EventsPage })));
 const MetricsPage = lazy(() => import('./pages/metrics/metrics.page').then((m) => ({ default: m.MetricsPage })));
 
 /** The component of every path in the route table (a path without one does not compile). */
@@ -39,6 +40,7 @@ const PAGES: Record<RoutePath, ComponentType<PageProps>> = {
   '/operate/instances': InstancesPage,
   '/operate/instances/:processInstanceKey': InstancePage,
   '/operate/metrics': MetricsPage,
+  '/operate/messages': EventsPage,
   '*': NotFoundPage,
 };
 

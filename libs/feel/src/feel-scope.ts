@@ -9,6 +9,8 @@ export interface EvaluationScope extends BuiltinScope {
   readonly warnings: FeelWarning[];
   /** The cause of the first failed `assert`, if any. */
   readonly assertion: string | undefined;
+  /** Forgets the warnings and the assertion of an interrupted attempt before the evaluation runs again (the instant `now()` gave stays). */
+  restart(): void;
 }
 
 /**
@@ -44,6 +46,10 @@ export function createEvaluationScope(options: FeelEvaluationOptions): Evaluatio
     fail(message) {
       assertion ??= message;
       warnings.push({ type: 'ASSERT_FAILURE', message });
+    },
+    restart() {
+      warnings.length = 0;
+      assertion = undefined;
     },
   };
 }

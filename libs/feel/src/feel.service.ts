@@ -6,7 +6,7 @@ import { installBudgetHooks } from './limits/budget-hooks.js';
 import { EvaluationBudget, FeelLimitExceeded, runWithBudget } from './limits/evaluation-budget.js';
 import { mayRunLong } from './limits/expression-risk.js';
 import { resolveFeelLimits, type FeelLimits } from './limits/feel-limits.js';
-import { runWithWatchdog } from './limits/watchdog.js';
+import { runWithWatchdog, WatchdogTimeout } from './limits/watchdog.js';
 import { EXPECTED_TYPE_NAMES, matchesExpectedType, resultTypeOf } from './feel-result-type.js';
 import { createEvaluationScope, type EvaluationScope } from './feel-scope.js';
 import { toFeelWarning, withWarnings } from './feel-warnings.js';
@@ -212,7 +212,8 @@ export class FeelService {
       const evaluation = () => (mode === 'expression' ? feelinEvaluate(effective, context) : feelinUnaryTest(effective, context));
       const bounded = budget;
       try {
-        result = runWithBudget(bounded, () => (mayRunLong(parsed) ? runWithWatchdog(bounded.remainingMs(), evaluation) : evaluation()));
+        const evaluatedScope = scope;
+        result = runWithBudget(bounded, () => (mayRunLong(parsed) ? evaluateUnderWatchdog(bounded, evaluatedScope, evaluation) : evaluation()));
       } catch (error) {
         if (!(error instanceof FeelinSyntaxError)) throw error;
         const syntax = findSyntaxProblem(parsed, parseFeel(mode, parsed, context), mode) ?? {
@@ -335,4 +336,21 @@ function failed(value: FeelFailure): { ok: false; failure: FeelFailure } {
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
+}
+
+/**
+ * Runs an evaluation that may run long under the watchdog. The watchdog measures wall-clock time;
+ * when it interrupted an evaluation that had not spent its CPU time (the machine was busy), the
+ * evaluation runs again, from the start, with the time it has left — FEEL has no side effects, and
+ * the scope forgets the interrupted attempt's warnings.
+ */
+function evaluateUnderWatchdog<T>(budget: EvaluationBudget, scope: EvaluationScope, evaluation: () => T): T {
+  for (;;) {
+    try {
+      return runWithWatchdog(budget.remainingMs(), evaluation);
+    } catch (error) {
+      if (!(error instanceof WatchdogTimeout) || budget.exceeded !== undefined || !budget.extendForTimeNotSpent()) throw error;
+      scope.restart();
+    }
+  }
 }

@@ -18,11 +18,16 @@ export class FeelLimitExceeded extends Error {
  * made current by {@link runWithBudget} while feelin runs, so the prototype hooks (which cannot
  * be handed a parameter) find it.
  *
- * The deadline reads `performance.now()`, a monotonic timer for measuring how long the evaluation
- * runs; it is not the business clock (`now()` in FEEL comes from the evaluation options).
+ * The time limit is on the CPU time the evaluation spends, not on the wall clock: on a busy machine
+ * the process may wait for a core for longer than the limit while the expression itself is cheap,
+ * and that must not fail it. Reading CPU time is a system call, so the budget watches a wall-clock
+ * deadline (`performance.now()`, monotonic; not the business clock, which FEEL's `now()` takes from the
+ * evaluation options) and only when it passed asks how much CPU time was really spent: if less than
+ * the limit, the deadline moves by what is left.
  */
 export class EvaluationBudget {
-  private readonly deadline: number;
+  private deadline: number;
+  private readonly cpuAtStart = process.cpuUsage();
   private iterations = 0;
   private calls = 0;
   private firstExceeded: string | undefined;
@@ -49,7 +54,20 @@ export class EvaluationBudget {
   /** Fails the evaluation when its time is up. Called on every function call and range enumeration. */
   tick(): void {
     if (this.firstExceeded !== undefined) throw new FeelLimitExceeded(this.firstExceeded);
-    if (performance.now() > this.deadline) this.fail(this.timeoutMessage());
+    if (performance.now() > this.deadline && !this.extendForTimeNotSpent()) this.fail(this.timeoutMessage());
+  }
+
+  /**
+   * After the wall-clock deadline passed (or the watchdog interrupted the evaluation): whether the
+   * evaluation has CPU time left because the process was waiting rather than computing; if so the
+   * deadline moves to what is left and the caller goes on (or runs the evaluation again).
+   */
+  extendForTimeNotSpent(): boolean {
+    const spent = process.cpuUsage(this.cpuAtStart);
+    const left = this.limits.timeoutMs - (spent.user + spent.system) / 1000;
+    if (left <= 0) return false;
+    this.deadline = performance.now() + left;
+    return true;
   }
 
   /**

@@ -2,13 +2,16 @@
  * The instance's BPMN diagram (bpmn-js NavigatedViewer, loaded only with this module): the path
  * taken (completed elements and the sequence flows taken) in the brand color, active elements
  * outlined green with a token count, incidents outlined red with their count, canceled elements
- * greyed. Pan by dragging, zoom with the wheel or the buttons.
+ * greyed, and what waiting elements wait for (message, signal, timer, condition) as a badge on
+ * each catching element. Pan by dragging, zoom with the wheel or the buttons.
  */
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useEffect, useRef, useState } from 'react';
+import type { InstanceWait } from '../../api/events.api';
 import type { ElementStatistics } from '../../api/monitoring.api';
+import { waitsByCatchElement, waitText } from './wait-text';
 
 /** The parts of diagram-js's services used here. */
 interface Canvas {
@@ -27,16 +30,19 @@ interface ElementRegistry {
 }
 
 const OVERLAY_TYPE = 'baton-instance-state';
+const WAIT_OVERLAY_TYPE = 'baton-instance-waits';
 
 export interface InstanceDiagramProps {
   xml: string;
   statistics: ElementStatistics[];
   flowsTaken: string[];
+  /** What waiting elements wait for: a badge on each catching element. */
+  waits: InstanceWait[];
   /** Name of the diagram for assistive technology, e.g. "Diagram of Expense approval, version 2". */
   label: string;
 }
 
-export default function InstanceDiagram({ xml, statistics, flowsTaken, label }: InstanceDiagramProps) {
+export default function InstanceDiagram({ xml, statistics, flowsTaken, waits, label }: InstanceDiagramProps) {
   const container = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<NavigatedViewer | null>(null);
   const [imported, setImported] = useState<{ xml: string; error: string | null; empty: boolean } | null>(null);
@@ -49,6 +55,8 @@ export default function InstanceDiagram({ xml, statistics, flowsTaken, label }: 
     const viewer = new NavigatedViewer({ container: element });
     viewerRef.current = viewer;
     const observer = new ResizeObserver(() => {
+      // A container without size (the page being left) has no viewport to fit: bpmn-js would scale by Infinity.
+      if (element.clientWidth === 0 || element.clientHeight === 0) return;
       const canvas = viewer.get<Canvas>('canvas');
       canvas.resized();
       if (autoFit.current) fitWithMargin(canvas);
@@ -115,11 +123,17 @@ export default function InstanceDiagram({ xml, statistics, flowsTaken, label }: 
       if (badges.childElementCount > 0) overlays.add(element.elementId, OVERLAY_TYPE, { position: { bottom: 10, left: -10 }, html: badges });
     }
     for (const flowId of flowsTaken) mark(flowId, 'op-flow-taken');
+    overlays.remove({ type: WAIT_OVERLAY_TYPE });
+    for (const [elementId, elementWaits] of waitsByCatchElement(waits)) {
+      if (!registry.get(elementId)) continue;
+      mark(elementId, 'op-waiting');
+      overlays.add(elementId, WAIT_OVERLAY_TYPE, { position: { top: -28, left: -6 }, html: waitBadge(elementWaits) });
+    }
 
     return () => {
       for (const [id, marker] of marked) canvas.removeMarker(id, marker);
     };
-  }, [imported, xml, statistics, flowsTaken]);
+  }, [imported, xml, statistics, flowsTaken, waits]);
 
   const zoomBy = (factor: number) => {
     const canvas = viewerRef.current?.get<Canvas>('canvas');
@@ -167,5 +181,19 @@ function badge(className: string, count: number, word: string): HTMLElement {
   element.className = `op-badge ${className}`;
   element.textContent = String(count);
   element.title = `${count} ${word}`;
+  return element;
+}
+
+/** "message payment-received · key order-42" on a catching element (several waits: one line each). */
+function waitBadge(waits: InstanceWait[]): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'op-wait-badge';
+  for (const wait of waits) {
+    const line = document.createElement('span');
+    line.className = `op-wait op-wait-${wait.kind}`;
+    line.textContent = waitText(wait);
+    element.append(line);
+  }
+  element.title = waits.map((wait) => `Waiting for ${waitText(wait)}`).join('\n');
   return element;
 }

@@ -5,20 +5,9 @@ import { useApi } from '../../session/session.context';
 import { formatDateTime } from '../../ui/format-time';
 import { MessageRegion } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
+import { eventActor, eventDetail, eventLabel, isDetailEvent } from './history-text';
 
 const PAGE = 100;
-
-/** Steps inside a step (lifecycle transitions), flows and variable writes: shown only with "every event". */
-const DETAIL_EVENTS = new Set([
-  'ELEMENT_ACTIVATING',
-  'ELEMENT_COMPLETING',
-  'ELEMENT_TERMINATING',
-  'SEQUENCE_FLOW_TAKEN',
-  'VARIABLE_CREATED',
-  'VARIABLE_UPDATED',
-  'JOIN_TOKENS_DISCARDED',
-  'MULTI_INSTANCE_UPDATED',
-]);
 
 /**
  * The instance's audit log: every event with time, actor and the command that caused it, in
@@ -34,7 +23,7 @@ export function InstanceHistory({ processInstanceKey, elementNames, revision }: 
   const [problem, setProblem] = useState<string | null>(null);
   const [everything, setEverything] = useState(false);
   const loaded = useRef(0);
-  const shown = everything ? events : events.filter((event) => !DETAIL_EVENTS.has(event.eventType));
+  const shown = everything ? events : events.filter((event) => !isDetailEvent(event));
 
   /** Loads events from `from` on; `quietly` (the live refresh) shows no loading state. */
   const load = useCallback(
@@ -76,7 +65,7 @@ export function InstanceHistory({ processInstanceKey, elementNames, revision }: 
         <p className="card-hint">The audit log: what happened, in order, and who caused it.</p>
         <label className="checkbox">
           <input type="checkbox" checked={everything} onChange={(event) => setEverything(event.target.checked)} />
-          Every event (lifecycle steps, flows, variables)
+          Every event (lifecycle steps, flows, variables, subscriptions)
         </label>
       </div>
       <MessageRegion message={problem ? { tone: 'error', text: problem } : null} />
@@ -92,7 +81,7 @@ export function InstanceHistory({ processInstanceKey, elementNames, revision }: 
                 {event.elementId && <span className="history-element">{elementNames.get(event.elementId) ?? event.elementId}</span>}
                 {eventDetail(event) && <span className="history-detail">{eventDetail(event)}</span>}
                 <span className="history-meta">
-                  <time dateTime={event.time}>{formatDateTime(event.time)}</time> · {event.actor} · <span className="mono">{event.command}</span>
+                  <time dateTime={event.time}>{formatDateTime(event.time)}</time> · {eventActor(event)} · <span className="mono">{event.command}</span>
                 </span>
               </div>
             </li>
@@ -112,21 +101,4 @@ export function InstanceHistory({ processInstanceKey, elementNames, revision }: 
       </div>
     </section>
   );
-}
-
-/** The one fact worth showing inline: a variable's name, an error, an assignee. */
-function eventDetail(event: HistoryEvent): string | null {
-  const d = event.details;
-  if (typeof d.errorMessage === 'string' && d.errorMessage) return d.errorMessage;
-  if (typeof d.name === 'string' && event.eventType.startsWith('VARIABLE')) return d.name;
-  if (typeof d.assignee === 'string') return `to ${d.assignee}`;
-  if (event.eventType === 'JOB_RETRIES_UPDATED' && typeof d.retries === 'number') return `${d.retries} ${d.retries === 1 ? 'retry' : 'retries'}`;
-  if (event.eventType === 'USER_TASK_ASSIGNED' && d.assignee === null) return 'unassigned';
-  return null;
-}
-
-/** "Element completed" from ELEMENT_COMPLETED. */
-function eventLabel(event: HistoryEvent): string {
-  const text = event.eventType.toLowerCase().replaceAll('_', ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../api/api-client';
+import { getInstanceWaits, type InstanceWait } from '../../api/events.api';
 import {
   getInstanceElementStatistics,
   getProcessInstance,
@@ -28,10 +29,12 @@ export interface InstanceSnapshot {
   variableCount: number;
   /** Instances this one's call activities started (searched by their `parentProcessInstanceKey`). */
   calledInstances: ProcessInstance[];
+  /** What its waiting elements wait for (messages, signals, timers, conditions). */
+  waits: InstanceWait[];
 }
 
 export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: string, signal: AbortSignal): Promise<InstanceSnapshot> {
-  const [instance, statistics, flowsTaken, incidents, elements, variables, called] = await Promise.all([
+  const [instance, statistics, flowsTaken, incidents, elements, variables, called, waits] = await Promise.all([
     getProcessInstance(api, processInstanceKey, signal),
     getInstanceElementStatistics(api, processInstanceKey, signal),
     getSequenceFlowsTaken(api, processInstanceKey, signal),
@@ -39,6 +42,7 @@ export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: s
     searchElementInstances(api, processInstanceKey, signal),
     searchVariables(api, processInstanceKey, VARIABLE_LIMIT, signal),
     searchProcessInstances(api, { filter: { parentProcessInstanceKey: processInstanceKey }, page: { limit: 50 } }, signal),
+    getInstanceWaits(api, processInstanceKey, signal),
   ]);
   return {
     instance,
@@ -49,6 +53,7 @@ export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: s
     variables: variables.items,
     variableCount: variables.page.totalItems,
     calledInstances: called.items,
+    waits,
   };
 }
 

@@ -4,13 +4,16 @@ import type { PageProps } from '../../route-table';
 import { Link } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
+import { canSendEvents } from '../../ui/permissions';
 import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
 import { InstanceHeader } from './instance-header';
 import { InstanceHistory } from './instance-history';
 import { InstanceIncidents } from './instance-incidents';
+import { elementNamesFromXml } from './bpmn-names';
 import { elementNamesOf, loadInstanceSnapshot, scopeNamesOf } from './instance-snapshot';
 import { InstanceVariables } from './instance-variables';
+import { InstanceWaits } from './instance-waits';
 import { TokenSummary } from './token-summary';
 
 const InstanceDiagram = lazy(() => import('./instance-diagram'));
@@ -27,6 +30,7 @@ export function InstancePage({ params }: PageProps) {
   const api = useApi();
   const { user } = useSignedIn();
   const isAdmin = user.roles.includes('admin');
+  const canSend = canSendEvents(user);
   const [live, setLive] = useState(true);
   const [revision, setRevision] = useState(0);
   const [actionMessage, setActionMessage] = useState<PageMessage | null>(null);
@@ -51,6 +55,7 @@ export function InstancePage({ params }: PageProps) {
   const xml = usePolledQuery(`xml:${definitionKey}`, (signal) => getProcessDefinitionXml(api, definitionKey, signal), { intervalMs: 0, enabled: definitionKey !== '' });
   const elementNames = useMemo(() => elementNamesOf(data?.elements ?? []), [data?.elements]);
   const scopeNames = useMemo(() => scopeNamesOf(data?.elements ?? []), [data?.elements]);
+  const modelNames = useMemo(() => new Map([...elementNames, ...elementNamesFromXml(xml.data ?? '')]), [xml.data, elementNames]);
 
   if (snapshot.loading) {
     return (
@@ -114,6 +119,16 @@ export function InstancePage({ params }: PageProps) {
         }}
       />
 
+      <InstanceWaits
+        waits={data.waits}
+        elementNames={modelNames}
+        canSend={canSend && instance.state === 'ACTIVE'}
+        onSent={(what) => {
+          setActionMessage({ tone: 'success', text: what });
+          refresh();
+        }}
+      />
+
       <section className="card diagram-card" aria-labelledby="diagram-heading">
         <h2 id="diagram-heading" className="card-title">
           Diagram
@@ -131,6 +146,7 @@ export function InstancePage({ params }: PageProps) {
               xml={xml.data}
               statistics={data.statistics}
               flowsTaken={data.flowsTaken}
+              waits={data.waits}
               label={`Diagram of ${instance.processDefinitionName}, version ${instance.processDefinitionVersion}, with this instance's state`}
             />
           </Suspense>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashTestProcessXml } from '../fixtures/generated-models.js';
 import { mapConcurrent } from '../support/concurrency.js';
 import { EngineProcess } from '../support/engine-process.js';
+import { until } from '../support/eventually.js';
 import { basicAuth } from '../support/test-engine.js';
 
 /**
@@ -72,7 +73,8 @@ describe('SIGKILL during load', () => {
       }
     };
     const clients = Array.from({ length: 8 }, () => client());
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Kill mid-load: once clients have had more than 10 starts and 10 completions acknowledged (however busy the machine is).
+    await until(async () => acknowledgedInstances.size > 10 && acknowledgedCompletions.size > 10, 'more than 10 acknowledged starts and completions', 120_000);
     alive = false;
     await engine.kill();
     await Promise.all(clients);

@@ -1,9 +1,9 @@
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapConcurrent } from '../support/concurrency.js';
 import { eventually } from '../support/eventually.js';
 import { send } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { broadcast, deployXml, HEADER } from './event-api.js';
 
 /**
@@ -29,7 +29,7 @@ describe('a signal broadcast to 10,000 waiting instances', () => {
 
   beforeAll(async () => {
     engine = await startTestEngine();
-    db = await mysql.createConnection({ ...engine.config.db, database: engine.config.db.name });
+    db = await connectToEngineDatabase(engine.config.db);
     await deployXml(engine, 'load-signal.bpmn', WAITING);
   });
 

@@ -1,9 +1,9 @@
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapConcurrent, shuffled } from '../support/concurrency.js';
 import { eventually } from '../support/eventually.js';
 import { send } from '../support/process-api.js';
-import { startTestEngine, type TestEngine } from '../support/test-engine.js';
+import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { deployXml, HEADER, message } from './event-api.js';
 
 /**
@@ -32,7 +32,7 @@ describe('1,000 messages published at once to 1,000 waiting instances', () => {
 
   beforeAll(async () => {
     engine = await startTestEngine();
-    db = await mysql.createConnection({ ...engine.config.db, database: engine.config.db.name, supportBigNumbers: true, bigNumberStrings: true });
+    db = await connectToEngineDatabase(engine.config.db, { supportBigNumbers: true, bigNumberStrings: true });
     await deployXml(engine, 'load-waiting.bpmn', WAITING);
   });
 
