@@ -18,3 +18,4 @@ export { parseIsoDateTime, type IsoDateTime } from './timers/iso-date-time.js';
 export { parseTimeCycle, type TimeCycle } from './timers/time-cycle.js';
 export { firstCycleDue, nextCycleDue } from './timers/cycle-schedule.js';
 export type { TimerParseResult } from './timers/timer-parse-result.js';
+export { parseRetryBackoff, retryBackoffMs, MAX_BACKOFF_MS, RETRY_BACKOFF_HEADER, RETRY_BACKOFF_MULTIPLIER_HEADER, RETRY_BACKOFF_MAX_HEADER, type RetryBackoffPolicy, type RetryBackoffResult } from './timers/retry-backoff.js';

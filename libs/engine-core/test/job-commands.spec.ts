@@ -22,7 +22,7 @@ describe('job commands', () => {
     expect(h.job('charge')).toMatchObject({ state: 'FAILED', retries: 1, retryAt: at(30), errorMessage: 'card declined', activatable: true });
   });
 
-  it("given the worker's own backoff, then it wins over the header; zero means at once", async () => {
+  it("given the worker's own backoff, then it wins over the header; zero means none given, so the header decides", async () => {
     const h = await CoreHarness.load('job-retries.bpmn');
     h.create();
     h.activateJob('charge');
@@ -31,7 +31,23 @@ describe('job commands', () => {
     expect(h.job('charge').retryAt).toBe(at(5));
     h.activateJob('charge');
     h.accept({ type: 'FAIL_JOB', jobKey, retries: 1, errorMessage: null, retryBackOffMs: 0, variables: {} });
-    expect(h.job('charge').retryAt).toBeNull();
+    expect(h.job('charge').retryAt).toBe(at(30));
+  });
+
+  it('given retryBackoff, retryBackoffMultiplier and retryBackoffMax headers, the backoff grows per failure up to the maximum', async () => {
+    const h = await CoreHarness.load('job-retry-backoff.bpmn');
+    h.create();
+    const jobKey = h.job('charge').jobKey;
+    const backoffs: number[] = [];
+    for (let failure = 1; failure <= 5; failure++) {
+      h.activateJob('charge');
+      h.accept({ type: 'FAIL_JOB', jobKey, retries: 9, errorMessage: 'busy', retryBackOffMs: failure === 4 ? 1000 : null, variables: {} });
+      expect(h.job('charge').failureCount).toBe(failure);
+      backoffs.push((Date.parse(h.job('charge').retryAt!) - Date.parse(h.now)) / 1000);
+    }
+    // 10 s * 3^(n-1), at most 2 min; the 4th failure's own backoff (1 s) wins but still counts
+    expect(backoffs).toEqual([10, 30, 90, 1, 120]);
+    expect(h.replay().jobs.get(jobKey)?.failureCount).toBe(5);
   });
 
   it('given no retries left, then an incident JOB_NO_RETRIES holds the element until retries are given back and it is resolved', async () => {

@@ -120,6 +120,7 @@ describe('parallel multi-instance', () => {
       'ELEMENT_TERMINATING vote',
       'USER_TASK_CANCELED vote',
       'ELEMENT_TERMINATED vote',
+      'MULTI_INSTANCE_UPDATED vote#body instances=3 completed=2 terminated=1',
       'ELEMENT_COMPLETING vote#body',
       'VARIABLE_CREATED votes=[false,true,null] @multi-instance-completion',
       'ELEMENT_COMPLETED vote#body',
@@ -149,7 +150,8 @@ describe('sequential multi-instance', () => {
 
     expect(h.create({ invoices: [{ amount: 1 }, { amount: 2 }] }).slice(9)).toEqual([
       'ELEMENT_ACTIVATING bill#body',
-      'MULTI_INSTANCE_UPDATED bill#body instances=2 completed=0 terminated=0',
+      // sequential: an inner instance counts once it is created
+      'MULTI_INSTANCE_UPDATED bill#body instances=1 completed=0 terminated=0',
       'VARIABLE_CREATED totals=[null,null] @bill#body',
       'ELEMENT_ACTIVATED bill#body',
       'ELEMENT_ACTIVATING bill',
@@ -211,7 +213,7 @@ describe('multi-instance subprocess with boundary events on its body', () => {
     expect(h.create({ orders: [1, 2, 3] }).slice(9, 16)).toEqual([
       'ELEMENT_ACTIVATING each#body',
       'TIMER_CREATED each-timeout due in 3600s',
-      'MULTI_INSTANCE_UPDATED each#body instances=3 completed=0 terminated=0',
+      'MULTI_INSTANCE_UPDATED each#body instances=1 completed=0 terminated=0',
       'ELEMENT_ACTIVATED each#body',
       'ELEMENT_ACTIVATING each',
       'VARIABLE_CREATED order=1 @each',
@@ -225,7 +227,7 @@ describe('multi-instance subprocess with boundary events on its body', () => {
       'SEQUENCE_FLOW_TAKEN f-each-end',
       ...passes('each-end'),
       'ELEMENT_COMPLETING each',
-      'MULTI_INSTANCE_UPDATED each#body instances=3 completed=1 terminated=0',
+      'MULTI_INSTANCE_UPDATED each#body instances=2 completed=1 terminated=0',
       'ELEMENT_COMPLETED each',
       'ELEMENT_ACTIVATING each',
       'VARIABLE_CREATED order=2 @each',
@@ -246,6 +248,7 @@ describe('multi-instance subprocess with boundary events on its body', () => {
       'JOB_CANCELED handle',
       'ELEMENT_TERMINATED handle',
       'ELEMENT_TERMINATED each',
+      'MULTI_INSTANCE_UPDATED each#body instances=2 completed=1 terminated=1',
       'ELEMENT_TERMINATED each#body',
       ...passes('each-timeout'),
       'SEQUENCE_FLOW_TAKEN f-each-timeout',
@@ -267,6 +270,7 @@ describe('multi-instance subprocess with boundary events on its body', () => {
       'JOB_CANCELED handle',
       'ELEMENT_TERMINATED handle',
       'ELEMENT_TERMINATED each',
+      'MULTI_INSTANCE_UPDATED each#body instances=1 completed=0 terminated=1',
       'TIMER_CANCELED each-timeout',
       'ELEMENT_TERMINATED each#body',
       ...activates('each-failed'),

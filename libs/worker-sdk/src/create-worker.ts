@@ -27,7 +27,8 @@ export interface WorkerOptions {
   name?: string;
   /**
    * Backoff after a failure, as BullMQ's backoff options ({ type: 'exponential' | 'fixed', delay }),
-   * counted per dispatch of the job. When absent, the model's `retryBackoff` header (or none) applies.
+   * counted per dispatch of the job. When absent, the backoff the model declares in its task headers
+   * (`retryBackoff`, `retryBackoffMultiplier`, `retryBackoffMax`: docs/jobs.md), or none, applies.
    */
   backoff?: BackoffOptions;
   /** The engine's REST API. @default from BATON_ENGINE_URL and BATON_WORKER_USERNAME/PASSWORD or BATON_WORKER_TOKEN */

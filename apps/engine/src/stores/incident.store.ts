@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { IncidentRecord } from '#engine-core';
-import { date, iso, isoOrNull, keyOrNull, upsertRows, type Read, type Row, type StatementBatch, type WriteContext } from './sql.js';
+import { date, iso, isoOrNull, json, keyOrNull, upsertRows, type Read, type Row, type StatementBatch, type WriteContext } from './sql.js';
 
 /** Owner of `incidents`: raised and resolved in the command's batch. */
 @Injectable()
@@ -23,11 +23,11 @@ export class IncidentStore {
     upsertRows(
       batch,
       'incidents',
-      ['incident_key', 'process_instance_key', 'process_definition_key', 'process_definition_id', 'element_id', 'element_instance_key', 'job_key', 'error_type', 'error_message', 'state', 'retry', 'tenant_id', 'creation_time', 'resolved_at'],
+      ['incident_key', 'process_instance_key', 'process_definition_key', 'process_definition_id', 'element_id', 'element_instance_key', 'job_key', 'error_type', 'error_message', 'state', 'retry', 'tenant_id', 'creation_time', 'resolved_at', 'trigger_variables'],
       ['state', 'resolved_at'],
       incidents.map((i) => [
         i.incidentKey, instance.processInstanceKey, context.processDefinitionKey, instance.processDefinitionId, i.elementId, i.elementInstanceKey, i.jobKey, i.errorType, i.errorMessage, i.state, i.retry, instance.tenantId,
-        new Date(i.creationTime), date(i.resolvedAt),
+        new Date(i.creationTime), date(i.resolvedAt), i.trigger ? JSON.stringify(i.trigger) : null,
       ]),
     );
   }
@@ -51,5 +51,6 @@ function toIncident(r: Row): IncidentRecord {
     jobKey: keyOrNull(r.job_key),
     creationTime: iso(r.creation_time),
     resolvedAt: isoOrNull(r.resolved_at),
+    ...(r.trigger_variables != null ? { trigger: json<Record<string, unknown>>(r.trigger_variables) } : {}),
   };
 }

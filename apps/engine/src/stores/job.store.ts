@@ -74,12 +74,12 @@ export class JobStore {
       batch,
       'jobs',
       ['job_key', 'type', 'state', 'process_instance_key', 'element_instance_key', 'element_id', 'process_definition_key', 'process_definition_id', 'process_definition_version',
-        'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at', 'dispatch_count'],
-      ['state', 'retries', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_count', 'dispatch_state', 'dispatch_requested_at', 'worker', 'deadline'],
+        'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at', 'dispatch_count', 'failure_count'],
+      ['state', 'retries', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_count', 'dispatch_state', 'dispatch_requested_at', 'worker', 'deadline', 'failure_count'],
       jobs.map((j) => [
         j.jobKey, j.type, j.state, instance.processInstanceKey, j.elementInstanceKey, j.elementId, context.processDefinitionKey, instance.processDefinitionId, instance.processDefinitionVersion,
         j.retries, JSON.stringify(j.customHeaders), instance.tenantId, new Date(j.createdAt), ['COMPLETED', 'CANCELED'].includes(j.state) ? time : null,
-        date(j.retryAt), j.errorMessage, j.activatable ? 1 : 0, j.activatable ? 'PENDING' : 'NONE', j.activatable ? time : null, j.activatable ? 1 : 0,
+        date(j.retryAt), j.errorMessage, j.activatable ? 1 : 0, j.activatable ? 'PENDING' : 'NONE', j.activatable ? time : null, j.activatable ? 1 : 0, j.failureCount ?? 0,
       ]),
       {
         // Each time a job becomes activatable again it is a new dispatch (a new BullMQ job id).
@@ -221,6 +221,7 @@ function toJob(r: Row): JobRecord {
     retryAt: isoOrNull(r.retry_at),
     errorMessage: (r.error_message as string | null) ?? null,
     activatable: Number(r.activatable) === 1,
+    ...(Number(r.failure_count ?? 0) > 0 ? { failureCount: Number(r.failure_count) } : {}),
   };
 }
 

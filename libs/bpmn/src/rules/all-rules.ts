@@ -18,6 +18,7 @@ import { linkEventRule } from './link-event.rule.js';
 import { messageStartEventRule } from './message-start-event.rule.js';
 import { messageSubscriptionRule } from './message-subscription.rule.js';
 import { multiInstanceRule } from './multi-instance.rule.js';
+import { retryBackoffRule } from './retry-backoff.rule.js';
 import { scriptTaskRule } from './script-task.rule.js';
 import { sequenceFlowRule } from './sequence-flow.rule.js';
 import { signalEventRule } from './signal-event.rule.js';
@@ -56,4 +57,5 @@ export const ALL_RULES: readonly BpmnRule[] = [
   camunda7AssignmentRule,
   camunda7ExtensionRule,
   compensationRule,
+  retryBackoffRule,
 ];

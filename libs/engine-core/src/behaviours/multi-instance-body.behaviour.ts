@@ -1,5 +1,6 @@
 import type { MultiInstanceDefinition } from '#bpmn';
 import { Failure } from '../failure.js';
+import { activeInstances, countsOf } from '../lifecycle/multi-instance-counts.js';
 import { setOwn } from '../processing/variable-paths.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
@@ -9,13 +10,14 @@ export const LOOP_COUNTER = 'loopCounter';
 /**
  * Zeebe's multi-instance body (MULTI_INSTANCE_BODY; Camunda 8:
  * docs.camunda.io/docs/components/modeler/bpmn/multi-instance/). On activation it evaluates the
- * input collection (not a list: incident EXTRACT_VALUE_ERROR), counts its instances (on its
- * element instance, MULTI_INSTANCE_UPDATED), creates the output collection as a local list of
- * nulls and queues the inner instances: all at once (parallel) or the first (sequential); an empty
- * collection completes it at once. When an inner instance completes, the output element is
- * evaluated in its scope and stored at its position, the counters move on, the completion
- * condition is evaluated in the body's scope with numberOfInstances, numberOfActiveInstances,
- * numberOfCompletedInstances and numberOfTerminatedInstances, and a sequential body reads the
+ * input collection (not a list: incident EXTRACT_VALUE_ERROR), counts the inner instances it
+ * creates (on its element instance, MULTI_INSTANCE_UPDATED), creates the output collection as a
+ * local list of nulls and queues the inner instances: all at once (parallel) or the first
+ * (sequential); an empty collection completes it at once. When an inner instance completes, the
+ * output element is evaluated in its scope and stored at its position, the counters move on, the
+ * completion condition is evaluated in the completing instance's scope with numberOfInstances,
+ * numberOfActiveInstances, numberOfCompletedInstances and numberOfTerminatedInstances in front of
+ * every variable (Zeebe's primary context), and a sequential body reads the
  * input collection again for the next element. The body completes when no inner instance is left
  * (or the completion condition terminated them) and hands its output collection on to its flow
  * scope. Its activity's boundary events are attached to it; its activity's variable mappings apply
@@ -35,13 +37,13 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
         if (tooDeep) return tooDeep;
       }
     }
+    const start = definition.sequential ? items.slice(0, 1) : items;
     services.emit({
       type: 'MULTI_INSTANCE_UPDATED',
       elementInstanceKey: instance.elementInstanceKey,
-      counts: { numberOfInstances: items.length, numberOfCompletedInstances: 0, numberOfTerminatedInstances: 0 },
+      counts: { numberOfInstances: start.length, numberOfCompletedInstances: 0, numberOfTerminatedInstances: 0 },
     });
     if (definition.outputCollection) services.variables.setLocal(instance.elementInstanceKey, definition.outputCollection, items.map(() => null));
-    const start = definition.sequential ? items.slice(0, 1) : items;
     start.forEach((item, index) => services.enqueueInnerInstance(node, instance.elementInstanceKey, item, index + 1));
     if (items.length === 0) services.checkScope(instance.elementInstanceKey);
     return 'wait';
@@ -51,7 +53,7 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
     const { services, instance: body, node } = context;
     const definition = node.multiInstance!;
     const locals = services.state.variablesOf(body.elementInstanceKey);
-    const counts = body.multiInstance ?? { numberOfInstances: 0, numberOfCompletedInstances: 0, numberOfTerminatedInstances: 0 };
+    const counts = countsOf(services.state, body.elementInstanceKey);
     const loopCounter = Number(services.state.variablesOf(child.elementInstanceKey).get(LOOP_COUNTER)?.value ?? 0);
     const updates: Record<string, unknown> = {};
 
@@ -69,9 +71,11 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
 
     let conditionMet = false;
     if (definition.completionCondition) {
-      // The completing instance is still among the body's active children.
-      const numberOfActiveInstances = services.state.childrenOf(body.elementInstanceKey).length - 1;
-      const variables = { ...services.variables.visible(body.elementInstanceKey), ...updates, ...after, numberOfActiveInstances };
+      // As in Zeebe: evaluated in the completing instance's scope (its locals shadow the body's),
+      // with the counters in front of every variable of the same name.
+      const own = Object.fromEntries([...services.state.variablesOf(child.elementInstanceKey)].map(([name, variable]) => [name, variable.value]));
+      const counters = { ...after, numberOfActiveInstances: activeInstances(after) };
+      const variables = { ...services.variables.visible(body.elementInstanceKey), ...updates, ...own, ...counters };
       const met = services.evaluator.typed(definition.completionCondition, variables, 'boolean');
       if (met instanceof Failure) return met;
       conditionMet = met === true;
@@ -86,7 +90,8 @@ export const multiInstanceBodyBehaviour: ElementBehaviour = {
     }
 
     services.variables.setLocalDocument(body.elementInstanceKey, updates);
-    services.emit({ type: 'MULTI_INSTANCE_UPDATED', elementInstanceKey: body.elementInstanceKey, counts: after });
+    // A sequential body's next inner instance counts as created from here on.
+    services.emit({ type: 'MULTI_INSTANCE_UPDATED', elementInstanceKey: body.elementInstanceKey, counts: next ? { ...after, numberOfInstances: after.numberOfInstances + 1 } : after });
     if (next) services.enqueueInnerInstance(node, body.elementInstanceKey, next.item, loopCounter + 1);
     return { terminateSiblings: conditionMet };
   },

@@ -57,6 +57,7 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
       retryAt: event.retryAt,
       errorMessage: event.errorMessage,
       activatable: event.retries > 0,
+      failureCount: (state.jobs.get(event.jobKey)!.failureCount ?? 0) + 1,
     }),
   JOB_RETRIES_UPDATED: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, retries: event.retries }),
   JOB_TIMED_OUT: (state, event) => state.putJob({ ...state.jobs.get(event.jobKey)!, state: 'CREATED', retryAt: null, activatable: true }),
@@ -82,6 +83,7 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
       jobKey: event.jobKey,
       creationTime: time,
       resolvedAt: null,
+      ...(event.trigger ? { trigger: event.trigger } : {}),
     });
     state.updateElement(event.elementInstanceKey, { incidentKey: event.incidentKey });
     state.updateInstance({ incidentCount: state.instance!.incidentCount + 1 });

@@ -47,7 +47,7 @@ export type EngineEvent =
   | { type: 'USER_TASK_UPDATED'; userTaskKey: string; changes: UserTaskChanges }
   | { type: 'USER_TASK_COMPLETED'; userTaskKey: string; elementInstanceKey: string; variableNames: string[] }
   | { type: 'USER_TASK_CANCELED'; userTaskKey: string; elementInstanceKey: string }
-  | { type: 'INCIDENT_CREATED'; incidentKey: string; elementInstanceKey: string; elementId: string; errorType: IncidentErrorType; errorMessage: string; retry: IncidentRetry; jobKey: string | null }
+  | { type: 'INCIDENT_CREATED'; incidentKey: string; elementInstanceKey: string; elementId: string; errorType: IncidentErrorType; errorMessage: string; retry: IncidentRetry; jobKey: string | null; trigger?: Record<string, unknown> }
   | { type: 'INCIDENT_RESOLVED'; incidentKey: string; elementInstanceKey: string }
   /** A timer was scheduled: the scheduler sends TRIGGER_TIMER { timerKey } once `timer.dueDate` has passed. */
   | { type: 'TIMER_CREATED'; timer: TimerRecord }

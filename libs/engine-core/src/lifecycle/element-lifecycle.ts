@@ -20,6 +20,7 @@ import { behaviourOf } from './element-kinds.js';
 import { errorOriginAt, throwError, throwEscalation } from './error-propagation.js';
 import { catchNode, catchPointsOf, closeCatchPoints, openCatchPoints } from './event-triggers.js';
 import type { LifecycleOperations } from './lifecycle-operations.js';
+import { terminateInnerInstances } from './multi-instance-counts.js';
 import { completeFinishedScopes, fireInclusiveJoin } from './scope-completion.js';
 import { terminate, terminateSiblings } from './termination.js';
 import { fireTimer } from './timer-firing.js';
@@ -140,8 +141,8 @@ export class ElementLifecycle implements LifecycleOperations {
     this.startCompletion(elementInstanceKey, undefined, result);
   }
 
-  retryActivation(instance: ElementInstanceRecord): void {
-    this.runActivation(instance);
+  retryActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void {
+    this.runActivation(instance, trigger);
   }
 
   retryCompletion(instance: ElementInstanceRecord): void {
@@ -174,7 +175,7 @@ export class ElementLifecycle implements LifecycleOperations {
     this.queue.splice(0, this.queue.length, ...this.queue.filter((step) => step.flowScopeKey !== flowScopeKey));
   }
 
-  raiseIncident(instance: ElementInstanceRecord, failure: Failure, retry: IncidentRetry, jobKey: string | null = null): void {
+  raiseIncident(instance: ElementInstanceRecord, failure: Failure, retry: IncidentRetry, jobKey: string | null = null, trigger?: Record<string, unknown>): void {
     this.emit({
       type: 'INCIDENT_CREATED',
       incidentKey: this.nextKey(),
@@ -184,6 +185,7 @@ export class ElementLifecycle implements LifecycleOperations {
       errorMessage: failure.message,
       retry,
       jobKey,
+      ...(trigger ? { trigger } : {}),
     });
   }
 
@@ -252,13 +254,14 @@ export class ElementLifecycle implements LifecycleOperations {
   private runActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void {
     const node = this.node(instance.elementId);
     const inputs = applyInputMappings(this, instance, node);
-    if (inputs) return this.raiseIncident(instance, inputs, 'ACTIVATE');
+    // A triggered element keeps its trigger with the incident: resolving it activates it again with the same variables.
+    if (inputs) return this.raiseIncident(instance, inputs, 'ACTIVATE', null, trigger);
     if (!trigger || node.type === 'bpmn:SubProcess') {
       const opened = this.openCatchPointsOf(instance);
-      if (opened) return this.raiseIncident(instance, opened, 'ACTIVATE');
+      if (opened) return this.raiseIncident(instance, opened, 'ACTIVATE', null, trigger);
     }
     const outcome = behaviourOf(instance, node).onActivate({ ...this.contextOf(instance, node), ...(trigger ? { trigger } : {}) });
-    if (outcome instanceof Failure) return this.raiseIncident(instance, outcome, 'ACTIVATE');
+    if (outcome instanceof Failure) return this.raiseIncident(instance, outcome, 'ACTIVATE', null, trigger);
     if (this.state.element(instance.elementInstanceKey)?.lifecycle !== 'ACTIVATING') return; // what it threw was caught around it
     if (outcome === 'hold') return;
     this.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey: instance.elementInstanceKey, elementId: node.id });
@@ -305,7 +308,10 @@ export class ElementLifecycle implements LifecycleOperations {
     this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: node.id });
     onElementCompleted(this, instance);
     if (containerBehaviour?.onChildCompleting) {
-      if (siblingsEnd) for (const sibling of this.state.childrenOf(container.elementInstanceKey)) this.terminate(sibling.elementInstanceKey);
+      if (siblingsEnd) {
+        const siblings = this.state.childrenOf(container.elementInstanceKey).map((sibling) => sibling.elementInstanceKey);
+        terminateInnerInstances(this, container.elementInstanceKey, siblings, (sibling) => this.terminate(sibling));
+      }
     } else {
       this.takeFlows(instance, flowIds ?? node.outgoing, trigger);
     }

@@ -19,8 +19,11 @@ export interface LifecycleOperations extends BehaviourServices {
   terminate(elementInstanceKey: string): void;
   /** Raises an incident on an element; resolving it retries `retry`. */
   raiseIncident(instance: ElementInstanceRecord, failure: Failure, retry: IncidentRetry, jobKey?: string | null): void;
-  /** Runs an element's activation again (its incident was resolved while it was ACTIVATING). */
-  retryActivation(instance: ElementInstanceRecord): void;
+  /**
+   * Runs an element's activation again (its incident was resolved while it was ACTIVATING), with
+   * the variables of the event that had triggered it, kept with the incident (`IncidentRecord.trigger`).
+   */
+  retryActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void;
   /** Runs an element's completion again (its incident was resolved while it was COMPLETING). */
   retryCompletion(instance: ElementInstanceRecord): void;
   /** Opens what an element instance waits for (its catch points); a Failure opens nothing. */

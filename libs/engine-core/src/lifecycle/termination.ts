@@ -5,6 +5,7 @@ import type { InstanceState } from '../state/instance-state.js';
 import { externalState, type ElementInstanceRecord } from '../state/records.js';
 import { closeCatchPoints } from './event-triggers.js';
 import { behaviourOf } from './element-kinds.js';
+import { terminateInnerInstances } from './multi-instance-counts.js';
 
 /** What termination needs of the lifecycle. */
 interface TerminationLifecycle {
@@ -24,7 +25,8 @@ export function terminate(lifecycle: TerminationLifecycle, elementInstanceKey: s
   const instance = state.element(elementInstanceKey);
   if (!instance || externalState(instance.lifecycle) !== 'ACTIVE' || instance.lifecycle === 'TERMINATING') return;
   lifecycle.emit({ type: 'ELEMENT_TERMINATING', elementInstanceKey, elementId: instance.elementId });
-  for (const child of state.childrenOf(elementInstanceKey)) terminate(lifecycle, child.elementInstanceKey);
+  const children = state.childrenOf(elementInstanceKey).map((child) => child.elementInstanceKey);
+  terminateInnerInstances(lifecycle, elementInstanceKey, children, (key) => terminate(lifecycle, key));
   if (state.tokensIn(elementInstanceKey).size > 0) lifecycle.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey: elementInstanceKey });
   closeCatchPoints(lifecycle, instance);
   if (instance.elementType !== 'bpmn:Process') {

@@ -76,9 +76,12 @@ export interface ElementInstanceRecord {
 }
 
 /**
- * The counters of a multi-instance body, kept on its element instance like Zeebe does. A
- * completion condition reads them as `numberOfInstances`, `numberOfCompletedInstances`,
- * `numberOfTerminatedInstances` and `numberOfActiveInstances` (the active inner instances).
+ * The counters of a multi-instance body, kept on its element instance like Zeebe does:
+ * `numberOfInstances` counts the inner instances created (a parallel body's all at its
+ * activation, a sequential body's one by one), the others those that completed or were
+ * terminated (a completion condition met, an interrupting boundary event, a cancellation). A
+ * completion condition reads them, plus `numberOfActiveInstances` (created, not yet ended:
+ * lifecycle/multi-instance-counts.ts).
  */
 export interface MultiInstanceCounts {
   numberOfInstances: number;
@@ -138,6 +141,8 @@ export interface JobRecord {
    * retries left or a thrown error (until the incident is resolved), and once it has ended.
    */
   activatable: boolean;
+  /** How many times workers failed it (absent: never); the exponent of a backoff the model declares. */
+  failureCount?: number;
 }
 
 /** Camunda's incident types; UNKNOWN is Baton's activation budget (a loop without a wait state). */
@@ -233,6 +238,12 @@ export interface IncidentRecord {
   jobKey: string | null;
   creationTime: string;
   resolvedAt: string | null;
+  /**
+   * The variables of the event that activated the element (a caught error's, a message's; `{}`
+   * for a timer), when its activation failed: resolving the incident runs the activation again
+   * with them, so they are not lost while the element waits behind the incident.
+   */
+  trigger?: Record<string, unknown>;
 }
 
 /**

@@ -48,4 +48,8 @@ export class IncidentEntity {
 
   @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
   resolvedAt: Date | null;
+
+  /** The variables of the event that activated the element, when its activation failed: resolving activates it again with them. */
+  @Column({ name: 'trigger_variables', type: 'json', nullable: true })
+  triggerVariables: Record<string, unknown> | null;
 }

@@ -55,6 +55,10 @@ export class JobEntity {
   @Column({ type: 'boolean', default: false })
   activatable: boolean;
 
+  /** How many times workers failed it (the exponent of a backoff declared in the model). */
+  @Column({ name: 'failure_count', type: 'int', default: 0 })
+  failureCount: number;
+
   /** After a failure with retries left: activatable from this instant (its backoff). */
   @Column({ name: 'retry_at', type: 'datetime', precision: 3, nullable: true })
   retryAt: Date | null;

@@ -1,11 +1,8 @@
-import { addIsoDuration, parseIsoDuration } from '#bpmn';
+import { parseRetryBackoff, retryBackoffMs } from '#bpmn';
 import { Failure } from '../../failure.js';
 import type { JobRecord } from '../../state/records.js';
 import type { CommandProcessor } from '../command-processor.js';
 import { jobFor } from './job-guard.js';
-
-/** The custom header a model may use to declare the backoff between retries (ISO-8601 duration). */
-export const RETRY_BACKOFF_HEADER = 'retryBackoff';
 
 /**
  * A worker failed its job: with retries left it is offered again after the backoff; with none, an
@@ -31,15 +28,16 @@ export const failJob: CommandProcessor<'FAIL_JOB'> = {
 };
 
 /**
- * When a failed job may run again: after the worker's backoff, or the model's `retryBackoff`
- * header (ISO-8601 duration, e.g. PT30S), or at once. An unreadable header means no backoff.
+ * When a failed job may run again: after the worker's backoff (`retryBackOff` > 0 wins), else
+ * after the backoff the model declares in its task headers — `retryBackoff` (ISO-8601 duration)
+ * times `retryBackoffMultiplier`^(failures - 1), at most `retryBackoffMax`, counting this
+ * failure — else at once. Headers the deployment could not read (a definition deployed before
+ * they were validated) mean no backoff.
  */
 function retryInstant(now: string, backOffMs: number | null, job: JobRecord): string | null {
-  if (backOffMs !== null) return backOffMs > 0 ? new Date(Date.parse(now) + backOffMs).toISOString() : null;
-  const header = job.customHeaders[RETRY_BACKOFF_HEADER];
-  if (!header) return null;
-  const duration = parseIsoDuration(header.trim());
-  if (!duration.ok) return null;
-  const at = addIsoDuration(new Date(now), duration.value);
-  return at.getTime() > Date.parse(now) ? at.toISOString() : null;
+  if (backOffMs !== null && backOffMs > 0) return new Date(Date.parse(now) + backOffMs).toISOString();
+  const parsed = parseRetryBackoff(job.customHeaders);
+  if (!parsed.ok || !parsed.policy) return null;
+  const backoff = retryBackoffMs(parsed.policy, (job.failureCount ?? 0) + 1);
+  return backoff > 0 ? new Date(Date.parse(now) + backoff).toISOString() : null;
 }

@@ -22,7 +22,7 @@ export const resolveIncident: CommandProcessor<'RESOLVE_INCIDENT'> = {
     lifecycle.emit({ type: 'INCIDENT_RESOLVED', incidentKey: incident.incidentKey, elementInstanceKey: incident.elementInstanceKey });
     const element = state.element(incident.elementInstanceKey);
     if (!element || externalState(element.lifecycle) !== 'ACTIVE') return undefined;
-    if (incident.retry === 'ACTIVATE' && element.lifecycle === 'ACTIVATING') lifecycle.retryActivation(element);
+    if (incident.retry === 'ACTIVATE' && element.lifecycle === 'ACTIVATING') lifecycle.retryActivation(element, incident.trigger);
     // The process element itself is active at once: its incident is about opening its event subprocesses' catch points.
     if (incident.retry === 'ACTIVATE' && element.elementType === 'bpmn:Process' && element.lifecycle === 'ACTIVATED') {
       const opened = lifecycle.openCatchPointsOf(element);
