@@ -24,6 +24,8 @@ export const CAMUNDA_ELEMENT_TYPES = {
   'bpmn:EventBasedGateway': 'EVENT_BASED_GATEWAY',
   'bpmn:EventSubProcess': 'EVENT_SUB_PROCESS',
   'bpmn:MultiInstanceBody': 'MULTI_INSTANCE_BODY',
+  // Camunda's enum has no complex gateway (Camunda 8 does not execute it): the API answers UNKNOWN.
+  'bpmn:ComplexGateway': 'UNKNOWN',
 } as const satisfies Record<ElementType, string>;
 
 /**

@@ -2,6 +2,7 @@ import { FeelService } from '#feel';
 import {
   EXECUTABLE_MODEL_VERSION,
   type BoundaryEventNode,
+  type ComplexGatewayNode,
   type ExecutableProcess,
   type FlowNode,
   type GatewayNode,
@@ -17,10 +18,11 @@ import {
 } from '../model/executable-process.js';
 import { linkNameOf } from '../parse/event-references.js';
 import { elementProperty, idOf, isA, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
-import { conditionOf, extension } from '../parse/zeebe-extensions.js';
+import { conditionOf, expressionBody, extension } from '../parse/zeebe-extensions.js';
 import { eventKind, isEventSubProcess, isInterrupting } from '../rules/event-kind.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
+import { compileStandardLoop } from './compile-standard-loop.js';
 import { compileCalledElement, compileErrorThrow, compileMultiInstance, compileThrow, compileTrigger } from './compile-events.js';
 
 /** What compiling the flow elements of a process or subprocess yields. */
@@ -67,6 +69,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         outgoing: ids(context.outgoing(child)),
         ...optional('ioMapping', compileIoMapping(child)),
         ...optional('multiInstance', compileMultiInstance(child)),
+        ...optional('standardLoop', compileStandardLoop(child)),
       };
       const node = compileNode(child, base, scope);
       elements[id] = node;
@@ -161,6 +164,15 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         return { ...base, type, ...optional('defaultFlow', idOf(elementProperty(element, 'default'))) } satisfies GatewayNode;
       case 'bpmn:ParallelGateway':
         return { ...base, type };
+      case 'bpmn:ComplexGateway': {
+        const activation = expressionBody(element, 'activationCondition');
+        return {
+          ...base,
+          type,
+          ...optional('defaultFlow', idOf(elementProperty(element, 'default'))),
+          ...optional('activationCondition', activation === undefined ? undefined : compileCondition(activation)),
+        } satisfies ComplexGatewayNode;
+      }
       case 'bpmn:SubProcess':
         return { ...base, type, startEventId: '', children: [], ...optional('triggeredByEvent', isEventSubProcess(element) ? true : undefined) };
       case 'bpmn:UserTask':
@@ -189,7 +201,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
   const compileFlow = (flow: ModdleElement): SequenceFlow => {
     const source = elementProperty(flow, 'sourceRef');
     const condition = conditionOf(flow);
-    const branching = source?.$type === 'bpmn:ExclusiveGateway' || source?.$type === 'bpmn:InclusiveGateway';
+    const branching = source?.$type === 'bpmn:ExclusiveGateway' || source?.$type === 'bpmn:InclusiveGateway' || source?.$type === 'bpmn:ComplexGateway';
     return {
       id: idOf(flow) ?? '',
       ...optional('name', nonBlank(stringProperty(flow, 'name'))),

@@ -37,6 +37,7 @@ export const EXECUTABLE_ELEMENT_TYPES = [
   'bpmn:CallActivity',
   'bpmn:ReceiveTask',
   'bpmn:EventBasedGateway',
+  'bpmn:ComplexGateway',
 ] as const;
 
 export type ExecutableElementType = (typeof EXECUTABLE_ELEMENT_TYPES)[number];
@@ -163,6 +164,24 @@ export interface MultiInstanceDefinition {
   completionCondition?: string;
 }
 
+/**
+ * `bpmn:standardLoopCharacteristics` (BPMN 2.0.2 §10.3.8; Camunda 8 has no standard loop): the
+ * activity runs again and again inside a loop body, one iteration at a time, as long as
+ * `loopCondition` holds and at most `loopMaximum` times.
+ */
+export interface StandardLoopDefinition {
+  /**
+   * FEEL (without `=`), evaluated in the body's scope: the loop goes on while it is true. It sees
+   * the body's variables and `loopCounter`, the number of iterations completed so far. Absent:
+   * only `loopMaximum` ends the loop.
+   */
+  loopCondition?: string;
+  /** Evaluate the condition before each iteration (a while loop: may run zero times), else after it (do-while). @default false */
+  testBefore: boolean;
+  /** At most this many iterations (0: none). Absent: no maximum. */
+  loopMaximum?: number;
+}
+
 interface FlowNodeBase {
   id: string;
   name?: string;
@@ -177,6 +196,8 @@ interface FlowNodeBase {
   boundaryEventIds?: string[];
   /** Present on a multi-instance activity. */
   multiInstance?: MultiInstanceDefinition;
+  /** Present on an activity with a standard loop. */
+  standardLoop?: StandardLoopDefinition;
 }
 
 export interface StartEventNode extends FlowNodeBase {
@@ -291,6 +312,21 @@ export interface GatewayNode extends FlowNodeBase {
   defaultFlow?: string;
 }
 
+/**
+ * A complex gateway (BPMN 2.0.2 §13.3.6; Camunda 8 does not execute it). As a join, each arriving
+ * token is checked against `activationCondition`: when it holds the gateway fires once, and the
+ * tokens of the flows that had not delivered yet are absorbed when they arrive, until every
+ * incoming flow has delivered (reset). Without a condition it waits for every incoming flow. As a
+ * fork it takes every outgoing flow whose condition is true, like an inclusive gateway.
+ */
+export interface ComplexGatewayNode extends FlowNodeBase {
+  type: 'bpmn:ComplexGateway';
+  /** Id of the default flow. */
+  defaultFlow?: string;
+  /** FEEL (without `=`), evaluated each time a token arrives while the gateway waits for its start. */
+  activationCondition?: string;
+}
+
 export interface SubProcessNode extends FlowNodeBase {
   type: 'bpmn:SubProcess';
   /** The none start event the subprocess begins at; for an event subprocess, its (only) start event. */
@@ -339,7 +375,8 @@ export type FlowNode =
   | BoundaryEventNode
   | CallActivityNode
   | ReceiveTaskNode
-  | EventBasedGatewayNode;
+  | EventBasedGatewayNode
+  | ComplexGatewayNode;
 
 export interface SequenceFlow {
   id: string;

@@ -25,6 +25,8 @@ import { supportedElementRule } from './supported-element.rule.js';
 import { timerDefinitionRule } from './timer-definition.rule.js';
 import { uniqueIdRule } from './unique-id.rule.js';
 import { userTaskRule } from './user-task.rule.js';
+import { standardLoopRule } from './standard-loop.rule.js';
+import { complexGatewayRule } from './complex-gateway.rule.js';
 
 /** Every deploy-time rule, in the order their problems are listed. */
 export const ALL_RULES: readonly BpmnRule[] = [
@@ -54,4 +56,6 @@ export const ALL_RULES: readonly BpmnRule[] = [
   feelExpressionRule,
   camunda7AssignmentRule,
   camunda7ExtensionRule,
+  standardLoopRule,
+  complexGatewayRule,
 ];

@@ -14,7 +14,6 @@ const EXECUTABLE = new Set<string>(EXECUTABLE_ELEMENT_TYPES);
 
 /** How modelers call the element types Baton does not execute at all. */
 const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
-  'bpmn:ComplexGateway': 'complex gateway',
   'bpmn:Transaction': 'transaction',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocess',
 };
@@ -25,7 +24,7 @@ const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
  * `EXECUTED_TRIGGERS`: message, timer and signal starts of a process; every Camunda 8 trigger of an
  * event subprocess; message, timer, signal, condition and link catch events; timer, message,
  * signal, error, escalation and condition boundary events; signal, escalation and link throws;
- * multi-instance activities; no compensation, cancel or multiple events, standard loops or listeners).
+ * multi-instance activities and standard loops; no compensation, cancel or multiple events, or listeners).
  * Unsupported ones are refused by name, never skipped at run time.
  * Artifacts, data elements, lanes and collaborations are documentation and are ignored.
  */
@@ -55,7 +54,7 @@ export const supportedElementRule: BpmnRule = {
         );
       }
       const loop = elementProperty(element, 'loopCharacteristics');
-      if (loop !== undefined && !isA(loop, 'bpmn:MultiInstanceLoopCharacteristics')) refuse(element, loopLabel(loop));
+      if (loop !== undefined && !isA(loop, 'bpmn:MultiInstanceLoopCharacteristics') && !isA(loop, 'bpmn:StandardLoopCharacteristics')) refuse(element, loopLabel(loop));
       if (element['isForCompensation'] === true) refuse(element, 'compensation handler');
       listenerProblems(this.id, context, element, problems);
     }

@@ -2,6 +2,7 @@ import type { ExecutableElementType } from '#bpmn';
 import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY } from '../state/records.js';
 import { boundaryEventBehaviour } from './boundary-event.behaviour.js';
 import { callActivityBehaviour } from './call-activity.behaviour.js';
+import { complexGatewayBehaviour } from './complex-gateway.behaviour.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 import { endEventBehaviour } from './end-event.behaviour.js';
 import { eventBasedGatewayBehaviour } from './event-based-gateway.behaviour.js';
@@ -47,6 +48,7 @@ export const BEHAVIOURS: Record<ExecutableElementType | typeof MULTI_INSTANCE_BO
   'bpmn:CallActivity': callActivityBehaviour as ElementBehaviour,
   'bpmn:ReceiveTask': receiveTaskBehaviour as ElementBehaviour,
   'bpmn:EventBasedGateway': eventBasedGatewayBehaviour as ElementBehaviour,
+  'bpmn:ComplexGateway': complexGatewayBehaviour as ElementBehaviour,
   [MULTI_INSTANCE_BODY]: multiInstanceBodyBehaviour,
   [EVENT_SUB_PROCESS]: eventSubProcessBehaviour as ElementBehaviour,
 };

@@ -1,7 +1,7 @@
-import type { FlowNode } from '#bpmn';
+import type { ComplexGatewayNode, FlowNode } from '#bpmn';
 import type { ThrowOutcome } from '../behaviours/behaviour-services.js';
 import type { ElementContext } from '../behaviours/element-behaviour.js';
-import { innerInstanceLocals } from '../behaviours/multi-instance-body.behaviour.js';
+import { LOOP_COUNTER, innerInstanceLocals } from '../behaviours/multi-instance-body.behaviour.js';
 import { applyEvent } from '../events/appliers.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import { Failure } from '../failure.js';
@@ -19,6 +19,7 @@ import { behaviourOf } from './element-kinds.js';
 import { errorOriginAt, throwError, throwEscalation } from './error-propagation.js';
 import { catchNode, catchPointsOf, closeCatchPoints, openCatchPoints } from './event-triggers.js';
 import type { LifecycleOperations } from './lifecycle-operations.js';
+import { arriveAtComplexJoin } from './complex-join.js';
 import { completeFinishedScopes, fireInclusiveJoin } from './scope-completion.js';
 import { terminate, terminateSiblings } from './termination.js';
 import { fireTimer } from './timer-firing.js';
@@ -33,6 +34,8 @@ type Step =
   /** `trigger`: the variables of the event that activates it (a catch event after an event-based gateway, the start event of an event subprocess). */
   | { kind: 'activate'; nodeId: string; flowScopeKey: string; trigger?: Record<string, unknown> }
   | { kind: 'check-parallel-join'; nodeId: string; flowScopeKey: string }
+  /** A token arrived at a complex gateway's join on `flowId`. */
+  | { kind: 'check-complex-join'; nodeId: string; flowScopeKey: string; flowId: string }
   /** An inner instance of a multi-instance activity, in its body (`flowScopeKey`). */
   | { kind: 'activate-inner'; nodeId: string; flowScopeKey: string; item: unknown; loopCounter: number };
 
@@ -165,7 +168,7 @@ export class ElementLifecycle implements LifecycleOperations {
   }
 
   discardScopeTokens(flowScopeKey: string): void {
-    if (this.state.tokensIn(flowScopeKey).size > 0) this.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey });
+    if (this.state.hasJoinState(flowScopeKey)) this.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey });
     this.queue.splice(0, this.queue.length, ...this.queue.filter((step) => step.flowScopeKey !== flowScopeKey));
   }
 
@@ -202,6 +205,8 @@ export class ElementLifecycle implements LifecycleOperations {
       this.activate(this.node(step.nodeId), step.flowScopeKey, undefined, step.trigger);
     } else if (step.kind === 'activate-inner') {
       this.activateInner(this.node(step.nodeId), step.flowScopeKey, step.item, step.loopCounter);
+    } else if (step.kind === 'check-complex-join') {
+      arriveAtComplexJoin(this, this.node(step.nodeId) as ComplexGatewayNode, step.flowScopeKey, step.flowId);
     } else {
       const join = this.node(step.nodeId);
       if (parallelJoinReady(join, this.state.tokensIn(step.flowScopeKey))) this.activate(join, step.flowScopeKey, join.incoming);
@@ -211,7 +216,7 @@ export class ElementLifecycle implements LifecycleOperations {
   /** Activates an element reached by a token or a trigger: a multi-instance activity is entered through its body. */
   activate(node: FlowNode, flowScopeKey: string, consumedFlowIds: string[] | undefined, trigger?: Record<string, unknown>): void {
     const elementInstanceKey = this.nextKey();
-    const elementType = node.multiInstance ? MULTI_INSTANCE_BODY : node.type === 'bpmn:SubProcess' && node.triggeredByEvent ? EVENT_SUB_PROCESS : node.type;
+    const elementType = node.multiInstance || node.standardLoop ? MULTI_INSTANCE_BODY : node.type === 'bpmn:SubProcess' && node.triggeredByEvent ? EVENT_SUB_PROCESS : node.type;
     this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: node.id, elementType, elementName: node.name ?? null, flowScopeKey, ...(consumedFlowIds ? { consumedFlowIds } : {}) });
     const instance = this.state.element(elementInstanceKey);
     if (!instance || this.overBudget(instance)) return;
@@ -222,7 +227,7 @@ export class ElementLifecycle implements LifecycleOperations {
   private activateInner(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void {
     const elementInstanceKey = this.nextKey();
     this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: node.id, elementType: node.type, elementName: node.name ?? null, flowScopeKey: bodyKey });
-    this.variables.setLocalDocument(elementInstanceKey, innerInstanceLocals(node.multiInstance!, item, loopCounter));
+    this.variables.setLocalDocument(elementInstanceKey, node.multiInstance ? innerInstanceLocals(node.multiInstance, item, loopCounter) : { [LOOP_COUNTER]: loopCounter });
     const instance = this.state.element(elementInstanceKey);
     if (!instance || this.overBudget(instance)) return;
     this.runActivation(instance);
@@ -322,6 +327,7 @@ export class ElementLifecycle implements LifecycleOperations {
       this.emit({ type: 'SEQUENCE_FLOW_TAKEN', flowId, sourceElementId: source.elementId, targetElementId: target.id, flowScopeKey, atJoin });
       if (!atJoin) this.queue.push({ kind: 'activate', nodeId: target.id, flowScopeKey, ...(trigger ? { trigger } : {}) });
       else if (target.type === 'bpmn:ParallelGateway') this.queue.push({ kind: 'check-parallel-join', nodeId: target.id, flowScopeKey });
+      else if (target.type === 'bpmn:ComplexGateway') this.queue.push({ kind: 'check-complex-join', nodeId: target.id, flowScopeKey, flowId });
       // Inclusive joins are checked once the instance rests (scope-completion.ts).
     }
   }

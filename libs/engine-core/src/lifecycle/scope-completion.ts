@@ -9,6 +9,7 @@ interface ScopeLifecycle {
   readonly model: ExecutableProcess;
   activate(node: FlowNode, flowScopeKey: string, consumedFlowIds: string[] | undefined): void;
   startCompletion(elementInstanceKey: string, flowIds: string[] | undefined, result: Record<string, unknown> | undefined): void;
+  discardScopeTokens(flowScopeKey: string): void;
 }
 
 /**
@@ -48,6 +49,8 @@ export function completeFinishedScopes(lifecycle: ScopeLifecycle, candidates: Se
     const scope = lifecycle.state.element(flowScopeKey);
     if (!scope || scope.lifecycle !== 'ACTIVATED') continue;
     if (lifecycle.state.childrenOf(flowScopeKey).length > 0 || lifecycle.state.tokensIn(flowScopeKey).size > 0) continue;
+    // A complex gateway still waiting for its reset does not hold its scope open; its marks go with the scope.
+    if (lifecycle.state.hasJoinState(flowScopeKey)) lifecycle.discardScopeTokens(flowScopeKey);
     lifecycle.startCompletion(flowScopeKey, undefined, undefined);
     completed = true;
   }

@@ -50,8 +50,8 @@ export function applyOutputMappings(services: MappingServices, instance: Element
 
 /** An inner instance's input element and loop counter, which its input mappings may read. */
 function innerLoopVariables(state: InstanceState, instance: ElementInstanceRecord, node: FlowNode): Record<string, unknown> {
-  if (!node.multiInstance || !isInner(state, instance)) return {};
+  if ((!node.multiInstance && !node.standardLoop) || !isInner(state, instance)) return {};
   const locals = state.variablesOf(instance.elementInstanceKey);
-  const names = [node.multiInstance.inputElement, LOOP_COUNTER].filter((name): name is string => name !== undefined);
+  const names = [node.multiInstance?.inputElement, LOOP_COUNTER].filter((name): name is string => name !== undefined);
   return Object.fromEntries(names.filter((name) => locals.has(name)).map((name) => [name, locals.get(name)!.value]));
 }

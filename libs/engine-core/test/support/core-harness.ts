@@ -399,6 +399,12 @@ export class CoreHarness {
         return `${event.type} ${event.flowId}${event.atJoin ? ' (at join)' : ''}`;
       case 'JOIN_TOKENS_DISCARDED':
         return `${event.type} @${this.scopeName(event.flowScopeKey)}`;
+      case 'COMPLEX_GATEWAY_FIRED':
+        return `${event.type} ${event.elementId} [${event.flowIds.join(',')}] awaiting [${event.awaitedFlowIds.join(',')}]`;
+      case 'COMPLEX_GATEWAY_TOKEN_ABSORBED':
+        return `${event.type} ${event.elementId} ${event.flowId}`;
+      case 'COMPLEX_GATEWAY_RESET':
+        return `${event.type} ${event.elementId}`;
       case 'VARIABLE_CREATED':
       case 'VARIABLE_UPDATED':
         return `${event.type} ${event.name}=${JSON.stringify(event.value)} @${this.scopeName(event.scopeKey)}`;
