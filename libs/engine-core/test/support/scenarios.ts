@@ -390,6 +390,26 @@ export const SCENARIOS: Scenario[] = [
         }),
     ],
   },
+  {
+    name: 'complex gateway: two of three fire the join, the third is absorbed and resets it',
+    fixture: 'complex-gateway.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeJob('tb'), (h) => h.completeJob('tc'), (h) => h.completeJob('after'), (h) => h.completeJob('ta')],
+  },
+  {
+    name: 'complex gateway: a failing activation condition held with an incident, resolved',
+    fixture: 'complex-gateway-limit.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeJob('ta'), (h) => h.setVariables({ limit: 2 }), (h) => h.resolveIncident('join'), (h) => h.completeJob('tb'), (h) => h.completeJob('tc')],
+  },
+  {
+    name: 'standard loop: a job repeated until its condition fails',
+    fixture: 'loop-job.bpmn',
+    steps: [(h) => h.create({ done: false }), (h) => h.completeJob('work', { done: false }), (h) => h.completeJob('work', { done: true })],
+  },
+  {
+    name: 'standard loop: a subprocess iterated, then interrupted by a boundary timer on its body',
+    fixture: 'loop-subprocess.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeUserTask('review', { x: 1 }), (h) => h.triggerTimer('late')],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */
