@@ -22,6 +22,7 @@ import { conditionOf, expressionBody, extension } from '../parse/zeebe-extension
 import { eventKind, isEventSubProcess, isInterrupting } from '../rules/event-kind.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
+import { compileAdHocSubProcess } from './compile-ad-hoc.js';
 import { compileStandardLoop } from './compile-standard-loop.js';
 import { compileCalledElement, compileErrorThrow, compileMultiInstance, compileThrow, compileTrigger } from './compile-events.js';
 
@@ -74,6 +75,13 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
       const node = compileNode(child, base, scope);
       elements[id] = node;
       children.push(id);
+      if (node.type === 'bpmn:AdHocSubProcess') {
+        node.children = compileScope(child, id).children;
+        node.activatableElementIds = node.children.filter((childId) => {
+          const inner = elements[childId];
+          return inner !== undefined && inner.incoming.length === 0 && inner.type !== 'bpmn:BoundaryEvent';
+        });
+      }
       if (node.type === 'bpmn:SubProcess') {
         const inner = compileScope(child, id);
         node.children = inner.children;
@@ -164,6 +172,8 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         return { ...base, type, ...optional('defaultFlow', idOf(elementProperty(element, 'default'))) } satisfies GatewayNode;
       case 'bpmn:ParallelGateway':
         return { ...base, type };
+      case 'bpmn:AdHocSubProcess':
+        return compileAdHocSubProcess(element, base);
       case 'bpmn:ComplexGateway': {
         const activation = expressionBody(element, 'activationCondition');
         return {

@@ -38,6 +38,7 @@ export const EXECUTABLE_ELEMENT_TYPES = [
   'bpmn:ReceiveTask',
   'bpmn:EventBasedGateway',
   'bpmn:ComplexGateway',
+  'bpmn:AdHocSubProcess',
 ] as const;
 
 export type ExecutableElementType = (typeof EXECUTABLE_ELEMENT_TYPES)[number];
@@ -327,6 +328,30 @@ export interface ComplexGatewayNode extends FlowNodeBase {
   activationCondition?: string;
 }
 
+/**
+ * An ad-hoc subprocess (Camunda 8.8, BPMN implementation): its inner elements without incoming
+ * flows are activated by `activeElementsCollection` when it starts, or later on request
+ * (`POST /v2/element-instances/ad-hoc-activities/{key}/activation`), each in an inner instance of
+ * its own; it completes per `completionCondition`, or once nothing is active inside.
+ */
+export interface AdHocSubProcessNode extends FlowNodeBase {
+  type: 'bpmn:AdHocSubProcess';
+  /** Ids of the flow nodes directly inside. */
+  children: string[];
+  /** Ids of the inner elements that may be activated: activities and events without incoming flows (boundary events excluded). */
+  activatableElementIds: string[];
+  /** FEEL (without `=`) yielding the list of element ids to activate when the subprocess starts. */
+  activeElementsCollection?: string;
+  /** FEEL (without `=`) evaluated each time an inner instance completes. */
+  completionCondition?: string;
+  /** Terminate the other inner instances once the completion condition holds. @default true */
+  cancelRemainingInstances: boolean;
+  /** Local variable of the subprocess collecting `outputElement` of each completed inner instance (propagated when it completes). */
+  outputCollection?: string;
+  /** FEEL (without `=`) evaluated in a completed inner instance's scope. */
+  outputElement?: string;
+}
+
 export interface SubProcessNode extends FlowNodeBase {
   type: 'bpmn:SubProcess';
   /** The none start event the subprocess begins at; for an event subprocess, its (only) start event. */
@@ -376,7 +401,8 @@ export type FlowNode =
   | CallActivityNode
   | ReceiveTaskNode
   | EventBasedGatewayNode
-  | ComplexGatewayNode;
+  | ComplexGatewayNode
+  | AdHocSubProcessNode;
 
 export interface SequenceFlow {
   id: string;

@@ -23,7 +23,7 @@ const EXTENSION_ATTRIBUTES: { type: string; tag: string; attributes: string[] }[
   { type: 'zeebe:FormDefinition', tag: 'zeebe:formDefinition', attributes: ['externalReference'] },
   { type: 'zeebe:CalledElement', tag: 'zeebe:calledElement', attributes: ['processId', 'processIdExpression'] },
   { type: 'zeebe:CalledDecision', tag: 'zeebe:calledDecision', attributes: ['decisionId'] },
-  { type: 'zeebe:AdHoc', tag: 'zeebe:adHoc', attributes: ['activeElementsCollection'] },
+  { type: 'zeebe:AdHoc', tag: 'zeebe:adHoc', attributes: ['activeElementsCollection', 'outputElement'] },
 ];
 
 const LABELS: Record<string, string> = {

@@ -15,7 +15,6 @@ const EXECUTABLE = new Set<string>(EXECUTABLE_ELEMENT_TYPES);
 /** How modelers call the element types Baton does not execute at all. */
 const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
   'bpmn:Transaction': 'transaction',
-  'bpmn:AdHocSubProcess': 'ad-hoc subprocess',
 };
 
 /**

@@ -43,6 +43,12 @@ export type EngineCommand =
   | { type: 'UPDATE_USER_TASK'; userTaskKey: string; changes: UserTaskChanges }
   | { type: 'RESOLVE_INCIDENT'; incidentKey: string }
   | { type: 'SET_VARIABLES'; elementInstanceKey: string; variables: Record<string, unknown>; local: boolean }
+  /**
+   * Activates inner elements of an active ad-hoc subprocess, each in a new inner instance with its
+   * variables (`POST /v2/element-instances/ad-hoc-activities/{key}/activation`); with
+   * `cancelRemainingInstances`, the inner instances active until now are terminated first.
+   */
+  | { type: 'ACTIVATE_AD_HOC_ELEMENTS'; elementInstanceKey: string; elements: Array<{ elementId: string; variables: Record<string, unknown> }>; cancelRemainingInstances: boolean }
   /** A timer is due (sent by the scheduler); refused before its due date (TIMER.NOT_DUE) or once it is not active. */
   | { type: 'TRIGGER_TIMER'; timerKey: string }
   /**

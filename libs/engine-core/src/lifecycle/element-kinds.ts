@@ -3,7 +3,7 @@ import { BEHAVIOURS } from '../behaviours/behaviours.js';
 import { standardLoopBodyBehaviour } from '../behaviours/standard-loop-body.behaviour.js';
 import type { ElementBehaviour } from '../behaviours/element-behaviour.js';
 import type { InstanceState } from '../state/instance-state.js';
-import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord } from '../state/records.js';
+import { AD_HOC_SUB_PROCESS_INNER_INSTANCE, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord } from '../state/records.js';
 
 /**
  * The behaviour of an element instance: its element type's, the multi-instance body's or the event
@@ -12,7 +12,7 @@ import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord } fr
  */
 export function behaviourOf(instance: ElementInstanceRecord, node: FlowNode): ElementBehaviour {
   if (instance.elementType === MULTI_INSTANCE_BODY && node.standardLoop && !node.multiInstance) return standardLoopBodyBehaviour;
-  const type = instance.elementType === MULTI_INSTANCE_BODY || instance.elementType === EVENT_SUB_PROCESS ? instance.elementType : node.type;
+  const type = instance.elementType === MULTI_INSTANCE_BODY || instance.elementType === EVENT_SUB_PROCESS || instance.elementType === AD_HOC_SUB_PROCESS_INNER_INSTANCE ? instance.elementType : node.type;
   return BEHAVIOURS[type];
 }
 

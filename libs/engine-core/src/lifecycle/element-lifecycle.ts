@@ -12,7 +12,7 @@ import { VariableBehaviour } from '../processing/variable-behaviour.js';
 import { DEFAULT_MAX_VARIABLE_DEPTH } from '../processing/variable-depth.js';
 import { cloneJson } from '../processing/variable-paths.js';
 import type { InstanceState } from '../state/instance-state.js';
-import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
+import { AD_HOC_SUB_PROCESS_INNER_INSTANCE, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
 import { triggerCatch } from './catch-trigger.js';
 import { ConditionWatcher } from './conditions.js';
 import { behaviourOf } from './element-kinds.js';
@@ -34,6 +34,8 @@ type Step =
   /** `trigger`: the variables of the event that activates it (a catch event after an event-based gateway, the start event of an event subprocess). */
   | { kind: 'activate'; nodeId: string; flowScopeKey: string; trigger?: Record<string, unknown> }
   | { kind: 'check-parallel-join'; nodeId: string; flowScopeKey: string }
+  /** An inner element of the ad-hoc subprocess `flowScopeKey` to activate in a new inner instance. */
+  | { kind: 'activate-ad-hoc'; nodeId: string; flowScopeKey: string; variables: Record<string, unknown> }
   /** A token arrived at a complex gateway's join on `flowId`. */
   | { kind: 'check-complex-join'; nodeId: string; flowScopeKey: string; flowId: string }
   /** An inner instance of a multi-instance activity, in its body (`flowScopeKey`). */
@@ -126,6 +128,10 @@ export class ElementLifecycle implements LifecycleOperations {
     this.queue.push({ kind: 'activate-inner', nodeId: node.id, flowScopeKey: bodyKey, item, loopCounter });
   }
 
+  activateAdHocElement(adHocKey: string, elementId: string, variables: Record<string, unknown>): void {
+    this.queue.push({ kind: 'activate-ad-hoc', nodeId: elementId, flowScopeKey: adHocKey, variables });
+  }
+
   checkScope(flowScopeKey: string): void {
     this.scopesToCheck.add(flowScopeKey);
   }
@@ -205,6 +211,8 @@ export class ElementLifecycle implements LifecycleOperations {
       this.activate(this.node(step.nodeId), step.flowScopeKey, undefined, step.trigger);
     } else if (step.kind === 'activate-inner') {
       this.activateInner(this.node(step.nodeId), step.flowScopeKey, step.item, step.loopCounter);
+    } else if (step.kind === 'activate-ad-hoc') {
+      this.activateAdHocInner(scope, step.nodeId, step.variables);
     } else if (step.kind === 'check-complex-join') {
       arriveAtComplexJoin(this, this.node(step.nodeId) as ComplexGatewayNode, step.flowScopeKey, step.flowId);
     } else {
@@ -231,6 +239,17 @@ export class ElementLifecycle implements LifecycleOperations {
     const instance = this.state.element(elementInstanceKey);
     if (!instance || this.overBudget(instance)) return;
     this.runActivation(instance);
+  }
+
+  /** Activates an inner instance of an ad-hoc subprocess (its variables as locals), then the element in it. */
+  private activateAdHocInner(adHoc: ElementInstanceRecord, elementId: string, variables: Record<string, unknown>): void {
+    const elementInstanceKey = this.nextKey();
+    this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: adHoc.elementId, elementType: AD_HOC_SUB_PROCESS_INNER_INSTANCE, elementName: adHoc.elementName, flowScopeKey: adHoc.elementInstanceKey });
+    this.variables.setLocalDocument(elementInstanceKey, variables);
+    const inner = this.state.element(elementInstanceKey);
+    if (!inner || this.overBudget(inner)) return;
+    this.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey, elementId: adHoc.elementId });
+    this.queue.push({ kind: 'activate', nodeId: elementId, flowScopeKey: elementInstanceKey });
   }
 
   /** Counts an activation; past the budget the element waits behind an incident (a loop without a wait state would otherwise hold the instance's lock forever). */

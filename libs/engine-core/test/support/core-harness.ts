@@ -277,7 +277,7 @@ export class CoreHarness {
 
   /** The one active element instance of an element. */
   element(elementId: string): ElementInstanceRecord {
-    return only(this.snapshot.elements.filter((e) => e.elementId === elementId), `active element instance of '${elementId}'`);
+    return only(this.snapshot.elements.filter((e) => e.elementId === elementId && e.elementType !== 'bpmn:AdHocSubProcessInnerInstance'), `active element instance of '${elementId}'`);
   }
 
   /** Active element instances of an element (none, one or more). */
@@ -488,15 +488,18 @@ export class CoreHarness {
   }
 
   private elementName(elementInstanceKey: string, elementId: string): string {
-    return this.bodies.has(elementInstanceKey) ? `${elementId}#body` : elementId;
+    return this.bodies.has(elementInstanceKey) ? `${elementId}#body` : this.adHocInners.has(elementInstanceKey) ? `${elementId}#inner` : elementId;
   }
 
+  /** Inner instances of ad-hoc subprocesses, rendered `<id>#inner`. */
+  private readonly adHocInners = new Set<string>();
   private readonly timerElements = new Map<string, string>();
   private readonly subscriptionElements = new Map<string, string>();
 
   private index(event: EngineEvent): void {
     if (event.type === 'ELEMENT_ACTIVATING') this.elementIds.set(event.elementInstanceKey, event.elementId);
     if (event.type === 'ELEMENT_ACTIVATING' && event.elementType === 'bpmn:MultiInstanceBody') this.bodies.add(event.elementInstanceKey);
+    if (event.type === 'ELEMENT_ACTIVATING' && event.elementType === 'bpmn:AdHocSubProcessInnerInstance') this.adHocInners.add(event.elementInstanceKey);
     if (event.type === 'TIMER_CREATED') {
       this.timerElements.set(event.timer.timerKey, event.timer.elementId);
       const node = this.model.elements[event.timer.elementId];

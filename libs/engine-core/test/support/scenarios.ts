@@ -410,6 +410,21 @@ export const SCENARIOS: Scenario[] = [
     fixture: 'loop-subprocess.bpmn',
     steps: [(h) => h.create(), (h) => h.completeUserTask('review', { x: 1 }), (h) => h.triggerTimer('late')],
   },
+  {
+    name: 'ad-hoc subprocess: elements activated on entry and on request, output collected, completion condition cancels the rest',
+    fixture: 'ad-hoc-condition.bpmn',
+    steps: [
+      (h) => h.create({ found: false }),
+      (h) => h.completeJob('a'),
+      (h) => h.accept({ type: 'ACTIVATE_AD_HOC_ELEMENTS', elementInstanceKey: h.element('hunt').elementInstanceKey, elements: [{ elementId: 'c', variables: { hint: 1 } }], cancelRemainingInstances: false }),
+      (h) => h.completeJob('c', { found: true }),
+    ],
+  },
+  {
+    name: 'ad-hoc subprocess: output collection over a flow inside it',
+    fixture: 'ad-hoc.bpmn',
+    steps: [(h) => h.create({ initial: ['search', 'write'] }), (h) => h.completeJob('write', { result: 'draft' }), (h) => h.completeJob('search', { result: 'found' })],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */
