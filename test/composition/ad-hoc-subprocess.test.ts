@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '#runtime';
 import { deploy } from '../support/deploy.js';
 import { eventually } from '../support/eventually.js';
 import { elementsOf, instance, send, variablesIn } from '../support/process-api.js';
@@ -112,5 +114,18 @@ describe('ad-hoc subprocess', () => {
     expect((await activation(handle.elementInstanceKey, { elements: [{ elementId: 'draft' }], cancelRemainingInstances: true })).status).toBe(204);
     const states = (await elementsOf(engine, key)).filter((element) => element.elementId === 'lookup' || element.elementId === 'draft').map((element) => `${element.elementId} ${element.state}`);
     expect(states).toEqual(['lookup TERMINATED', 'draft ACTIVE']);
+  });
+
+  it("refuses the AI Email Support Agent model (../shared/models) for its job worker implementation only, naming the subprocess", async () => {
+    const file = resolve(projectRoot(), '../shared/models/camunda8/camunda-8-tutorials__AI Email Support Agent.bpmn');
+    const response = await deploy(engine, [file]);
+    const body = (await response.json()) as { title: string; detail: string };
+
+    expect(response.status).toBe(400);
+    expect(body.title).toBe('INVALID_ARGUMENT');
+    expect(body.detail).toContain('1 problem.');
+    expect(body.detail).toContain(
+      `bpmn:AdHocSubProcess 'Activity_04glkkx' (an ad-hoc subprocess with the job worker implementation, zeebe:taskDefinition type 'io.camunda.agenticai:aiagent-job-worker:1') is not executed by Baton`,
+    );
   });
 });
