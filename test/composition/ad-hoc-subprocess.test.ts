@@ -116,16 +116,56 @@ describe('ad-hoc subprocess', () => {
     expect(states).toEqual(['lookup TERMINATED', 'draft ACTIVE']);
   });
 
-  it("refuses the AI Email Support Agent model (../shared/models) for its job worker implementation only, naming the subprocess", async () => {
+  it('deploys and runs the AI Email Support Agent model (../shared/models): a worker acting as the agent gets the tools and ends the subprocess', async () => {
     const file = resolve(projectRoot(), '../shared/models/camunda8/camunda-8-tutorials__AI Email Support Agent.bpmn');
-    const response = await deploy(engine, [file]);
-    const body = (await response.json()) as { title: string; detail: string };
+    const deployed = await deploy(engine, [file]);
+    expect(deployed.status, await deployed.clone().text()).toBe(200);
+    const published = await send(engine, 'POST', '/v2/messages/publication', {
+      name: '3c562193-4e24-4d28-8407-3f6079e80f0e',
+      correlationKey: '',
+      variables: { currentEmail: { fromAddress: 'ada@example.com', subject: 'Loan rates', plainTextBody: 'What are your rates?', messageId: 'm-1' } },
+    });
+    expect(published.status).toBe(200);
 
-    expect(response.status).toBe(400);
-    expect(body.title).toBe('INVALID_ARGUMENT');
-    expect(body.detail).toContain('1 problem.');
-    expect(body.detail).toContain(
-      `bpmn:AdHocSubProcess 'Activity_04glkkx' (an ad-hoc subprocess with the job worker implementation, zeebe:taskDefinition type 'io.camunda.agenticai:aiagent-job-worker:1') is not executed by Baton`,
+    const memory = await eventually(
+      () => send(engine, 'POST', '/v2/jobs/activation', { type: 'io.camunda:embeddings-vector-database:1', timeout: 30_000, maxJobsToActivate: 1, requestTimeout: -1 }, 'worker'),
+      (result) => result.body.jobs.length === 1,
+      'the past-conversations job',
     );
+    const key = memory.body.jobs[0].processInstanceKey as string;
+    expect((await send(engine, 'POST', `/v2/jobs/${memory.body.jobs[0].jobKey}/completion`, { variables: { pastConversations: [] } }, 'worker')).status).toBe(204);
+
+    const agent = await eventually(
+      () => send(engine, 'POST', '/v2/jobs/activation', { type: 'io.camunda.agenticai:aiagent-job-worker:1', timeout: 30_000, maxJobsToActivate: 1, requestTimeout: -1 }, 'worker'),
+      (result) => result.body.jobs.length === 1,
+      'the agent job of the ad-hoc subprocess',
+    );
+    const job = agent.body.jobs[0];
+    expect(job).toMatchObject({ elementId: 'Activity_04glkkx', processInstanceKey: key });
+    expect(job.variables.adHocSubProcessElements.map((element: any) => element.elementId)).toEqual(['Reply_with_email_to_customer', 'Ask_a_specialist', 'query_knowledge_base']);
+    expect(job.variables.data.userPrompt.prompt).toBe('What are your rates?');
+
+    const completion = await send(engine, 'POST', `/v2/jobs/${job.jobKey}/completion`, {
+      variables: { agent: { responseText: 'Our rates start at 4%.' } },
+      result: { type: 'adHocSubProcess', activateElements: [], isCompletionConditionFulfilled: true, isCancelRemainingInstances: true },
+    }, 'worker');
+    expect(completion.status).toBe(204);
+
+    const adHoc = await eventually(
+      async () => (await elementsOf(engine, key)).find((element) => element.type === 'AD_HOC_SUB_PROCESS'),
+      (element) => element?.state === 'COMPLETED',
+      'the agent subprocess to complete',
+    );
+    expect(adHoc.elementId).toBe('Activity_04glkkx');
+    expect(await variablesIn(engine, key)).toMatchObject({ agent: { responseText: 'Our rates start at 4%.' }, toolCallResults: [] });
+    await eventually(() => elementsOf(engine, key), (elements) => elements.some((element) => element.elementId === 'Activity_0tn95r9' && element.state === 'ACTIVE'), 'the next step after the agent');
+  });
+
+  it('answers 400 for a job result that activates elements and fulfils the completion condition at once', async () => {
+    const key = await start({ firstSteps: [], resolved: false });
+    await adHocOf(key);
+    const refused = await send(engine, 'POST', '/v2/jobs/2251799813999998/completion', { result: { type: 'adHocSubProcess', activateElements: [{ elementId: 7 }] } }, 'worker');
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toBe('Expected result.activateElements[0].elementId of the adHocSubProcess job result to be a non-empty string');
   });
 });

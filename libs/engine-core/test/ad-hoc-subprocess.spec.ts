@@ -139,4 +139,85 @@ describe('ad-hoc subprocess', () => {
       'ELEMENT_ACTIVATED c',
     ]);
   });
+
+  describe('job worker implementation', () => {
+    const result = (elementIds: string[], fulfilled = false, cancel = false) => ({
+      activateElements: elementIds.map((elementId) => ({ elementId, variables: { toolCall: elementId } })),
+      isCompletionConditionFulfilled: fulfilled,
+      isCancelRemainingInstances: cancel,
+    });
+
+    it('creates a job on entry and after each inner flow; its results activate elements and complete the subprocess', async () => {
+      const h = await CoreHarness.load('ad-hoc-job.bpmn');
+
+      expect(h.create().slice(8)).toEqual([
+        'ELEMENT_ACTIVATING agent',
+        'JOB_CREATED agent type=agent retries=3',
+        'VARIABLE_CREATED toolResults=[] @agent',
+        'VARIABLE_CREATED adHocSubProcessElements=[{"elementId":"search","elementName":"Search"},{"elementId":"ask","elementName":"Ask"}] @agent',
+        'ELEMENT_ACTIVATED agent',
+      ]);
+      expect(h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: { agent: { step: 1 } }, adHocResult: result(['search', 'ask']) })).toEqual([
+        'JOB_COMPLETED agent',
+        'VARIABLE_CREATED agent={"step":1} @ad-hoc-job',
+        'ELEMENT_ACTIVATING agent#inner',
+        'VARIABLE_CREATED toolCall="search" @agent#inner',
+        'ELEMENT_ACTIVATED agent#inner',
+        'ELEMENT_ACTIVATING agent#inner',
+        'VARIABLE_CREATED toolCall="ask" @agent#inner',
+        'ELEMENT_ACTIVATED agent#inner',
+        'ELEMENT_ACTIVATING search',
+        'JOB_CREATED search type=search retries=3',
+        'ELEMENT_ACTIVATED search',
+        'ELEMENT_ACTIVATING ask',
+        'JOB_CREATED ask type=ask retries=3',
+        'ELEMENT_ACTIVATED ask',
+      ]);
+      expect(h.completeJob('search', { toolResult: 'found' })).toEqual([
+        'JOB_COMPLETED search',
+        'ELEMENT_COMPLETING search',
+        'VARIABLE_CREATED toolResult="found" @ad-hoc-job',
+        'ELEMENT_COMPLETED search',
+        'ELEMENT_COMPLETING agent#inner',
+        'JOB_CREATED agent type=agent retries=3',
+        'VARIABLE_UPDATED toolResults=["found"] @agent',
+        'ELEMENT_COMPLETED agent#inner',
+      ]);
+      expect(h.reject({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: {}, adHocResult: result([], true, false) })).toMatchObject({ code: 'AD_HOC_SUB_PROCESS.INVALID_JOB_RESULT' });
+      expect(h.reject({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: {}, adHocResult: result(['ask'], true, true) })).toMatchObject({ code: 'AD_HOC_SUB_PROCESS.INVALID_JOB_RESULT' });
+
+      expect(h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: { agent: { step: 2 } }, adHocResult: result([], true, true) })).toEqual([
+        'JOB_COMPLETED agent',
+        'VARIABLE_UPDATED agent={"step":2} @ad-hoc-job',
+        'ELEMENT_TERMINATING agent#inner',
+        'ELEMENT_TERMINATING ask',
+        'JOB_CANCELED ask',
+        'ELEMENT_TERMINATED ask',
+        'ELEMENT_TERMINATED agent#inner',
+        'ELEMENT_COMPLETING agent',
+        'VARIABLE_CREATED toolResults=["found"] @ad-hoc-job',
+        'ELEMENT_COMPLETED agent',
+        'SEQUENCE_FLOW_TAKEN f-end',
+        ...passes('end'),
+        ...completes('ad-hoc-job'),
+      ]);
+    });
+
+    it('a new inner completion replaces the job still open, so there is one job at a time', async () => {
+      const h = await CoreHarness.load('ad-hoc-job.bpmn');
+      h.create();
+      h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: {}, adHocResult: result(['search', 'ask']) });
+      h.completeJob('search', { toolResult: 'one' });
+
+      expect(h.completeJob('ask', { toolResult: 'two' }).slice(-5)).toEqual([
+        'ELEMENT_COMPLETING agent#inner',
+        'JOB_CANCELED agent',
+        'JOB_CREATED agent type=agent retries=3',
+        'VARIABLE_UPDATED toolResults=["one","two"] @agent',
+        'ELEMENT_COMPLETED agent#inner',
+      ]);
+      expect(h.jobs('agent')).toHaveLength(1);
+    });
+  });
 });
+

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   'SEARCH.INVALID_CURSOR': { status: 400, description: 'A page cursor (`after`, `before`) that this search did not return (cursors hold only with the same sort).' },
   'DEPLOYMENT.MALFORMED_RESOURCE': { status: 400, description: 'A resource is not well-formed XML or JSON, or is XML with a DTD (`<!DOCTYPE`, entity declarations are refused); with `problems`.' },
   'DEPLOYMENT.INVALID_RESOURCE': { status: 400, description: 'A resource is well-formed but cannot be deployed (Camunda answers 400 too); with `problems` and `warnings`.' },
+  'AD_HOC_SUB_PROCESS.INVALID_JOB_RESULT': { status: 400, description: 'The job result of an ad-hoc subprocess both activates elements and fulfils its completion condition, or fulfils it without canceling the inner instances still active (Baton does not wait for them).' },
   'AD_HOC_SUB_PROCESS.ELEMENT_NOT_ACTIVATABLE': { status: 400, description: 'Activating elements of an ad-hoc subprocess: an element id is not an inner element of it without incoming flows.' },
   'DEPLOYMENT.NO_RESOURCES': { status: 400, description: 'A deployment without any file in parts named `resources`.' },
   'DEPLOYMENT.NOT_MULTIPART': { status: 400, description: 'A deployment without a multipart/form-data body.' },

@@ -2,6 +2,7 @@ import { FeelService } from '#feel';
 import type { AdHocSubProcessNode } from '../model/executable-process.js';
 import { stringProperty, type ModdleElement } from '../parse/moddle-element.js';
 import { expressionBody, extension } from '../parse/zeebe-extensions.js';
+import { compileJob } from './compile-extensions.js';
 
 /**
  * A `bpmn:adHocSubProcess` with its `zeebe:adHoc` settings (validated by `ad-hoc-subprocess`).
@@ -22,5 +23,6 @@ export function compileAdHocSubProcess(element: ModdleElement, base: Omit<AdHocS
   if (outputCollection !== undefined) node.outputCollection = outputCollection;
   const outputElement = attribute('outputElement');
   if (outputElement !== undefined) node.outputElement = FeelService.stripEquals(outputElement);
+  if (extension(element, 'zeebe:TaskDefinition') !== undefined) node.job = compileJob(element);
   return node;
 }

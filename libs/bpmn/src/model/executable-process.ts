@@ -329,7 +329,7 @@ export interface ComplexGatewayNode extends FlowNodeBase {
 }
 
 /**
- * An ad-hoc subprocess (Camunda 8.8, BPMN implementation): its inner elements without incoming
+ * An ad-hoc subprocess (Camunda 8.8): its inner elements without incoming
  * flows are activated by `activeElementsCollection` when it starts, or later on request
  * (`POST /v2/element-instances/ad-hoc-activities/{key}/activation`), each in an inner instance of
  * its own; it completes per `completionCondition`, or once nothing is active inside.
@@ -350,6 +350,11 @@ export interface AdHocSubProcessNode extends FlowNodeBase {
   outputCollection?: string;
   /** FEEL (without `=`) evaluated in a completed inner instance's scope. */
   outputElement?: string;
+  /**
+   * The job worker implementation (`zeebe:taskDefinition` on the subprocess, Camunda 8.8's agentic
+   * orchestration): a job decides which elements to activate and when the subprocess completes.
+   */
+  job?: JobDefinition;
 }
 
 export interface SubProcessNode extends FlowNodeBase {

@@ -8,14 +8,14 @@ import { isVariablePath } from './variable-name.js';
 /**
  * `ad-hoc-subprocess`: Camunda 8.8's constraints on an ad-hoc subprocess (at least one activity,
  * no start or end events inside), its `zeebe:adHoc` output collection (a variable name, with an
- * output element, and the other way round), and what Baton does not run yet: the job worker
- * implementation (a `zeebe:taskDefinition` on the subprocess) and event subprocesses inside one.
+ * output element, and the other way round), a job type when it has the job worker implementation
+ * (`zeebe:taskDefinition`), and what Baton does not run yet: event subprocesses inside one.
  * (`feel-expression` checks that activeElementsCollection, outputElement and the completion
  * condition parse.)
  */
 export const adHocSubProcessRule: BpmnRule = {
   id: 'ad-hoc-subprocess',
-  description: 'An ad-hoc subprocess has an activity, no start or end events, an output collection with its output element, and no job worker implementation or event subprocess (not run by Baton).',
+  description: 'An ad-hoc subprocess has an activity, no start or end events, an output collection with its output element, a job type for the job worker implementation, and no event subprocess (not run by Baton).',
   check(context) {
     const problems: BpmnProblem[] = [];
     for (const element of context.flowNodes) {
@@ -32,11 +32,8 @@ export const adHocSubProcessRule: BpmnRule = {
         if (child['triggeredByEvent'] === true) report(`${describeElement(child)} (an event subprocess in an ad-hoc subprocess) is not executed by Baton`);
       }
       const taskDefinition = extension(element, 'zeebe:TaskDefinition');
-      if (taskDefinition !== undefined) {
-        report(
-          `${describeElement(element)} (an ad-hoc subprocess with the job worker implementation, zeebe:taskDefinition type ${quote(stringProperty(taskDefinition, 'type') ?? '')}) is not executed by Baton: ` +
-            'it runs the BPMN implementation only (activeElementsCollection, completionCondition and the activation endpoint)',
-        );
+      if (taskDefinition !== undefined && (stringProperty(taskDefinition, 'type') ?? '').trim() === '') {
+        report(`Expected a job type (zeebe:taskDefinition type) on ${describeElement(element)}, an ad-hoc subprocess with the job worker implementation, but found none`);
       }
       const adHoc = extension(element, 'zeebe:AdHoc');
       const attribute = (name: string): string | undefined => {

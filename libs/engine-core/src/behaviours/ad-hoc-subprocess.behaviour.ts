@@ -1,7 +1,11 @@
 import type { AdHocSubProcessNode } from '#bpmn';
 import { Failure } from '../failure.js';
 import { setOwn } from '../processing/variable-paths.js';
-import type { ElementBehaviour } from './element-behaviour.js';
+import type { ElementBehaviour, ElementContext } from './element-behaviour.js';
+import { cancelJob, createJob } from './job-worker.behaviour.js';
+
+/** The local variable listing the activatable elements for the job worker of an ad-hoc subprocess (Camunda 8.8). */
+export const AD_HOC_ELEMENTS_VARIABLE = 'adHocSubProcessElements';
 
 /**
  * An ad-hoc subprocess, Camunda 8.8's BPMN implementation
@@ -15,10 +19,23 @@ import type { ElementBehaviour } from './element-behaviour.js';
  * true ends the other inner instances when `cancelRemainingInstances` (the default), else it waits
  * for them. It completes once nothing is active inside and the condition holds — or, without a
  * condition, once the last inner instance completed — and hands its output collection on.
+ *
+ * With the job worker implementation (`job`), a job of the subprocess decides instead: it is
+ * created on activation (with the local `adHocSubProcessElements`), and again — replacing one still
+ * open — each time an inner instance completes; its result activates elements or completes the
+ * subprocess (commands/processors/ad-hoc-job.ts). activeElementsCollection and the completion
+ * condition are not used then, and the subprocess never completes on its own.
  */
 export const adHocSubProcessBehaviour: ElementBehaviour<AdHocSubProcessNode> = {
   onActivate: (context) => {
     const { services, instance, node } = context;
+    if (node.job) {
+      const outcome = createJob(context, node.job);
+      if (outcome instanceof Failure) return outcome;
+      if (node.outputCollection) services.variables.setLocal(instance.elementInstanceKey, node.outputCollection, []);
+      services.variables.setLocal(instance.elementInstanceKey, AD_HOC_ELEMENTS_VARIABLE, adHocElements(context));
+      return outcome;
+    }
     let elementIds: string[] = [];
     if (node.activeElementsCollection !== undefined) {
       const value = services.evaluator.typed(node.activeElementsCollection, context.variables(), 'list', true);
@@ -47,6 +64,14 @@ export const adHocSubProcessBehaviour: ElementBehaviour<AdHocSubProcessNode> = {
       const collected = services.state.variablesOf(instance.elementInstanceKey).get(node.outputCollection)?.value;
       setOwn(updates, node.outputCollection, [...(Array.isArray(collected) ? collected : []), element]);
     }
+    if (node.job) {
+      const open = services.state.jobOf(instance.elementInstanceKey);
+      if (open) services.emit({ type: 'JOB_CANCELED', jobKey: open.jobKey, elementInstanceKey: instance.elementInstanceKey });
+      const outcome = createJob(context, node.job);
+      if (outcome instanceof Failure) return outcome;
+      services.variables.setLocalDocument(instance.elementInstanceKey, updates);
+      return { terminateSiblings: false };
+    }
     let met = false;
     if (node.completionCondition !== undefined) {
       const value = services.evaluator.condition(node.completionCondition, { ...services.variables.visible(instance.elementInstanceKey), ...updates });
@@ -59,9 +84,12 @@ export const adHocSubProcessBehaviour: ElementBehaviour<AdHocSubProcessNode> = {
 
   scopeMayComplete: (context) => {
     const { services, instance, node } = context;
+    if (node.job) return false;
     if (node.completionCondition === undefined) return true;
     return services.evaluator.condition(node.completionCondition, services.variables.visible(instance.elementInstanceKey)) === true;
   },
+
+  onTerminate: (context) => cancelJob(context),
 
   onComplete: (context) => {
     const { services, instance, node } = context;
@@ -81,3 +109,12 @@ export const adHocInnerInstanceBehaviour: ElementBehaviour = {
   variableMappings: false,
   onActivate: () => 'wait',
 };
+
+/**
+ * What `adHocSubProcessElements` tells the job worker about each activatable element: its id and
+ * name. (Camunda also lists its documentation, properties and `fromAi` parameters; Baton does not.)
+ */
+function adHocElements(context: ElementContext<AdHocSubProcessNode>): Array<{ elementId: string; elementName: string | null }> {
+  const { services, node } = context;
+  return node.activatableElementIds.map((elementId) => ({ elementId, elementName: services.model.elements[elementId]?.name ?? null }));
+}

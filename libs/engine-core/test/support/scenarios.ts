@@ -425,6 +425,17 @@ export const SCENARIOS: Scenario[] = [
     fixture: 'ad-hoc.bpmn',
     steps: [(h) => h.create({ initial: ['search', 'write'] }), (h) => h.completeJob('write', { result: 'draft' }), (h) => h.completeJob('search', { result: 'found' })],
   },
+  {
+    name: 'ad-hoc subprocess with a job worker: activations from job results, a new job per inner flow, completion',
+    fixture: 'ad-hoc-job.bpmn',
+    steps: [
+      (h) => h.create(),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: { agent: 1 }, adHocResult: { activateElements: [{ elementId: 'search', variables: {} }, { elementId: 'ask', variables: {} }], isCompletionConditionFulfilled: false, isCancelRemainingInstances: false } }),
+      (h) => h.completeJob('search', { toolResult: 'one' }),
+      (h) => h.completeJob('ask', { toolResult: 'two' }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: {}, adHocResult: { activateElements: [], isCompletionConditionFulfilled: true, isCancelRemainingInstances: true } }),
+    ],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */
