@@ -24,6 +24,10 @@ export const CAMUNDA_ELEMENT_TYPES = {
   'bpmn:EventBasedGateway': 'EVENT_BASED_GATEWAY',
   'bpmn:EventSubProcess': 'EVENT_SUB_PROCESS',
   'bpmn:MultiInstanceBody': 'MULTI_INSTANCE_BODY',
+  // Camunda's enum has no complex gateway (Camunda 8 does not execute it): the API answers UNKNOWN.
+  'bpmn:ComplexGateway': 'UNKNOWN',
+  'bpmn:AdHocSubProcess': 'AD_HOC_SUB_PROCESS',
+  'bpmn:AdHocSubProcessInnerInstance': 'AD_HOC_SUB_PROCESS_INNER_INSTANCE',
 } as const satisfies Record<ElementType, string>;
 
 /**

@@ -29,15 +29,16 @@ export interface ElementCounts {
 
 /**
  * Element instances counted per element id, for the diagram overlays. The process itself is left
- * out (it is not a diagram element), and so is the multi-instance body apart from its incidents:
- * its inner instances carry the same element id and are what the counts show.
+ * out (it is not a diagram element), and so is the multi-instance body (or standard loop body)
+ * apart from its incidents: its inner instances carry the same element id and are what the counts
+ * show; an ad-hoc subprocess's inner instances carry the subprocess's id and are left out likewise.
  */
 const COUNTS = `
   ei.element_id AS elementId,
-  SUM(ei.state = 'ACTIVE' AND ei.incident_key IS NULL AND ei.element_type <> 'bpmn:MultiInstanceBody') AS active,
-  SUM(ei.state = 'TERMINATED' AND ei.element_type <> 'bpmn:MultiInstanceBody') AS canceled,
+  SUM(ei.state = 'ACTIVE' AND ei.incident_key IS NULL AND ei.element_type NOT IN ('bpmn:MultiInstanceBody', 'bpmn:AdHocSubProcessInnerInstance')) AS active,
+  SUM(ei.state = 'TERMINATED' AND ei.element_type NOT IN ('bpmn:MultiInstanceBody', 'bpmn:AdHocSubProcessInnerInstance')) AS canceled,
   SUM(ei.state = 'ACTIVE' AND ei.incident_key IS NOT NULL) AS incidents,
-  SUM(ei.state = 'COMPLETED' AND ei.element_type <> 'bpmn:MultiInstanceBody') AS completed`;
+  SUM(ei.state = 'COMPLETED' AND ei.element_type NOT IN ('bpmn:MultiInstanceBody', 'bpmn:AdHocSubProcessInnerInstance')) AS completed`;
 
 /** Reads element-instance counts and the sequence flows taken (the statistics read side). */
 @Injectable()

@@ -2,6 +2,7 @@ import { FeelService } from '#feel';
 import {
   EXECUTABLE_MODEL_VERSION,
   type BoundaryEventNode,
+  type ComplexGatewayNode,
   type ExecutableProcess,
   type FlowNode,
   type GatewayNode,
@@ -17,10 +18,12 @@ import {
 } from '../model/executable-process.js';
 import { linkNameOf } from '../parse/event-references.js';
 import { elementProperty, idOf, isA, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
-import { conditionOf, extension } from '../parse/zeebe-extensions.js';
+import { conditionOf, expressionBody, extension } from '../parse/zeebe-extensions.js';
 import { eventKind, isEventSubProcess, isInterrupting } from '../rules/event-kind.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
+import { compileAdHocSubProcess } from './compile-ad-hoc.js';
+import { compileStandardLoop } from './compile-standard-loop.js';
 import { compileCalledElement, compileErrorThrow, compileMultiInstance, compileThrow, compileTrigger } from './compile-events.js';
 import { compileCompensation } from './compile-compensation.js';
 
@@ -68,10 +71,18 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         outgoing: ids(context.outgoing(child)),
         ...optional('ioMapping', compileIoMapping(child)),
         ...optional('multiInstance', compileMultiInstance(child)),
+        ...optional('standardLoop', compileStandardLoop(child)),
       };
       const node = compileNode(child, base, scope);
       elements[id] = node;
       children.push(id);
+      if (node.type === 'bpmn:AdHocSubProcess') {
+        node.children = compileScope(child, id).children;
+        node.activatableElementIds = node.children.filter((childId) => {
+          const inner = elements[childId];
+          return inner !== undefined && inner.incoming.length === 0 && inner.type !== 'bpmn:BoundaryEvent';
+        });
+      }
       if (node.type === 'bpmn:SubProcess') {
         const inner = compileScope(child, id);
         node.children = inner.children;
@@ -162,6 +173,17 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         return { ...base, type, ...optional('defaultFlow', idOf(elementProperty(element, 'default'))) } satisfies GatewayNode;
       case 'bpmn:ParallelGateway':
         return { ...base, type };
+      case 'bpmn:AdHocSubProcess':
+        return compileAdHocSubProcess(element, base);
+      case 'bpmn:ComplexGateway': {
+        const activation = expressionBody(element, 'activationCondition');
+        return {
+          ...base,
+          type,
+          ...optional('defaultFlow', idOf(elementProperty(element, 'default'))),
+          ...optional('activationCondition', activation === undefined ? undefined : compileCondition(activation)),
+        } satisfies ComplexGatewayNode;
+      }
       case 'bpmn:SubProcess':
         return { ...base, type, startEventId: '', children: [], ...optional('triggeredByEvent', isEventSubProcess(element) ? true : undefined) };
       case 'bpmn:Transaction':
@@ -193,7 +215,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
   const compileFlow = (flow: ModdleElement): SequenceFlow => {
     const source = elementProperty(flow, 'sourceRef');
     const condition = conditionOf(flow);
-    const branching = source?.$type === 'bpmn:ExclusiveGateway' || source?.$type === 'bpmn:InclusiveGateway';
+    const branching = source?.$type === 'bpmn:ExclusiveGateway' || source?.$type === 'bpmn:InclusiveGateway' || source?.$type === 'bpmn:ComplexGateway';
     return {
       id: idOf(flow) ?? '',
       ...optional('name', nonBlank(stringProperty(flow, 'name'))),

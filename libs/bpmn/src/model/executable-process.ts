@@ -37,6 +37,8 @@ export const EXECUTABLE_ELEMENT_TYPES = [
   'bpmn:CallActivity',
   'bpmn:ReceiveTask',
   'bpmn:EventBasedGateway',
+  'bpmn:ComplexGateway',
+  'bpmn:AdHocSubProcess',
 ] as const;
 
 export type ExecutableElementType = (typeof EXECUTABLE_ELEMENT_TYPES)[number];
@@ -171,6 +173,24 @@ export interface MultiInstanceDefinition {
   completionCondition?: string;
 }
 
+/**
+ * `bpmn:standardLoopCharacteristics` (BPMN 2.0.2 §10.3.8; Camunda 8 has no standard loop): the
+ * activity runs again and again inside a loop body, one iteration at a time, as long as
+ * `loopCondition` holds and at most `loopMaximum` times.
+ */
+export interface StandardLoopDefinition {
+  /**
+   * FEEL (without `=`), evaluated in the body's scope: the loop goes on while it is true. It sees
+   * the body's variables and `loopCounter`, the number of iterations completed so far. Absent:
+   * only `loopMaximum` ends the loop.
+   */
+  loopCondition?: string;
+  /** Evaluate the condition before each iteration (a while loop: may run zero times), else after it (do-while). @default false */
+  testBefore: boolean;
+  /** At most this many iterations (0: none). Absent: no maximum. */
+  loopMaximum?: number;
+}
+
 interface FlowNodeBase {
   id: string;
   name?: string;
@@ -192,6 +212,8 @@ interface FlowNodeBase {
   compensationHandlerId?: string;
   /** A compensation handler (`isForCompensation="true"`): started only by compensation, never by a flow. */
   isForCompensation?: true;
+  /** Present on an activity with a standard loop. */
+  standardLoop?: StandardLoopDefinition;
 }
 
 /**
@@ -321,6 +343,50 @@ export interface GatewayNode extends FlowNodeBase {
   defaultFlow?: string;
 }
 
+/**
+ * A complex gateway (BPMN 2.0.2 §13.3.6; Camunda 8 does not execute it). As a join, each arriving
+ * token is checked against `activationCondition`: when it holds the gateway fires once, and the
+ * tokens of the flows that had not delivered yet are absorbed when they arrive, until every
+ * incoming flow has delivered (reset). Without a condition it waits for every incoming flow. As a
+ * fork it takes every outgoing flow whose condition is true, like an inclusive gateway.
+ */
+export interface ComplexGatewayNode extends FlowNodeBase {
+  type: 'bpmn:ComplexGateway';
+  /** Id of the default flow. */
+  defaultFlow?: string;
+  /** FEEL (without `=`), evaluated each time a token arrives while the gateway waits for its start. */
+  activationCondition?: string;
+}
+
+/**
+ * An ad-hoc subprocess (Camunda 8.8): its inner elements without incoming
+ * flows are activated by `activeElementsCollection` when it starts, or later on request
+ * (`POST /v2/element-instances/ad-hoc-activities/{key}/activation`), each in an inner instance of
+ * its own; it completes per `completionCondition`, or once nothing is active inside.
+ */
+export interface AdHocSubProcessNode extends FlowNodeBase {
+  type: 'bpmn:AdHocSubProcess';
+  /** Ids of the flow nodes directly inside. */
+  children: string[];
+  /** Ids of the inner elements that may be activated: activities and events without incoming flows (boundary events excluded). */
+  activatableElementIds: string[];
+  /** FEEL (without `=`) yielding the list of element ids to activate when the subprocess starts. */
+  activeElementsCollection?: string;
+  /** FEEL (without `=`) evaluated each time an inner instance completes. */
+  completionCondition?: string;
+  /** Terminate the other inner instances once the completion condition holds. @default true */
+  cancelRemainingInstances: boolean;
+  /** Local variable of the subprocess collecting `outputElement` of each completed inner instance (propagated when it completes). */
+  outputCollection?: string;
+  /** FEEL (without `=`) evaluated in a completed inner instance's scope. */
+  outputElement?: string;
+  /**
+   * The job worker implementation (`zeebe:taskDefinition` on the subprocess, Camunda 8.8's agentic
+   * orchestration): a job decides which elements to activate and when the subprocess completes.
+   */
+  job?: JobDefinition;
+}
+
 export interface SubProcessNode extends FlowNodeBase {
   type: 'bpmn:SubProcess';
   /** The none start event the subprocess begins at; for an event subprocess, its (only) start event. */
@@ -383,7 +449,9 @@ export type FlowNode =
   | BoundaryEventNode
   | CallActivityNode
   | ReceiveTaskNode
-  | EventBasedGatewayNode;
+  | EventBasedGatewayNode
+  | ComplexGatewayNode
+  | AdHocSubProcessNode;
 
 export interface SequenceFlow {
   id: string;

@@ -27,6 +27,9 @@ import { supportedElementRule } from './supported-element.rule.js';
 import { timerDefinitionRule } from './timer-definition.rule.js';
 import { uniqueIdRule } from './unique-id.rule.js';
 import { userTaskRule } from './user-task.rule.js';
+import { standardLoopRule } from './standard-loop.rule.js';
+import { complexGatewayRule } from './complex-gateway.rule.js';
+import { adHocSubProcessRule } from './ad-hoc-subprocess.rule.js';
 
 /** Every deploy-time rule, in the order their problems are listed. */
 export const ALL_RULES: readonly BpmnRule[] = [
@@ -58,4 +61,7 @@ export const ALL_RULES: readonly BpmnRule[] = [
   camunda7ExtensionRule,
   compensationRule,
   retryBackoffRule,
+  standardLoopRule,
+  complexGatewayRule,
+  adHocSubProcessRule,
 ];

@@ -23,7 +23,7 @@ const EXTENSION_ATTRIBUTES: { type: string; tag: string; attributes: string[] }[
   { type: 'zeebe:FormDefinition', tag: 'zeebe:formDefinition', attributes: ['externalReference'] },
   { type: 'zeebe:CalledElement', tag: 'zeebe:calledElement', attributes: ['processId', 'processIdExpression'] },
   { type: 'zeebe:CalledDecision', tag: 'zeebe:calledDecision', attributes: ['decisionId'] },
-  { type: 'zeebe:AdHoc', tag: 'zeebe:adHoc', attributes: ['activeElementsCollection'] },
+  { type: 'zeebe:AdHoc', tag: 'zeebe:adHoc', attributes: ['activeElementsCollection', 'outputElement'] },
 ];
 
 const LABELS: Record<string, string> = {
@@ -76,8 +76,10 @@ export function expressionSitesOf(element: ModdleElement): ExpressionSite[] {
   }
 
   const loop = elementProperty(element, 'loopCharacteristics');
+  if (element.$type === 'bpmn:ComplexGateway') add('the activation condition', expressionBody(element, 'activationCondition'), true);
   if (loop !== undefined) {
     add('the multi-instance completion condition', expressionBody(loop, 'completionCondition'), true);
+    add('the loop condition', expressionBody(loop, 'loopCondition'), true);
     const zeebeLoop = extension(loop, 'zeebe:LoopCharacteristics');
     for (const attribute of ['inputCollection', 'outputElement']) add(`${LABELS[attribute]} (zeebe:loopCharacteristics ${attribute})`, stringProperty(zeebeLoop, attribute));
   }

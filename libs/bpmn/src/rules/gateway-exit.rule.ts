@@ -4,11 +4,11 @@ import type { BpmnProblem } from '../problem.js';
 import type { BpmnRule } from './bpmn-rule.js';
 import { elementProblem } from './rule-problem.js';
 
-const BRANCHING = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']);
+const BRANCHING = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway', 'bpmn:ComplexGateway']);
 
 /**
  * `gateway-exit`: a token must always be able to leave a gateway. A gateway needs an outgoing
- * flow; when an exclusive or inclusive gateway has several, every one but the default needs a
+ * flow; when an exclusive, inclusive or complex gateway has several, every one but the default needs a
  * condition (Zeebe: "Must have a condition or be default flow"); the default flow must be one of
  * the gateway's outgoing flows and carry no condition; a parallel gateway takes every flow, so
  * conditions there would be silently ignored and are refused.

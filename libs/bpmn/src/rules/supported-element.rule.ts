@@ -14,8 +14,6 @@ const EXECUTABLE = new Set<string>(EXECUTABLE_ELEMENT_TYPES);
 
 /** How modelers call the element types Baton does not execute at all. */
 const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
-  'bpmn:ComplexGateway': 'complex gateway',
-  'bpmn:AdHocSubProcess': 'ad-hoc subprocess',
 };
 
 /**
@@ -25,7 +23,7 @@ const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
  * event subprocess; message, timer, signal, condition and link catch events; timer, message,
  * signal, error, escalation, condition, compensation and cancel boundary events; signal, escalation,
  * link and compensation throws; compensation and cancel end events; transactions; compensation
- * handlers; multi-instance activities; no multiple events, standard loops or listeners — the
+ * handlers; multi-instance activities and standard loops; no multiple events or listeners — the
  * `compensation` rule checks where compensation and cancel events may be).
  * Unsupported ones are refused by name, never skipped at run time.
  * Artifacts, data elements, lanes and collaborations are documentation and are ignored.
@@ -56,7 +54,7 @@ export const supportedElementRule: BpmnRule = {
         );
       }
       const loop = elementProperty(element, 'loopCharacteristics');
-      if (loop !== undefined && !isA(loop, 'bpmn:MultiInstanceLoopCharacteristics')) refuse(element, loopLabel(loop));
+      if (loop !== undefined && !isA(loop, 'bpmn:MultiInstanceLoopCharacteristics') && !isA(loop, 'bpmn:StandardLoopCharacteristics')) refuse(element, loopLabel(loop));
       listenerProblems(this.id, context, element, problems);
     }
     return problems;

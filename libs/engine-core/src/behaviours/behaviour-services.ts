@@ -40,6 +40,8 @@ export interface BehaviourServices {
   compensate(thrower: ElementInstanceRecord, activityRef: string | undefined): number;
   /** Queues an inner instance of a multi-instance activity in its body. */
   enqueueInnerInstance(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void;
+  /** Queues the activation of an inner element of an ad-hoc subprocess, in a new inner instance with these local variables. */
+  activateAdHocElement(adHocKey: string, elementId: string, variables: Record<string, unknown>): void;
   /** Has a scope completed once the instance rests, if nothing is left active in it. */
   checkScope(flowScopeKey: string): void;
   /** Terminates the other active elements in an element's scope and its waiting tokens (terminate end event). */

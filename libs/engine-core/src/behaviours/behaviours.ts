@@ -1,7 +1,9 @@
 import type { ExecutableElementType } from '#bpmn';
-import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY } from '../state/records.js';
+import { AD_HOC_SUB_PROCESS_INNER_INSTANCE, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY } from '../state/records.js';
 import { boundaryEventBehaviour } from './boundary-event.behaviour.js';
 import { callActivityBehaviour } from './call-activity.behaviour.js';
+import { complexGatewayBehaviour } from './complex-gateway.behaviour.js';
+import { adHocInnerInstanceBehaviour, adHocSubProcessBehaviour } from './ad-hoc-subprocess.behaviour.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 import { endEventBehaviour } from './end-event.behaviour.js';
 import { eventBasedGatewayBehaviour } from './event-based-gateway.behaviour.js';
@@ -27,7 +29,7 @@ import { userTaskBehaviour } from './user-task.behaviour.js';
  * entry: an element instance of that type wraps the inner instances of a multi-instance activity;
  * so has an event subprocess (a `bpmn:SubProcess` with `triggeredByEvent`).
  */
-export const BEHAVIOURS: Record<ExecutableElementType | typeof MULTI_INSTANCE_BODY | typeof EVENT_SUB_PROCESS, ElementBehaviour> = {
+export const BEHAVIOURS: Record<ExecutableElementType | typeof MULTI_INSTANCE_BODY | typeof EVENT_SUB_PROCESS | typeof AD_HOC_SUB_PROCESS_INNER_INSTANCE, ElementBehaviour> = {
   'bpmn:StartEvent': startEventBehaviour as ElementBehaviour,
   'bpmn:EndEvent': endEventBehaviour as ElementBehaviour,
   'bpmn:IntermediateThrowEvent': intermediateThrowEventBehaviour as ElementBehaviour,
@@ -47,6 +49,9 @@ export const BEHAVIOURS: Record<ExecutableElementType | typeof MULTI_INSTANCE_BO
   'bpmn:CallActivity': callActivityBehaviour as ElementBehaviour,
   'bpmn:ReceiveTask': receiveTaskBehaviour as ElementBehaviour,
   'bpmn:EventBasedGateway': eventBasedGatewayBehaviour as ElementBehaviour,
+  'bpmn:ComplexGateway': complexGatewayBehaviour as ElementBehaviour,
+  'bpmn:AdHocSubProcess': adHocSubProcessBehaviour as ElementBehaviour,
+  [AD_HOC_SUB_PROCESS_INNER_INSTANCE]: adHocInnerInstanceBehaviour,
   [MULTI_INSTANCE_BODY]: multiInstanceBodyBehaviour,
   [EVENT_SUB_PROCESS]: eventSubProcessBehaviour as ElementBehaviour,
 };

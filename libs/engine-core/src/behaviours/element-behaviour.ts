@@ -49,6 +49,11 @@ export interface ElementBehaviour<N extends FlowNode = FlowNode> {
    */
   onChildCompleting?(context: ElementContext<N>, child: ElementInstanceRecord): { terminateSiblings: boolean } | Failure;
   /**
+   * Container hook (ad-hoc subprocess): may the element complete now that nothing is active inside
+   * it? False keeps it waiting (for more activations). @default true
+   */
+  scopeMayComplete?(context: ElementContext<N>): boolean;
+  /**
    * Whether the lifecycle applies the element's zeebe:ioMapping. Zeebe applies variable mappings
    * to activities and events only (zeebe:IoMapping is not allowed in gateways), so gateways set
    * this to false: a mapping written into a gateway by hand is ignored, as in Zeebe. It also

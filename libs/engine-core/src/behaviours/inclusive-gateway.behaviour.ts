@@ -1,4 +1,4 @@
-import type { GatewayNode } from '#bpmn';
+import type { ComplexGatewayNode, GatewayNode } from '#bpmn';
 import { Failure } from '../failure.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
@@ -6,7 +6,7 @@ import type { ElementBehaviour } from './element-behaviour.js';
  * Forks into every outgoing flow whose condition is true (or the default flow when none is).
  * As a join, it is activated by the lifecycle once no missing token can still arrive.
  */
-export const inclusiveGatewayBehaviour: ElementBehaviour<GatewayNode> = {
+export const inclusiveGatewayBehaviour: ElementBehaviour<GatewayNode | ComplexGatewayNode> = {
   variableMappings: false,
   onActivate: (context) => {
     const { node, services } = context;

@@ -1,5 +1,6 @@
 import type { CommandProcessor } from './command-processor.js';
 import type { EngineCommandType } from './engine-command.js';
+import { activateAdHocElements } from './processors/activate-ad-hoc-elements.processor.js';
 import { assignUserTask } from './processors/assign-user-task.processor.js';
 import { calledElementNotFound } from './processors/called-element-not-found.processor.js';
 import { cancelProcessInstance } from './processors/cancel-process-instance.processor.js';
@@ -46,4 +47,5 @@ export const COMMAND_PROCESSORS: { [T in EngineCommandType]: CommandProcessor<T>
   THROW_ESCALATION_AT: throwEscalationAt,
   CORRELATE_MESSAGE: correlateMessage,
   TRIGGER_SIGNAL: triggerSignal,
+  ACTIVATE_AD_HOC_ELEMENTS: activateAdHocElements,
 };

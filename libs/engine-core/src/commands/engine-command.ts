@@ -6,6 +6,13 @@ import type { ErrorOrigin } from '../state/records.js';
  * What can be asked of a process instance. Authorization (who may) is decided before a command
  * reaches the core; the core decides whether the instance's state allows it.
  */
+/** Camunda 8.8's `adHocSubProcess` job result: the elements to activate, or that the subprocess is done. */
+export interface AdHocJobResult {
+  activateElements: Array<{ elementId: string; variables: Record<string, unknown> }>;
+  isCompletionConditionFulfilled: boolean;
+  isCancelRemainingInstances: boolean;
+}
+
 export type EngineCommand =
   | {
       type: 'CREATE_PROCESS_INSTANCE';
@@ -22,7 +29,8 @@ export type EngineCommand =
     }
   /** `byParent`: the executor cancels a child because its call activity ended; others may only cancel root instances. */
   | { type: 'CANCEL_PROCESS_INSTANCE'; byParent?: boolean }
-  | { type: 'COMPLETE_JOB'; jobKey: string; variables: Record<string, unknown> }
+  /** `adHocResult`: for the job of an ad-hoc subprocess with the job worker implementation, what its worker decided (Camunda's `adHocSubProcess` job result). */
+  | { type: 'COMPLETE_JOB'; jobKey: string; variables: Record<string, unknown>; adHocResult?: AdHocJobResult }
   /** `retryBackOffMs` null: the model's `retryBackoff` task header decides (ISO-8601 duration), else 0. */
   | { type: 'FAIL_JOB'; jobKey: string; retries: number; errorMessage: string | null; retryBackOffMs: number | null; variables: Record<string, unknown> }
   | { type: 'THROW_ERROR'; jobKey: string; errorCode: string; errorMessage: string | null; variables: Record<string, unknown> }
@@ -43,6 +51,12 @@ export type EngineCommand =
   | { type: 'UPDATE_USER_TASK'; userTaskKey: string; changes: UserTaskChanges }
   | { type: 'RESOLVE_INCIDENT'; incidentKey: string }
   | { type: 'SET_VARIABLES'; elementInstanceKey: string; variables: Record<string, unknown>; local: boolean }
+  /**
+   * Activates inner elements of an active ad-hoc subprocess, each in a new inner instance with its
+   * variables (`POST /v2/element-instances/ad-hoc-activities/{key}/activation`); with
+   * `cancelRemainingInstances`, the inner instances active until now are terminated first.
+   */
+  | { type: 'ACTIVATE_AD_HOC_ELEMENTS'; elementInstanceKey: string; elements: Array<{ elementId: string; variables: Record<string, unknown> }>; cancelRemainingInstances: boolean }
   /** A timer is due (sent by the scheduler); refused before its due date (TIMER.NOT_DUE) or once it is not active. */
   | { type: 'TRIGGER_TIMER'; timerKey: string }
   /**

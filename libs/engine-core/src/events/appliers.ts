@@ -42,6 +42,15 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
     if (event.atJoin) state.addToken(event.flowScopeKey, event.flowId);
   },
   JOIN_TOKENS_DISCARDED: (state, event) => state.discardTokens(event.flowScopeKey),
+  COMPLEX_GATEWAY_FIRED: (state, event) => {
+    if (event.awaitedFlowIds.length === 0) return;
+    for (const flowId of event.flowIds) state.markDelivered(event.flowScopeKey, flowId);
+  },
+  COMPLEX_GATEWAY_TOKEN_ABSORBED: (state, event) => {
+    state.consumeToken(event.flowScopeKey, event.flowId);
+    state.markDelivered(event.flowScopeKey, event.flowId);
+  },
+  COMPLEX_GATEWAY_RESET: (state, event) => state.clearResetMarks(event.flowScopeKey, event.flowIds),
 
   VARIABLE_CREATED: (state, event) => state.putVariable({ variableKey: event.variableKey, scopeKey: event.scopeKey, name: event.name, value: event.value }),
   VARIABLE_UPDATED: (state, event) => state.putVariable({ variableKey: event.variableKey, scopeKey: event.scopeKey, name: event.name, value: event.value }),

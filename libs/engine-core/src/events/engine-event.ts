@@ -27,6 +27,17 @@ export type EngineEvent =
   | { type: 'ELEMENT_TERMINATED'; elementInstanceKey: string; elementId: string }
   /** `atJoin`: the target is a joining gateway, so the token waits there until the join fires. */
   | { type: 'SEQUENCE_FLOW_TAKEN'; flowId: string; sourceElementId: string; targetElementId: string; flowScopeKey: string; atJoin: boolean }
+  /**
+   * A complex gateway's join fires (its activation condition held, or every incoming flow
+   * delivered): it takes one token of each flow in `flowIds` (ELEMENT_ACTIVATING follows). While
+   * `awaitedFlowIds` have not delivered, it waits for its reset: those flows are marked delivered
+   * as their tokens arrive (COMPLEX_GATEWAY_TOKEN_ABSORBED).
+   */
+  | { type: 'COMPLEX_GATEWAY_FIRED'; flowScopeKey: string; elementId: string; flowIds: string[]; awaitedFlowIds: string[] }
+  /** A token reached a complex gateway that waits for its reset, on a flow it still awaited: absorbed, without firing. */
+  | { type: 'COMPLEX_GATEWAY_TOKEN_ABSORBED'; flowScopeKey: string; elementId: string; flowId: string }
+  /** Every incoming flow of a fired complex gateway delivered: it waits for its start again. */
+  | { type: 'COMPLEX_GATEWAY_RESET'; flowScopeKey: string; elementId: string; flowIds: string[] }
   /** Tokens waiting at a join were discarded (their scope ended). */
   | { type: 'JOIN_TOKENS_DISCARDED'; flowScopeKey: string }
   | { type: 'VARIABLE_CREATED'; variableKey: string; scopeKey: string; name: string; value: unknown }

@@ -1,6 +1,6 @@
 import type { BoundaryEventNode, ExecutableProcess, FlowNode, StartEventNode } from '#bpmn';
 import type { InstanceState } from '../state/instance-state.js';
-import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord } from '../state/records.js';
+import { AD_HOC_SUB_PROCESS_INNER_INSTANCE, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord } from '../state/records.js';
 
 /** What is thrown: an error or an escalation, with its code. */
 export type Thrown = { kind: 'error' | 'escalation'; code: string };
@@ -36,7 +36,8 @@ export function findCatch(state: InstanceState, model: ExecutableProcess, throwe
   let current: ElementInstanceRecord | undefined = thrower;
   while (current && current.elementType !== 'bpmn:Process') {
     const scope: ElementInstanceRecord | undefined = current.flowScopeKey ? state.element(current.flowScopeKey) : undefined;
-    if (scope?.elementType !== MULTI_INSTANCE_BODY && current.elementType !== EVENT_SUB_PROCESS) {
+    // An inner instance of a multi-instance body or an ad-hoc subprocess has no boundary events of its own.
+    if (scope?.elementType !== MULTI_INSTANCE_BODY && current.elementType !== EVENT_SUB_PROCESS && current.elementType !== AD_HOC_SUB_PROCESS_INNER_INSTANCE) {
       const boundaries = (model.elements[current.elementId]?.boundaryEventIds ?? []).map((id) => model.elements[id]).filter((node): node is BoundaryEventNode => node?.type === 'bpmn:BoundaryEvent');
       const boundary = pick(boundaries);
       if (boundary) return { catchNode: boundary, host: current, interrupting: boundary.interrupting };

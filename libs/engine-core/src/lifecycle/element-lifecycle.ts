@@ -1,7 +1,7 @@
-import type { FlowNode } from '#bpmn';
+import type { ComplexGatewayNode, FlowNode } from '#bpmn';
 import type { ThrowOutcome } from '../behaviours/behaviour-services.js';
 import type { ElementContext } from '../behaviours/element-behaviour.js';
-import { innerInstanceLocals } from '../behaviours/multi-instance-body.behaviour.js';
+import { LOOP_COUNTER, innerInstanceLocals } from '../behaviours/multi-instance-body.behaviour.js';
 import { applyEvent } from '../events/appliers.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import { Failure } from '../failure.js';
@@ -12,7 +12,7 @@ import { VariableBehaviour } from '../processing/variable-behaviour.js';
 import { DEFAULT_MAX_VARIABLE_DEPTH } from '../processing/variable-depth.js';
 import { cloneJson } from '../processing/variable-paths.js';
 import type { InstanceState } from '../state/instance-state.js';
-import { EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
+import { AD_HOC_SUB_PROCESS_INNER_INSTANCE, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
 import { triggerCatch } from './catch-trigger.js';
 import { onElementCompleted, settleCompensationThrows, startCompensationHandlers, triggerCompensation } from './compensation.js';
 import { ConditionWatcher } from './conditions.js';
@@ -21,6 +21,7 @@ import { errorOriginAt, throwError, throwEscalation } from './error-propagation.
 import { catchNode, catchPointsOf, closeCatchPoints, openCatchPoints } from './event-triggers.js';
 import type { LifecycleOperations } from './lifecycle-operations.js';
 import { terminateInnerInstances } from './multi-instance-counts.js';
+import { arriveAtComplexJoin } from './complex-join.js';
 import { completeFinishedScopes, fireInclusiveJoin } from './scope-completion.js';
 import { terminate, terminateSiblings } from './termination.js';
 import { fireTimer } from './timer-firing.js';
@@ -35,6 +36,10 @@ type Step =
   /** `trigger`: the variables of the event that activates it (a catch event after an event-based gateway, the start event of an event subprocess). */
   | { kind: 'activate'; nodeId: string; flowScopeKey: string; trigger?: Record<string, unknown> }
   | { kind: 'check-parallel-join'; nodeId: string; flowScopeKey: string }
+  /** An inner element of the ad-hoc subprocess `flowScopeKey` to activate in a new inner instance. */
+  | { kind: 'activate-ad-hoc'; nodeId: string; flowScopeKey: string; variables: Record<string, unknown> }
+  /** A token arrived at a complex gateway's join on `flowId`. */
+  | { kind: 'check-complex-join'; nodeId: string; flowScopeKey: string; flowId: string }
   /** An inner instance of a multi-instance activity, in its body (`flowScopeKey`). */
   | { kind: 'activate-inner'; nodeId: string; flowScopeKey: string; item: unknown; loopCounter: number };
 
@@ -129,6 +134,10 @@ export class ElementLifecycle implements LifecycleOperations {
     this.queue.push({ kind: 'activate-inner', nodeId: node.id, flowScopeKey: bodyKey, item, loopCounter });
   }
 
+  activateAdHocElement(adHocKey: string, elementId: string, variables: Record<string, unknown>): void {
+    this.queue.push({ kind: 'activate-ad-hoc', nodeId: elementId, flowScopeKey: adHocKey, variables });
+  }
+
   checkScope(flowScopeKey: string): void {
     this.scopesToCheck.add(flowScopeKey);
   }
@@ -171,7 +180,7 @@ export class ElementLifecycle implements LifecycleOperations {
   }
 
   discardScopeTokens(flowScopeKey: string): void {
-    if (this.state.tokensIn(flowScopeKey).size > 0) this.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey });
+    if (this.state.hasJoinState(flowScopeKey)) this.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey });
     this.queue.splice(0, this.queue.length, ...this.queue.filter((step) => step.flowScopeKey !== flowScopeKey));
   }
 
@@ -210,6 +219,10 @@ export class ElementLifecycle implements LifecycleOperations {
       this.activate(this.node(step.nodeId), step.flowScopeKey, undefined, step.trigger);
     } else if (step.kind === 'activate-inner') {
       this.activateInner(this.node(step.nodeId), step.flowScopeKey, step.item, step.loopCounter);
+    } else if (step.kind === 'activate-ad-hoc') {
+      this.activateAdHocInner(scope, step.nodeId, step.variables);
+    } else if (step.kind === 'check-complex-join') {
+      arriveAtComplexJoin(this, this.node(step.nodeId) as ComplexGatewayNode, step.flowScopeKey, step.flowId);
     } else {
       const join = this.node(step.nodeId);
       if (parallelJoinReady(join, this.state.tokensIn(step.flowScopeKey))) this.activate(join, step.flowScopeKey, join.incoming);
@@ -219,7 +232,7 @@ export class ElementLifecycle implements LifecycleOperations {
   /** Activates an element reached by a token or a trigger: a multi-instance activity is entered through its body. */
   activate(node: FlowNode, flowScopeKey: string, consumedFlowIds: string[] | undefined, trigger?: Record<string, unknown>): void {
     const elementInstanceKey = this.nextKey();
-    const elementType = node.multiInstance ? MULTI_INSTANCE_BODY : node.type === 'bpmn:SubProcess' && node.triggeredByEvent ? EVENT_SUB_PROCESS : node.type;
+    const elementType = node.multiInstance || node.standardLoop ? MULTI_INSTANCE_BODY : node.type === 'bpmn:SubProcess' && node.triggeredByEvent ? EVENT_SUB_PROCESS : node.type;
     this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: node.id, elementType, elementName: node.name ?? null, flowScopeKey, ...(consumedFlowIds ? { consumedFlowIds } : {}) });
     const instance = this.state.element(elementInstanceKey);
     if (!instance || this.overBudget(instance)) return;
@@ -230,10 +243,21 @@ export class ElementLifecycle implements LifecycleOperations {
   private activateInner(node: FlowNode, bodyKey: string, item: unknown, loopCounter: number): void {
     const elementInstanceKey = this.nextKey();
     this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: node.id, elementType: node.type, elementName: node.name ?? null, flowScopeKey: bodyKey });
-    this.variables.setLocalDocument(elementInstanceKey, innerInstanceLocals(node.multiInstance!, item, loopCounter));
+    this.variables.setLocalDocument(elementInstanceKey, node.multiInstance ? innerInstanceLocals(node.multiInstance, item, loopCounter) : { [LOOP_COUNTER]: loopCounter });
     const instance = this.state.element(elementInstanceKey);
     if (!instance || this.overBudget(instance)) return;
     this.runActivation(instance);
+  }
+
+  /** Activates an inner instance of an ad-hoc subprocess (its variables as locals), then the element in it. */
+  private activateAdHocInner(adHoc: ElementInstanceRecord, elementId: string, variables: Record<string, unknown>): void {
+    const elementInstanceKey = this.nextKey();
+    this.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey, elementId: adHoc.elementId, elementType: AD_HOC_SUB_PROCESS_INNER_INSTANCE, elementName: adHoc.elementName, flowScopeKey: adHoc.elementInstanceKey });
+    this.variables.setLocalDocument(elementInstanceKey, variables);
+    const inner = this.state.element(elementInstanceKey);
+    if (!inner || this.overBudget(inner)) return;
+    this.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey, elementId: adHoc.elementId });
+    this.queue.push({ kind: 'activate', nodeId: elementId, flowScopeKey: elementInstanceKey });
   }
 
   /** Counts an activation; past the budget the element waits behind an incident (a loop without a wait state would otherwise hold the instance's lock forever). */
@@ -335,6 +359,7 @@ export class ElementLifecycle implements LifecycleOperations {
       this.emit({ type: 'SEQUENCE_FLOW_TAKEN', flowId, sourceElementId: source.elementId, targetElementId: target.id, flowScopeKey, atJoin });
       if (!atJoin) this.queue.push({ kind: 'activate', nodeId: target.id, flowScopeKey, ...(trigger ? { trigger } : {}) });
       else if (target.type === 'bpmn:ParallelGateway') this.queue.push({ kind: 'check-parallel-join', nodeId: target.id, flowScopeKey });
+      else if (target.type === 'bpmn:ComplexGateway') this.queue.push({ kind: 'check-complex-join', nodeId: target.id, flowScopeKey, flowId });
       // Inclusive joins are checked once the instance rests (scope-completion.ts).
     }
   }

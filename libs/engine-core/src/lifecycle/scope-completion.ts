@@ -1,5 +1,8 @@
 import type { FlowNode } from '#bpmn';
+import type { ElementContext } from '../behaviours/element-behaviour.js';
 import { inclusiveJoinReady } from '../processing/joins.js';
+import type { ElementInstanceRecord } from '../state/records.js';
+import { behaviourOf } from './element-kinds.js';
 import type { InstanceState } from '../state/instance-state.js';
 import type { ExecutableProcess } from '#bpmn';
 
@@ -9,6 +12,15 @@ interface ScopeLifecycle {
   readonly model: ExecutableProcess;
   activate(node: FlowNode, flowScopeKey: string, consumedFlowIds: string[] | undefined): void;
   startCompletion(elementInstanceKey: string, flowIds: string[] | undefined, result: Record<string, unknown> | undefined): void;
+  discardScopeTokens(flowScopeKey: string): void;
+  node(elementId: string): FlowNode;
+  contextOf(instance: ElementInstanceRecord, node: FlowNode): ElementContext;
+}
+
+/** Whether a container's behaviour lets it complete with nothing active inside (an ad-hoc subprocess may wait for more). */
+function mayComplete(lifecycle: ScopeLifecycle, scope: ElementInstanceRecord): boolean {
+  const node = lifecycle.node(scope.elementId);
+  return behaviourOf(scope, node).scopeMayComplete?.(lifecycle.contextOf(scope, node)) ?? true;
 }
 
 /**
@@ -48,6 +60,9 @@ export function completeFinishedScopes(lifecycle: ScopeLifecycle, candidates: Se
     const scope = lifecycle.state.element(flowScopeKey);
     if (!scope || scope.lifecycle !== 'ACTIVATED') continue;
     if (lifecycle.state.childrenOf(flowScopeKey).length > 0 || lifecycle.state.tokensIn(flowScopeKey).size > 0) continue;
+    if (scope.elementType !== 'bpmn:Process' && !mayComplete(lifecycle, scope)) continue;
+    // A complex gateway still waiting for its reset does not hold its scope open; its marks go with the scope.
+    if (lifecycle.state.hasJoinState(flowScopeKey)) lifecycle.discardScopeTokens(flowScopeKey);
     lifecycle.startCompletion(flowScopeKey, undefined, undefined);
     completed = true;
   }

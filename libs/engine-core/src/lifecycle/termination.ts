@@ -27,7 +27,7 @@ export function terminate(lifecycle: TerminationLifecycle, elementInstanceKey: s
   lifecycle.emit({ type: 'ELEMENT_TERMINATING', elementInstanceKey, elementId: instance.elementId });
   const children = state.childrenOf(elementInstanceKey).map((child) => child.elementInstanceKey);
   terminateInnerInstances(lifecycle, elementInstanceKey, children, (key) => terminate(lifecycle, key));
-  if (state.tokensIn(elementInstanceKey).size > 0) lifecycle.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey: elementInstanceKey });
+  if (state.hasJoinState(elementInstanceKey)) lifecycle.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey: elementInstanceKey });
   closeCatchPoints(lifecycle, instance);
   if (instance.elementType !== 'bpmn:Process') {
     const node = lifecycle.node(instance.elementId);
@@ -45,5 +45,5 @@ export function terminateSiblings(lifecycle: TerminationLifecycle, instance: Ele
   for (const sibling of lifecycle.state.childrenOf(flowScopeKey)) {
     if (sibling.elementInstanceKey !== instance.elementInstanceKey) terminate(lifecycle, sibling.elementInstanceKey);
   }
-  if (lifecycle.state.tokensIn(flowScopeKey).size > 0) lifecycle.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey });
+  if (lifecycle.state.hasJoinState(flowScopeKey)) lifecycle.emit({ type: 'JOIN_TOKENS_DISCARDED', flowScopeKey });
 }

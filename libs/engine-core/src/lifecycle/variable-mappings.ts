@@ -52,8 +52,8 @@ export function applyOutputMappings(services: MappingServices, instance: Element
 function innerLoopVariables(state: InstanceState, instance: ElementInstanceRecord, node: FlowNode): Record<string, unknown> {
   // A compensation handler's locals are the variables of the instance it compensates (lifecycle/compensation.ts).
   if (node.isForCompensation && !node.multiInstance) return Object.fromEntries([...state.variablesOf(instance.elementInstanceKey)].map(([name, variable]) => [name, variable.value]));
-  if (!node.multiInstance || !isInner(state, instance)) return {};
+  if ((!node.multiInstance && !node.standardLoop) || !isInner(state, instance)) return {};
   const locals = state.variablesOf(instance.elementInstanceKey);
-  const names = [node.multiInstance.inputElement, LOOP_COUNTER].filter((name): name is string => name !== undefined);
+  const names = [node.multiInstance?.inputElement, LOOP_COUNTER].filter((name): name is string => name !== undefined);
   return Object.fromEntries(names.filter((name) => locals.has(name)).map((name) => [name, locals.get(name)!.value]));
 }

@@ -1,8 +1,8 @@
 import type { ExecutableProcess, FlowNode } from '#bpmn';
 
-/** True for a gateway that merges tokens (parallel or inclusive with more than one incoming flow). */
+/** True for a gateway that merges tokens (parallel, inclusive or complex with more than one incoming flow). */
 export function isJoin(node: FlowNode): boolean {
-  return (node.type === 'bpmn:ParallelGateway' || node.type === 'bpmn:InclusiveGateway') && node.incoming.length > 1;
+  return (node.type === 'bpmn:ParallelGateway' || node.type === 'bpmn:InclusiveGateway' || node.type === 'bpmn:ComplexGateway') && node.incoming.length > 1;
 }
 
 /** A parallel join fires once every incoming flow has a token; two tokens on one flow are not two flows. */

@@ -108,14 +108,28 @@ export class InstanceState {
     return this.variablesByScope.get(scopeKey) ?? new Map();
   }
 
-  /** Tokens waiting at joins in a scope, by incoming flow id. */
+  /** Tokens waiting at joins in a scope, by incoming flow id (without the complex gateways' reset marks). */
   tokensIn(flowScopeKey: string): ReadonlyMap<string, number> {
-    return this.tokens.get(flowScopeKey) ?? new Map();
+    const flows = this.tokens.get(flowScopeKey);
+    if (!flows) return new Map();
+    if (![...flows.keys()].some(isResetMark)) return flows;
+    return new Map([...flows].filter(([flowId]) => !isResetMark(flowId)));
   }
 
   /** Scopes that have tokens waiting at joins. */
   scopesWithTokens(): string[] {
-    return [...this.tokens.entries()].filter(([, flows]) => flows.size > 0).map(([scope]) => scope);
+    return [...this.tokens.entries()].filter(([, flows]) => [...flows.keys()].some((flowId) => !isResetMark(flowId))).map(([scope]) => scope);
+  }
+
+  /** The incoming flows of complex gateways in a scope that delivered a token since their gateway fired (its waiting-for-reset state). */
+  resetMarksIn(flowScopeKey: string): ReadonlySet<string> {
+    const flows = this.tokens.get(flowScopeKey);
+    return new Set([...(flows?.keys() ?? [])].filter(isResetMark).map((mark) => mark.slice(COMPLEX_RESET_MARK.length)));
+  }
+
+  /** True when a scope has join tokens or reset marks (what JOIN_TOKENS_DISCARDED removes). */
+  hasJoinState(flowScopeKey: string): boolean {
+    return (this.tokens.get(flowScopeKey)?.size ?? 0) > 0;
   }
 
   userTaskOf(elementInstanceKey: string): UserTaskRecord | undefined {
@@ -198,6 +212,20 @@ export class InstanceState {
     else flows.set(flowId, count);
     // A scope without tokens is dropped, as it is from a reloaded snapshot: the live state and
     // the reloaded one then list the scopes in the same order.
+    if (flows.size === 0) this.tokens.delete(flowScopeKey);
+    this.dirtyTokenScopes.add(flowScopeKey);
+  }
+
+  /** Records that `flowId` delivered its token to a complex gateway that already fired. */
+  markDelivered(flowScopeKey: string, flowId: string): void {
+    this.scopeTokens(flowScopeKey).set(COMPLEX_RESET_MARK + flowId, 1);
+    this.dirtyTokenScopes.add(flowScopeKey);
+  }
+
+  /** A complex gateway reset: its flows' marks are removed. */
+  clearResetMarks(flowScopeKey: string, flowIds: readonly string[]): void {
+    const flows = this.scopeTokens(flowScopeKey);
+    for (const flowId of flowIds) flows.delete(COMPLEX_RESET_MARK + flowId);
     if (flows.size === 0) this.tokens.delete(flowScopeKey);
     this.dirtyTokenScopes.add(flowScopeKey);
   }
@@ -310,4 +338,16 @@ function cloneCompensation(compensation: CompensationRecord): CompensationRecord
 /** Orders numeric-string keys (64-bit, so not as numbers). */
 function compareKeys(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Prefix of the join-token entries that hold a complex gateway's waiting-for-reset state: an entry
+ * `complex-reset:<flowId>` says that incoming flow delivered since the gateway fired. They are
+ * stored with the tokens (`join_tokens`, so they survive a restart and vanish with their scope);
+ * a colon never occurs in a BPMN id (an XML NCName), so they never clash with a flow id.
+ */
+export const COMPLEX_RESET_MARK = 'complex-reset:';
+
+function isResetMark(flowId: string): boolean {
+  return flowId.startsWith(COMPLEX_RESET_MARK);
 }

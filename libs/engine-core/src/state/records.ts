@@ -50,11 +50,18 @@ export const MULTI_INSTANCE_BODY = 'bpmn:MultiInstanceBody';
 export const EVENT_SUB_PROCESS = 'bpmn:EventSubProcess';
 
 /**
+ * The element instance type of an inner instance of an ad-hoc subprocess (Camunda 8.8's
+ * `AD_HOC_SUB_PROCESS_INNER_INSTANCE`): each activation of an inner element runs in one, with the
+ * activation's variables as its locals. Its `elementId` is the ad-hoc subprocess's id.
+ */
+export const AD_HOC_SUB_PROCESS_INNER_INSTANCE = 'bpmn:AdHocSubProcessInnerInstance';
+
+/**
  * The process itself is an element instance too (type `bpmn:Process`, key = process instance key);
  * a multi-instance activity is a body (`bpmn:MultiInstanceBody`) around its inner instances; an
  * event subprocess has its own type (`bpmn:EventSubProcess`).
  */
-export type ElementType = ExecutableElementType | 'bpmn:Process' | typeof MULTI_INSTANCE_BODY | typeof EVENT_SUB_PROCESS;
+export type ElementType = ExecutableElementType | 'bpmn:Process' | typeof MULTI_INSTANCE_BODY | typeof EVENT_SUB_PROCESS | typeof AD_HOC_SUB_PROCESS_INNER_INSTANCE;
 
 export interface ElementInstanceRecord {
   elementInstanceKey: string;

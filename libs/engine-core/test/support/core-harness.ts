@@ -277,7 +277,7 @@ export class CoreHarness {
 
   /** The one active element instance of an element. */
   element(elementId: string): ElementInstanceRecord {
-    return only(this.snapshot.elements.filter((e) => e.elementId === elementId), `active element instance of '${elementId}'`);
+    return only(this.snapshot.elements.filter((e) => e.elementId === elementId && e.elementType !== 'bpmn:AdHocSubProcessInnerInstance'), `active element instance of '${elementId}'`);
   }
 
   /** Active element instances of an element (none, one or more). */
@@ -399,6 +399,12 @@ export class CoreHarness {
         return `${event.type} ${event.flowId}${event.atJoin ? ' (at join)' : ''}`;
       case 'JOIN_TOKENS_DISCARDED':
         return `${event.type} @${this.scopeName(event.flowScopeKey)}`;
+      case 'COMPLEX_GATEWAY_FIRED':
+        return `${event.type} ${event.elementId} [${event.flowIds.join(',')}] awaiting [${event.awaitedFlowIds.join(',')}]`;
+      case 'COMPLEX_GATEWAY_TOKEN_ABSORBED':
+        return `${event.type} ${event.elementId} ${event.flowId}`;
+      case 'COMPLEX_GATEWAY_RESET':
+        return `${event.type} ${event.elementId}`;
       case 'VARIABLE_CREATED':
       case 'VARIABLE_UPDATED':
         return `${event.type} ${event.name}=${JSON.stringify(event.value)} @${this.scopeName(event.scopeKey)}`;
@@ -494,15 +500,18 @@ export class CoreHarness {
   }
 
   private elementName(elementInstanceKey: string, elementId: string): string {
-    return this.bodies.has(elementInstanceKey) ? `${elementId}#body` : elementId;
+    return this.bodies.has(elementInstanceKey) ? `${elementId}#body` : this.adHocInners.has(elementInstanceKey) ? `${elementId}#inner` : elementId;
   }
 
+  /** Inner instances of ad-hoc subprocesses, rendered `<id>#inner`. */
+  private readonly adHocInners = new Set<string>();
   private readonly timerElements = new Map<string, string>();
   private readonly subscriptionElements = new Map<string, string>();
 
   private index(event: EngineEvent): void {
     if (event.type === 'ELEMENT_ACTIVATING') this.elementIds.set(event.elementInstanceKey, event.elementId);
     if (event.type === 'ELEMENT_ACTIVATING' && event.elementType === 'bpmn:MultiInstanceBody') this.bodies.add(event.elementInstanceKey);
+    if (event.type === 'ELEMENT_ACTIVATING' && event.elementType === 'bpmn:AdHocSubProcessInnerInstance') this.adHocInners.add(event.elementInstanceKey);
     if (event.type === 'TIMER_CREATED') {
       this.timerElements.set(event.timer.timerKey, event.timer.elementId);
       const node = this.model.elements[event.timer.elementId];

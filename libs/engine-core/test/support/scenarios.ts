@@ -413,6 +413,52 @@ export const SCENARIOS: Scenario[] = [
       (h) => h.completeJob('cancel-hotel'),
     ],
   },
+  {
+    name: 'complex gateway: two of three fire the join, the third is absorbed and resets it',
+    fixture: 'complex-gateway.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeJob('tb'), (h) => h.completeJob('tc'), (h) => h.completeJob('after'), (h) => h.completeJob('ta')],
+  },
+  {
+    name: 'complex gateway: a failing activation condition held with an incident, resolved',
+    fixture: 'complex-gateway-limit.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeJob('ta'), (h) => h.setVariables({ limit: 2 }), (h) => h.resolveIncident('join'), (h) => h.completeJob('tb'), (h) => h.completeJob('tc')],
+  },
+  {
+    name: 'standard loop: a job repeated until its condition fails',
+    fixture: 'loop-job.bpmn',
+    steps: [(h) => h.create({ done: false }), (h) => h.completeJob('work', { done: false }), (h) => h.completeJob('work', { done: true })],
+  },
+  {
+    name: 'standard loop: a subprocess iterated, then interrupted by a boundary timer on its body',
+    fixture: 'loop-subprocess.bpmn',
+    steps: [(h) => h.create(), (h) => h.completeUserTask('review', { x: 1 }), (h) => h.triggerTimer('late')],
+  },
+  {
+    name: 'ad-hoc subprocess: elements activated on entry and on request, output collected, completion condition cancels the rest',
+    fixture: 'ad-hoc-condition.bpmn',
+    steps: [
+      (h) => h.create({ found: false }),
+      (h) => h.completeJob('a'),
+      (h) => h.accept({ type: 'ACTIVATE_AD_HOC_ELEMENTS', elementInstanceKey: h.element('hunt').elementInstanceKey, elements: [{ elementId: 'c', variables: { hint: 1 } }], cancelRemainingInstances: false }),
+      (h) => h.completeJob('c', { found: true }),
+    ],
+  },
+  {
+    name: 'ad-hoc subprocess: output collection over a flow inside it',
+    fixture: 'ad-hoc.bpmn',
+    steps: [(h) => h.create({ initial: ['search', 'write'] }), (h) => h.completeJob('write', { result: 'draft' }), (h) => h.completeJob('search', { result: 'found' })],
+  },
+  {
+    name: 'ad-hoc subprocess with a job worker: activations from job results, a new job per inner flow, completion',
+    fixture: 'ad-hoc-job.bpmn',
+    steps: [
+      (h) => h.create(),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: { agent: 1 }, adHocResult: { activateElements: [{ elementId: 'search', variables: {} }, { elementId: 'ask', variables: {} }], isCompletionConditionFulfilled: false, isCancelRemainingInstances: false } }),
+      (h) => h.completeJob('search', { toolResult: 'one' }),
+      (h) => h.completeJob('ask', { toolResult: 'two' }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: {}, adHocResult: { activateElements: [], isCompletionConditionFulfilled: true, isCancelRemainingInstances: true } }),
+    ],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */

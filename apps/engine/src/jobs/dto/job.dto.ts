@@ -54,7 +54,7 @@ export class ActivateJobsResultDto {
 
 export class CompleteJobRequestDto {
   @ApiPropertyOptional({ type: Object, nullable: true }) @IsOptional() @IsObject() variables?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ type: Object, description: 'Accepted for compatibility (Camunda job results for listeners); not used.' }) @IsOptional() @IsObject() result?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: Object, description: "Camunda's job result: `{ type: 'adHocSubProcess', activateElements, isCompletionConditionFulfilled, isCancelRemainingInstances }` for the job of an ad-hoc subprocess; other results are accepted for compatibility and not used." }) @IsOptional() @IsObject() result?: Record<string, unknown>;
 }
 
 export class FailJobRequestDto {

@@ -6,6 +6,7 @@ import { CommandExecutor } from '../../execution/command-executor.js';
 import { InstanceLookup } from '../../execution/instance-lookup.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { JobStore } from '../../stores/job.store.js';
+import { adHocJobResultOf } from '../ad-hoc-job-result.js';
 import type { CompleteJobRequestDto, FailJobRequestDto, ThrowJobErrorRequestDto, UpdateJobRequestDto } from '../dto/job.dto.js';
 
 /**
@@ -23,7 +24,8 @@ export class JobCommandsUseCase {
   ) {}
 
   complete(jobKey: string, request: CompleteJobRequestDto, principal: Principal): Promise<void> {
-    return this.run(jobKey, { type: 'COMPLETE_JOB', jobKey, variables: request.variables ?? {} }, principal);
+    const adHocResult = adHocJobResultOf(request.result);
+    return this.run(jobKey, { type: 'COMPLETE_JOB', jobKey, variables: request.variables ?? {}, ...(adHocResult ? { adHocResult } : {}) }, principal);
   }
 
   fail(jobKey: string, request: FailJobRequestDto, principal: Principal): Promise<void> {

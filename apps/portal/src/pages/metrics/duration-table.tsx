@@ -21,7 +21,9 @@ const TYPES: Record<string, string> = {
   INCLUSIVE_GATEWAY: 'Inclusive gateway',
   SUB_PROCESS: 'Subprocess',
   CALL_ACTIVITY: 'Call activity',
-  MULTI_INSTANCE_BODY: 'Multi-instance (all)',
+  MULTI_INSTANCE_BODY: 'Multi-instance or loop (all)',
+  AD_HOC_SUB_PROCESS: 'Ad-hoc subprocess',
+  AD_HOC_SUB_PROCESS_INNER_INSTANCE: 'Ad-hoc activation',
 };
 
 /** The same numbers as the chart, exact, with counts. */
