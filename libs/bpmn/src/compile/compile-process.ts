@@ -21,6 +21,7 @@ import { conditionOf, extension } from '../parse/zeebe-extensions.js';
 import { eventKind, isEventSubProcess, isInterrupting } from '../rules/event-kind.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
+import { compileExecutionListeners } from './compile-listeners.js';
 import { compileCalledElement, compileErrorThrow, compileMultiInstance, compileThrow, compileTrigger } from './compile-events.js';
 
 /** What compiling the flow elements of a process or subprocess yields. */
@@ -67,6 +68,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         outgoing: ids(context.outgoing(child)),
         ...optional('ioMapping', compileIoMapping(child)),
         ...optional('multiInstance', compileMultiInstance(child)),
+        ...optional('executionListeners', compileExecutionListeners(child)),
       };
       const node = compileNode(child, base, scope);
       elements[id] = node;
@@ -220,6 +222,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
     elements,
     flows,
     formIds,
+    ...optional('executionListeners', compileExecutionListeners(process)),
   };
 }
 

@@ -42,10 +42,6 @@ describeRuleFixtures('supported-element', {
     notExecuted('Complex', 'bpmn:ComplexGateway', 'complex gateway'),
     notExecuted('Escalated', 'bpmn:IntermediateCatchEvent', 'escalation intermediate catch event'),
   ],
-  'listeners.bpmn': [
-    { elementId: 'listeners', message: `zeebe:executionListeners on bpmn:Process 'listeners' is not executed by Baton` },
-    { elementId: 'Approve', message: `zeebe:taskListeners on bpmn:UserTask 'Approve' are not executed by Baton` },
-  ],
   'transaction-and-ad-hoc.bpmn': [
     notExecuted('Book', 'bpmn:Transaction', 'transaction'),
     notExecuted('Research', 'bpmn:AdHocSubProcess', 'ad-hoc subprocess'),
