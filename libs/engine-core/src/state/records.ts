@@ -138,6 +138,29 @@ export interface JobRecord {
    * retries left or a thrown error (until the incident is resolved), and once it has ended.
    */
   activatable: boolean;
+  /** A listener's job (Zeebe's job kinds EXECUTION_LISTENER, TASK_LISTENER); absent for the element's own job (BPMN_ELEMENT). */
+  kind?: ListenerJobKind;
+  /** The event a listener's job runs at (Camunda's `listenerEventType`); absent for the element's own job (UNSPECIFIED). */
+  listenerEventType?: ListenerEventType;
+  /** Where a listener's job stands among its element's listeners (absent for the element's own job). */
+  listener?: ListenerProgress;
+}
+
+export type ListenerJobKind = 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+
+/** Camunda's listener event types of a job: execution listeners START and END, user task listeners CREATING ... CANCELING. */
+export type ListenerEventType = 'START' | 'END' | 'CREATING' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+
+/**
+ * What a listener's job carries so the element (or user task transition) can go on when it
+ * completes: the listener's position among those of its event type, and what the element was
+ * activated with (the trigger's variables, the start element of a process), kept while its start
+ * listeners run.
+ */
+export interface ListenerProgress {
+  index: number;
+  trigger?: Record<string, unknown>;
+  startElementId?: string;
 }
 
 /** Camunda's incident types; UNKNOWN is Baton's activation budget (a loop without a wait state). */
@@ -149,6 +172,8 @@ export type IncidentErrorType =
   | 'JOB_NO_RETRIES'
   | 'UNHANDLED_ERROR_EVENT'
   | 'CALLED_ELEMENT_ERROR'
+  | 'EXECUTION_LISTENER_NO_RETRIES'
+  | 'TASK_LISTENER_NO_RETRIES'
   | 'UNKNOWN';
 
 /**

@@ -403,7 +403,7 @@ export class CoreHarness {
       case 'VARIABLE_UPDATED':
         return `${event.type} ${event.name}=${JSON.stringify(event.value)} @${this.scopeName(event.scopeKey)}`;
       case 'JOB_CREATED':
-        return `${event.type} ${event.job.elementId} type=${event.job.type} retries=${event.job.retries}`;
+        return `${event.type} ${event.job.elementId} type=${event.job.type} retries=${event.job.retries}${event.job.listenerEventType ? ` (${event.job.listenerEventType} listener)` : ''}`;
       case 'JOB_COMPLETED':
       case 'JOB_CANCELED':
       case 'JOB_TIMED_OUT':

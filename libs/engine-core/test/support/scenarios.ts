@@ -390,6 +390,26 @@ export const SCENARIOS: Scenario[] = [
         }),
     ],
   },
+  {
+    name: 'execution listeners: process, task, gateway and end event, a listener out of retries resolved on the way',
+    fixture: 'execution-listeners.bpmn',
+    steps: [
+      (h) => h.create({ base: 5, tries: 2 }),
+      (h) => h.completeJob('listened', { region: 'eu' }),
+      (h) => h.completeJob('work', { fee: 1 }),
+      (h) => h.activateJob('work'),
+      (h) => h.accept({ type: 'FAIL_JOB', jobKey: jobKeyOf(h, 'work'), retries: 0, errorMessage: 'audit down', retryBackOffMs: null, variables: {} }),
+      (h) => h.accept({ type: 'UPDATE_JOB_RETRIES', jobKey: jobKeyOf(h, 'work'), retries: 1 }),
+      (h) => h.resolveIncident('work'),
+      (h) => h.completeJob('work'),
+      (h) => h.completeJob('work', { result: 11 }),
+      (h) => h.completeJob('work', { path: 'a' }),
+      (h) => h.completeJob('route', { path: 'a' }),
+      (h) => h.completeJob('end-a'),
+      (h) => h.completeJob('end-a'),
+      (h) => h.completeJob('listened'),
+    ],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */

@@ -1,6 +1,6 @@
 import { addIsoDuration, parseIsoDuration } from '#bpmn';
 import { Failure } from '../../failure.js';
-import type { JobRecord } from '../../state/records.js';
+import type { IncidentErrorType, JobRecord } from '../../state/records.js';
 import type { CommandProcessor } from '../command-processor.js';
 import { jobFor } from './job-guard.js';
 
@@ -24,7 +24,7 @@ export const failJob: CommandProcessor<'FAIL_JOB'> = {
     lifecycle.emit({ type: 'JOB_FAILED', jobKey: job.jobKey, elementInstanceKey: element.elementInstanceKey, retries, retryAt, errorMessage: command.errorMessage });
     if (retries === 0) {
       const message = command.errorMessage?.trim() ? command.errorMessage : 'No more retries left.';
-      lifecycle.raiseIncident(element, new Failure('JOB_NO_RETRIES', message), 'JOB', job.jobKey);
+      lifecycle.raiseIncident(element, new Failure(noRetriesType(job), message), 'JOB', job.jobKey);
     }
     return undefined;
   },
@@ -42,4 +42,11 @@ function retryInstant(now: string, backOffMs: number | null, job: JobRecord): st
   if (!duration.ok) return null;
   const at = addIsoDuration(new Date(now), duration.value);
   return at.getTime() > Date.parse(now) ? at.toISOString() : null;
+}
+
+/** Camunda's incident type of a job without retries: a listener's job has its own. */
+export function noRetriesType(job: JobRecord): IncidentErrorType {
+  if (job.kind === 'EXECUTION_LISTENER') return 'EXECUTION_LISTENER_NO_RETRIES';
+  if (job.kind === 'TASK_LISTENER') return 'TASK_LISTENER_NO_RETRIES';
+  return 'JOB_NO_RETRIES';
 }

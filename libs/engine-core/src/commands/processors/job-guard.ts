@@ -1,5 +1,5 @@
 import type { InstanceState } from '../../state/instance-state.js';
-import type { ElementInstanceRecord, JobRecord, JobState } from '../../state/records.js';
+import type { ElementInstanceRecord, JobRecord, JobState, Lifecycle } from '../../state/records.js';
 import { rejection, type Rejection } from '../engine-command.js';
 
 /**
@@ -19,6 +19,18 @@ export function jobFor(state: InstanceState, jobKey: string, states: readonly Jo
     return rejection(job.state === 'ACTIVATED' || job.state === 'CREATED' ? 'JOB.NOT_ACTIVATED' : 'JOB.NOT_ACTIVE', `Job ${job.jobKey} is ${job.state.toLowerCase()}; it cannot be ${verb}`);
   }
   const element = state.element(job.elementInstanceKey);
-  if (element?.lifecycle !== 'ACTIVATED') return rejection('JOB.ELEMENT_NOT_WAITING', `The element of job ${job.jobKey} is not waiting for it`);
+  if (!element || element.lifecycle !== waitingLifecycle(job)) return rejection('JOB.ELEMENT_NOT_WAITING', `The element of job ${job.jobKey} is not waiting for it`);
   return { job, element };
+}
+
+/**
+ * Where an element waits for a job: a start listener's while ACTIVATING, an end listener's while
+ * COMPLETING, its own job and its user task's listeners while ACTIVATED; a canceling task
+ * listener runs after its element was terminated (docs/listeners.md).
+ */
+function waitingLifecycle(job: JobRecord): Lifecycle {
+  if (job.listenerEventType === 'START') return 'ACTIVATING';
+  if (job.listenerEventType === 'END') return 'COMPLETING';
+  if (job.listenerEventType === 'CANCELING') return 'TERMINATED';
+  return 'ACTIVATED';
 }

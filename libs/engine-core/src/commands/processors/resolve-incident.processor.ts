@@ -3,6 +3,7 @@ import { cancelChildInstance, requestChildInstance } from '../../behaviours/call
 import { externalState } from '../../state/records.js';
 import { rejection } from '../engine-command.js';
 import type { CommandProcessor } from '../command-processor.js';
+import { noRetriesType } from './fail-job.processor.js';
 
 /**
  * Resolves an incident and retries what failed: the element's activation or completion, its job
@@ -16,7 +17,7 @@ export const resolveIncident: CommandProcessor<'RESOLVE_INCIDENT'> = {
     if (!incident) return rejection('INCIDENT.NOT_FOUND', `No incident with key ${command.incidentKey}`);
     if (incident.state !== 'ACTIVE') return rejection('INCIDENT.NOT_ACTIVE', `Incident ${incident.incidentKey} is resolved already`);
     const job = incident.jobKey ? state.jobs.get(incident.jobKey) : undefined;
-    if (incident.errorType === 'JOB_NO_RETRIES' && job && job.retries <= 0) {
+    if (job && incident.errorType === noRetriesType(job) && job.retries <= 0) {
       return rejection('INCIDENT.JOB_HAS_NO_RETRIES', `Job ${job.jobKey} has no retries left: give it retries (PATCH /v2/jobs/${job.jobKey}) before resolving incident ${incident.incidentKey}`);
     }
     lifecycle.emit({ type: 'INCIDENT_RESOLVED', incidentKey: incident.incidentKey, elementInstanceKey: incident.elementInstanceKey });
