@@ -6,6 +6,7 @@ import { applyEvent } from '../events/appliers.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import { Failure } from '../failure.js';
 import { isJoin, parallelJoinReady } from '../processing/joins.js';
+import { runExecutionListener } from '../processing/listener-jobs.js';
 import type { ProcessingEnvironment } from '../processing/processing-environment.js';
 import { ValueEvaluator } from '../processing/value-evaluator.js';
 import { VariableBehaviour } from '../processing/variable-behaviour.js';
@@ -22,7 +23,6 @@ import type { LifecycleOperations } from './lifecycle-operations.js';
 import { completeFinishedScopes, fireInclusiveJoin } from './scope-completion.js';
 import { terminate, terminateSiblings } from './termination.js';
 import { fireTimer } from './timer-firing.js';
-import { runExecutionListener } from './listener-jobs.js';
 import { checkTransition, targetLifecycle, type IllegalTransition } from './transition-guard.js';
 import { applyInputMappings, applyOutputMappings } from './variable-mappings.js';
 

@@ -94,7 +94,37 @@ export interface VariableRecord {
   value: unknown;
 }
 
-export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED';
+/**
+ * CREATED, COMPLETED, CANCELED; or, while its task listeners run, the transition under way
+ * (Camunda's CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING).
+ */
+export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED' | 'CREATING' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+
+/** What a task listener may correct (Camunda's job result `corrections`), and an update may change. */
+export interface UserTaskCorrections {
+  assignee?: string | null;
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  priority?: number;
+}
+
+/**
+ * A user task transition its task listeners hold: the listener event, the listener whose job
+ * runs now, what the transition will do once they are done (the new assignee, the changes, the
+ * completion's variables and who completes), and the corrections listeners made so far. Denied,
+ * it is dropped with its corrections and the task is as it was.
+ */
+export interface UserTaskTransition {
+  eventType: 'creating' | 'assigning' | 'updating' | 'completing' | 'canceling';
+  index: number;
+  assignee?: string | null;
+  changes?: Omit<UserTaskCorrections, 'assignee'>;
+  variables?: Record<string, unknown>;
+  completedBy?: string;
+  corrections: UserTaskCorrections;
+}
 
 export interface UserTaskRecord {
   userTaskKey: string;
@@ -116,6 +146,10 @@ export interface UserTaskRecord {
   customHeaders: Record<string, string>;
   creationDate: string;
   completionDate: string | null;
+  /** The transition its task listeners hold (absent when none runs). */
+  transition?: UserTaskTransition;
+  /** The last transition a listener denied, with its reason (cleared when the next transition starts). */
+  denial?: { eventType: UserTaskTransition['eventType']; deniedReason: string | null };
 }
 
 export type JobState = 'CREATED' | 'ACTIVATED' | 'FAILED' | 'COMPLETED' | 'CANCELED' | 'ERROR_THROWN';
@@ -179,9 +213,10 @@ export type IncidentErrorType =
 /**
  * What resolving an incident does: re-run the element's activation or completion, re-offer its
  * job, or (a call activity) call the process again: cancel the child it waits for, if any, and
- * request a new one.
+ * request a new one; or (a user task listener whose type or retries did not evaluate) run the
+ * user task transition's listeners again from the first.
  */
-export type IncidentRetry = 'ACTIVATE' | 'COMPLETE' | 'JOB' | 'CALL';
+export type IncidentRetry = 'ACTIVATE' | 'COMPLETE' | 'JOB' | 'CALL' | 'TASK_LISTENERS';
 
 /**
  * Where a BPMN error was thrown, carried along while it looks for a catch event in the calling

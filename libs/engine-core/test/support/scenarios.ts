@@ -410,6 +410,23 @@ export const SCENARIOS: Scenario[] = [
       (h) => h.completeJob('listened'),
     ],
   },
+  {
+    name: 'user task listeners: creating with corrections, assigning, a denied completion, completing, then canceling by a timer',
+    fixture: 'task-listeners.bpmn',
+    steps: [
+      (h) => h.create({ owner: 'anna' }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: jobKeyOf(h, 'approve'), variables: {}, result: { denied: false, deniedReason: null, corrections: { priority: 70 } } }),
+      (h) => h.completeJob('approve'),
+      (h) => h.completeUserTask('approve', { approved: true }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: jobKeyOf(h, 'approve'), variables: {}, result: { denied: true, deniedReason: 'no', corrections: {} } }),
+      (h) => h.accept({ type: 'UPDATE_USER_TASK', userTaskKey: h.userTask('approve').userTaskKey, changes: { priority: 10 } }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: jobKeyOf(h, 'approve'), variables: {}, result: { denied: false, deniedReason: null, corrections: { candidateUsers: ['x'] } } }),
+      (h) => h.completeUserTask('approve', {}),
+      (h) => h.completeJob('approve'),
+      (h) => h.triggerTimer('expired'),
+      (h) => h.completeJob('approve'),
+    ],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */

@@ -18,11 +18,12 @@ export const failJob: CommandProcessor<'FAIL_JOB'> = {
     const found = jobFor(state, command.jobKey, ['ACTIVATED'], 'failed');
     if ('kind' in found) return found;
     const { job, element } = found;
-    lifecycle.variables.setLocalDocument(element.elementInstanceKey, command.variables);
+    if (element.lifecycle !== 'TERMINATED') lifecycle.variables.setLocalDocument(element.elementInstanceKey, command.variables);
     const retries = Math.max(0, command.retries);
     const retryAt = retries > 0 ? retryInstant(env.now, command.retryBackOffMs, job) : null;
     lifecycle.emit({ type: 'JOB_FAILED', jobKey: job.jobKey, elementInstanceKey: element.elementInstanceKey, retries, retryAt, errorMessage: command.errorMessage });
-    if (retries === 0) {
+    // A canceling task listener's element has ended: there is nothing to hold with an incident (docs/listeners.md).
+    if (retries === 0 && job.listenerEventType !== 'CANCELING') {
       const message = command.errorMessage?.trim() ? command.errorMessage : 'No more retries left.';
       lifecycle.raiseIncident(element, new Failure(noRetriesType(job), message), 'JOB', job.jobKey);
     }

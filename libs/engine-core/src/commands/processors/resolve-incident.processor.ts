@@ -1,5 +1,6 @@
 import type { CallActivityNode } from '#bpmn';
 import { cancelChildInstance, requestChildInstance } from '../../behaviours/call-activity.behaviour.js';
+import { restartTaskTransition } from '../../processing/task-listeners.js';
 import { externalState } from '../../state/records.js';
 import { rejection } from '../engine-command.js';
 import type { CommandProcessor } from '../command-processor.js';
@@ -30,6 +31,10 @@ export const resolveIncident: CommandProcessor<'RESOLVE_INCIDENT'> = {
       if (opened) lifecycle.raiseIncident(element, opened, 'ACTIVATE');
     }
     if (incident.retry === 'COMPLETE' && element.lifecycle === 'COMPLETING') lifecycle.retryCompletion(element);
+    if (incident.retry === 'TASK_LISTENERS') {
+      const task = state.userTaskOf(element.elementInstanceKey);
+      if (task?.transition) restartTaskTransition(lifecycle, task);
+    }
     if (incident.retry === 'JOB' && job) lifecycle.emit({ type: 'JOB_RECURRED', jobKey: job.jobKey, elementInstanceKey: job.elementInstanceKey });
     if (incident.retry === 'CALL' && element.lifecycle === 'ACTIVATED' && element.elementType === 'bpmn:CallActivity') {
       if (incident.errorType !== 'CALLED_ELEMENT_ERROR') cancelChildInstance(lifecycle, element);

@@ -11,14 +11,15 @@ type ListenerServices = Pick<BehaviourServices, 'state' | 'model' | 'now' | 'eva
  * instance: its type and retries are evaluated now, in the element's scope; its headers are the
  * element's own task headers with the listener's (and `extraHeaders`, the user task data of a task
  * listener) over them. A type or retries that do not evaluate are a Failure, nothing emitted.
+ * `scopeKey`: where the type and retries are evaluated (default: the element's scope).
  */
 export function createListenerJob(
   services: ListenerServices,
   instance: ElementInstanceRecord,
   listener: ListenerDefinition<string>,
-  job: { kind: ListenerJobKind; eventType: ListenerEventType; progress: ListenerProgress; headers: Record<string, string> },
+  job: { kind: ListenerJobKind; eventType: ListenerEventType; progress: ListenerProgress; headers: Record<string, string>; scopeKey?: string },
 ): Failure | undefined {
-  const variables = services.variables.visible(instance.elementInstanceKey);
+  const variables = services.variables.visible(job.scopeKey ?? instance.elementInstanceKey);
   const type = services.evaluator.string(listener.type, variables);
   if (type instanceof Failure) return type;
   if (type.trim() === '') return new Failure('EXTRACT_VALUE_ERROR', `Expected a non-empty job type for the ${listener.eventType} listener of '${instance.elementId}' but the expression gave an empty string`);
