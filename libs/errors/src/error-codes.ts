@@ -126,6 +126,7 @@ export const ERROR_CODES = {
 
   // --- 504 DEADLINE_EXCEEDED -----------------------------------------------------------------
   'PROCESS_INSTANCE.AWAIT_TIMEOUT': { status: 504, description: 'awaitCompletion timed out; the instance keeps running.' },
+  'USER_TASK.LISTENERS_TIMEOUT': { status: 504, description: 'An assignment, update or completion waited too long for its task listeners; the transition goes on.' },
 } as const satisfies Record<string, { status: HttpStatus; description: string }>;
 
 /** The HTTP statuses Baton answers errors with. */

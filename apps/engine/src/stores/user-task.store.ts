@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { UserTaskRecord } from '#engine-core';
 import { date, insertRows, iso, isoOrNull, json, keyOrNull, placeholders, upsertRows, type Read, type Row, type StatementBatch, type WriteContext } from './sql.js';
 
@@ -6,8 +7,23 @@ import { date, insertRows, iso, isoOrNull, json, keyOrNull, placeholders, upsert
  * Owner of `user_tasks` and `user_task_candidates` (a task's candidate groups and users, one row
  * each, so that "offered to me" is an index lookup). Both are written together, in the command's batch.
  */
+/** Where a user task stands after a transition its listeners may hold: its state and the last denial. */
+export interface TransitionOutcome {
+  state: UserTaskRecord['state'];
+  denial: UserTaskRecord['denial'] | null;
+}
+
 @Injectable()
 export class UserTaskStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The task's state and last denial (null when the key is unknown): read by a request waiting for its task listeners. */
+  async transitionOutcome(userTaskKey: string): Promise<TransitionOutcome | null> {
+    const [row] = (await this.dataSource.query('SELECT state, listener_denial FROM user_tasks WHERE user_task_key = ?', [userTaskKey])) as Row[];
+    if (!row) return null;
+    return { state: row.state as UserTaskRecord['state'], denial: row.listener_denial ? json<NonNullable<UserTaskRecord['denial']>>(row.listener_denial) : null };
+  }
+
   /** The instance's open user tasks (read under the instance lock). */
   openOf(processInstanceKey: string): Read<UserTaskRecord[]> {
     return {
