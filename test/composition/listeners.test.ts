@@ -1,4 +1,5 @@
 import createCamundaClient from '@camunda8/orchestration-cluster-api';
+import { createWorker, TaskListenerResult } from '#worker-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy } from '../support/deploy.js';
 import { eventually } from '../support/eventually.js';
@@ -43,6 +44,7 @@ const TASKS = `${HEADER}
         <zeebe:userTask />
         <zeebe:taskListeners>
           <zeebe:taskListener eventType="assigning" type="tl-assign" />
+          <zeebe:taskListener eventType="updating" type="tl-update" />
           <zeebe:taskListener eventType="completing" type="tl-complete" />
           <zeebe:taskListener eventType="canceling" type="tl-cancel" />
         </zeebe:taskListeners>
@@ -249,5 +251,34 @@ describe('user task listeners', () => {
     expect((await send(engine, 'POST', `/v2/jobs/${cancelJob.jobKey}/completion`, { result: { type: 'userTask', denied: true } })).body.code).toBe('JOB.DENIAL_NOT_ALLOWED');
     expect((await send(engine, 'POST', `/v2/jobs/${cancelJob.jobKey}/completion`, {})).status).toBe(204);
     await taskOf(key, 'CANCELED');
+  });
+});
+
+describe('user task listeners with the worker SDK', () => {
+  it('a handler returns TaskListenerResult.deny or .accept with corrections; the update request answers accordingly', async () => {
+    const sdkWorker = createWorker({
+      type: 'tl-update',
+      handler: (job) => {
+        expect(job).toMatchObject({ kind: 'TASK_LISTENER', listenerEventType: 'UPDATING' });
+        const priority = Number(job.customHeaders['io.camunda.zeebe:priority']);
+        return priority > 80 ? TaskListenerResult.deny(`priority ${priority} needs a manager`) : TaskListenerResult.accept({ candidateGroups: ['team'] });
+      },
+      engine: { url: engine.url, auth: { username: 'worker', password: 'worker' } },
+      redis: { url: engine.config.redis.url, prefix: engine.config.redis.bullPrefix },
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    try {
+      const key = await start('tl-review');
+      const task = await taskOf(key, 'CREATED');
+      const denied = await send(engine, 'PATCH', `/v2/user-tasks/${task.userTaskKey}`, { changeset: { priority: 95 } });
+      expect(denied).toMatchObject({ status: 409, body: { code: 'USER_TASK.TRANSITION_DENIED', deniedReason: 'priority 95 needs a manager' } });
+      expect(await taskOf(key)).toMatchObject({ state: 'CREATED', priority: 50, candidateGroups: [] });
+      const accepted = await send(engine, 'PATCH', `/v2/user-tasks/${task.userTaskKey}`, { changeset: { priority: 70 } });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(204);
+      expect(await taskOf(key)).toMatchObject({ state: 'CREATED', priority: 70, candidateGroups: ['team'] });
+      expect((await send(engine, 'POST', `/v2/process-instances/${key}/cancellation`, {})).status).toBe(204);
+    } finally {
+      await sdkWorker.close();
+    }
   });
 });
