@@ -32,7 +32,7 @@ const { engine, openAs } = usePortalEngine({}, async (started) => {
 });
 
 describe('portal: a task whose listeners run', () => {
-  it('shows "Checking completion…" in the list and a read-only page until the listener decided', async () => {
+  it('shows "Checking completion…" in the list, a read-only page and the listener in Operate until the listener decided', async () => {
     const started = await send(engine(), 'POST', '/v2/process-instances', { processDefinitionId: 'listened-review', variables: {} });
     const key = started.body.processInstanceKey as string;
     const task = await eventually(
@@ -54,6 +54,11 @@ describe('portal: a task whose listeners run', () => {
     await screenshot(page, 'tasks-listener-badge');
     await item.click();
     await expect.poll(() => taskDetail(page).locator('.task-status-line').innerText()).toContain('Task listeners are checking this task');
+
+    // Operate says what the element waits for.
+    await page.goto(`${engine().url}/operate/instances/${key}`);
+    await expect.poll(() => page.locator('.token-summary').innerText()).toContain('Review the contract waits for its completing task listener e2e-check-review');
+    await screenshot(page, 'operate-listener-wait');
 
     const [job] = (await send(engine(), 'POST', '/v2/jobs/activation', { type: 'e2e-check-review', timeout: 10_000, maxJobsToActivate: 1, requestTimeout: 5_000 })).body.jobs;
     expect((await send(engine(), 'POST', `/v2/jobs/${job.jobKey}/completion`, {})).status).toBe(204);

@@ -5,11 +5,13 @@ import {
   getSequenceFlowsTaken,
   searchElementInstances,
   searchIncidents,
+  searchListenerJobs,
   searchProcessInstances,
   searchVariables,
   type ElementInstance,
   type ElementStatistics,
   type Incident,
+  type ListenerJob,
   type ProcessInstance,
   type Variable,
 } from '../../api/monitoring.api';
@@ -23,6 +25,8 @@ export interface InstanceSnapshot {
   statistics: ElementStatistics[];
   flowsTaken: string[];
   incidents: Incident[];
+  /** Listener jobs elements and user tasks wait for. */
+  listenerJobs: ListenerJob[];
   elements: ElementInstance[];
   variables: Variable[];
   variableCount: number;
@@ -31,7 +35,7 @@ export interface InstanceSnapshot {
 }
 
 export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: string, signal: AbortSignal): Promise<InstanceSnapshot> {
-  const [instance, statistics, flowsTaken, incidents, elements, variables, called] = await Promise.all([
+  const [instance, statistics, flowsTaken, incidents, elements, variables, called, listenerJobs] = await Promise.all([
     getProcessInstance(api, processInstanceKey, signal),
     getInstanceElementStatistics(api, processInstanceKey, signal),
     getSequenceFlowsTaken(api, processInstanceKey, signal),
@@ -39,12 +43,14 @@ export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: s
     searchElementInstances(api, processInstanceKey, signal),
     searchVariables(api, processInstanceKey, VARIABLE_LIMIT, signal),
     searchProcessInstances(api, { filter: { parentProcessInstanceKey: processInstanceKey }, page: { limit: 50 } }, signal),
+    searchListenerJobs(api, processInstanceKey, signal),
   ]);
   return {
     instance,
     statistics,
     flowsTaken,
     incidents: incidents.items,
+    listenerJobs: listenerJobs.items,
     elements: elements.items,
     variables: variables.items,
     variableCount: variables.page.totalItems,
