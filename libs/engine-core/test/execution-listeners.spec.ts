@@ -159,3 +159,23 @@ describe('execution listener failures', () => {
     ]);
   });
 });
+
+describe('execution listeners and termination', () => {
+  it('canceling the instance while a gateway start listener runs cancels its job (the gateway has no job of its own)', async () => {
+    const h = await CoreHarness.load('execution-listeners.bpmn');
+    h.create({ base: 5, tries: 2 });
+    h.completeJob('listened', { region: 'eu' });
+    h.completeJob('work');
+    h.completeJob('work');
+    h.completeJob('work', { result: 1 });
+    h.completeJob('work');
+    expect(h.job('route')).toMatchObject({ type: 'decide', kind: 'EXECUTION_LISTENER' });
+    expect(h.cancel()).toEqual(['ELEMENT_TERMINATING listened', 'ELEMENT_TERMINATING route', 'JOB_CANCELED route', 'ELEMENT_TERMINATED route', 'ELEMENT_TERMINATED listened']);
+  });
+
+  it('canceling the instance while its own start listener runs cancels that job', async () => {
+    const h = await CoreHarness.load('execution-listeners.bpmn');
+    h.create({ base: 5, tries: 2 });
+    expect(h.cancel()).toEqual(['ELEMENT_TERMINATING listened', 'JOB_CANCELED listened', 'ELEMENT_TERMINATED listened']);
+  });
+});
