@@ -3,7 +3,7 @@ export { processCommand, type CommandResult } from './commands/process-command.j
 export type { DefinitionInfo, ProcessingEnvironment } from './processing/processing-environment.js';
 export { Failure } from './failure.js';
 export { DEFAULT_MAX_VARIABLE_DEPTH, jsonDepth, tooDeepVariable } from './processing/variable-depth.js';
-export { rejection, type AdHocJobResult, type EngineCommand, type EngineCommandType, type Rejection, type RejectionCode } from './commands/engine-command.js';
+export { rejection, type AdHocJobResult, type EngineCommand, type EngineCommandType, type Rejection, type RejectionCode, type TaskListenerResult } from './commands/engine-command.js';
 export type { EngineEvent, EngineEventType, RecordedEvent, UserTaskChanges } from './events/engine-event.js';
 export { APPLIERS, applyEvent } from './events/appliers.js';
 export { InstanceState, isJobActive, type InstanceSnapshot, type StateChanges } from './state/instance-state.js';

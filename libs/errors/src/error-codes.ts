@@ -48,6 +48,9 @@ export const ERROR_CODES = {
   // --- 401 UNAUTHORIZED ----------------------------------------------------------------------
   'AUTH.UNAUTHENTICATED': { status: 401, description: 'No or wrong credentials; with `WWW-Authenticate: Bearer realm="baton"`, never a Basic challenge (security.md, "Principals").' },
 
+  'JOB.LISTENER_VARIABLES': { status: 400, description: 'Completion of a user task listener\'s job with variables (Camunda does not allow them: use corrections).' },
+  'JOB.DENIAL_NOT_ALLOWED': { status: 400, description: 'A task listener denied a creating or canceling transition, which cannot be denied.' },
+  'JOB.RESULT_NOT_APPLICABLE': { status: 400, description: 'A job `result` for a job that is not a user task listener\'s.' },
   // --- 403 FORBIDDEN -------------------------------------------------------------------------
   'AUTH.FORBIDDEN': { status: 403, description: 'The caller\'s roles do not allow the call.' },
   'REQUEST.CROSS_ORIGIN': { status: 403, description: 'A state-changing request from a web page of another origin (security.md, "Cross-site requests").' },
@@ -90,6 +93,8 @@ export const ERROR_CODES = {
   'USER_TASK.ASSIGNED_TO_OTHER': { status: 409, description: 'Completion of a task assigned to someone else; with the `assignee`.' },
   'USER_TASK.NOT_ACTIVE': { status: 409, description: 'A command on a task that is completed or canceled.' },
   'USER_TASK.ELEMENT_NOT_WAITING': { status: 409, description: 'Completion of a task whose element is not waiting for it (e.g. held by an incident).' },
+  'USER_TASK.LISTENERS_RUNNING': { status: 409, description: 'A command on a user task whose task listeners run a transition (CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING).' },
+  'USER_TASK.TRANSITION_DENIED': { status: 409, description: 'A task listener denied the assignment, update or completion; with `deniedReason`.' },
   'JOB.NOT_ACTIVATED': { status: 409, description: 'Failure, error or timeout of a job no worker has activated.' },
   'JOB.NOT_ACTIVATABLE': { status: 409, description: 'Activation by key of a job someone else has, or whose backoff or incident holds it.' },
   'JOB.NOT_ACTIVE': { status: 409, description: 'A command on a job that failed without retries or threw an error.' },
@@ -125,6 +130,7 @@ export const ERROR_CODES = {
 
   // --- 504 DEADLINE_EXCEEDED -----------------------------------------------------------------
   'PROCESS_INSTANCE.AWAIT_TIMEOUT': { status: 504, description: 'awaitCompletion timed out; the instance keeps running.' },
+  'USER_TASK.LISTENERS_TIMEOUT': { status: 504, description: 'An assignment, update or completion waited too long for its task listeners; the transition goes on.' },
 } as const satisfies Record<string, { status: HttpStatus; description: string }>;
 
 /** The HTTP statuses Baton answers errors with. */

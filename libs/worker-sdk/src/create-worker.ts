@@ -3,6 +3,7 @@ import { Backoffs, type BackoffOptions, type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { type ActivatedJob, EngineClient, type EngineConnection } from './engine-client.js';
 import { BpmnError, JobFailure } from './errors.js';
+import { TaskListenerResult } from './task-listener-result.js';
 
 /** What a handler gets: the activated job. `key` doubles as an idempotency key for side effects. */
 export interface WorkerJob extends ActivatedJob {
@@ -10,8 +11,11 @@ export interface WorkerJob extends ActivatedJob {
   key: string;
 }
 
-/** Returns the variables to complete the job with; throws to fail it or to raise a BPMN error. */
-export type JobHandler = (job: WorkerJob) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
+/**
+ * Returns the variables to complete the job with (or, for a user task listener's job, a
+ * TaskListenerResult); throws to fail it or to raise a BPMN error.
+ */
+export type JobHandler = (job: WorkerJob) => Promise<Record<string, unknown> | TaskListenerResult | void> | Record<string, unknown> | TaskListenerResult | void;
 
 export interface WorkerOptions {
   /** The job type (zeebe:taskDefinition type) this worker works on. */
@@ -117,8 +121,8 @@ export function queueLockSettings(timeoutMs: number): { lockDuration: number; st
 async function runJob(engine: EngineClient, options: WorkerOptions, job: WorkerJob, dispatch: number, log: NonNullable<WorkerOptions['log']>): Promise<void> {
   let outcome: ['completion' | 'failure' | 'error', unknown];
   try {
-    const variables = (await options.handler(job)) ?? {};
-    outcome = ['completion', { variables }];
+    const returned = await options.handler(job);
+    outcome = ['completion', returned instanceof TaskListenerResult ? returned.toCompletion() : { variables: returned ?? {} }];
   } catch (error) {
     if (error instanceof BpmnError) {
       outcome = ['error', { errorCode: error.code, errorMessage: error.message, variables: error.variables }];

@@ -24,6 +24,10 @@ export interface ActivatedJob {
   variables: Record<string, unknown>;
   worker: string;
   tenantId: string;
+  /** BPMN_ELEMENT, or a listener's job: EXECUTION_LISTENER, TASK_LISTENER. */
+  kind: 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+  /** The listener's event (START, END, CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING); UNSPECIFIED for the element's own job. */
+  listenerEventType: string;
 }
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);

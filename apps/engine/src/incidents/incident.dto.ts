@@ -4,7 +4,7 @@ import { SearchPageResponseDto, SearchRequestDto } from '../common/search/search
 /** An incident (Camunda 8.8 shape; absent values left out). */
 export class IncidentDto {
   @ApiProperty({ example: 'order-process' }) processDefinitionId: string;
-  @ApiProperty({ example: 'CONDITION_ERROR', enum: ['CONDITION_ERROR', 'EXTRACT_VALUE_ERROR', 'IO_MAPPING_ERROR', 'FORM_NOT_FOUND', 'JOB_NO_RETRIES', 'UNHANDLED_ERROR_EVENT'] })
+  @ApiProperty({ example: 'CONDITION_ERROR', enum: ['CONDITION_ERROR', 'EXTRACT_VALUE_ERROR', 'IO_MAPPING_ERROR', 'FORM_NOT_FOUND', 'JOB_NO_RETRIES', 'EXECUTION_LISTENER_NO_RETRIES', 'TASK_LISTENER_NO_RETRIES', 'UNHANDLED_ERROR_EVENT', 'CALLED_ELEMENT_ERROR', 'UNKNOWN'] })
   errorType: string;
   @ApiProperty() errorMessage: string;
   @ApiProperty({ example: 'check-amount' }) elementId: string;

@@ -9,7 +9,7 @@ import { InstanceNotifications } from '../notifications/instance-notifications.j
 import { JobStore, type ActivatedJobRow, type ActivationCandidate } from '../stores/job.store.js';
 import type { SqlRunner } from '../stores/sql.js';
 import { VariableStore } from '../stores/variable.store.js';
-import type { ActivatedJobDto } from './dto/job.dto.js';
+import type { ActivatedJobDto, JobKind, JobListenerEventType } from './dto/job.dto.js';
 
 /** Camunda's default for requestTimeout 0 / absent: how long activation waits for jobs. */
 export const DEFAULT_ACTIVATION_WAIT_MS = 10_000;
@@ -150,8 +150,8 @@ export class JobActivation implements OnApplicationShutdown {
       processInstanceKey: job.processInstanceKey,
       processDefinitionKey: job.processDefinitionKey,
       elementInstanceKey: job.elementInstanceKey,
-      kind: 'BPMN_ELEMENT',
-      listenerEventType: 'UNSPECIFIED',
+      kind: job.kind as JobKind,
+      listenerEventType: job.listenerEventType as JobListenerEventType,
     };
   }
 }

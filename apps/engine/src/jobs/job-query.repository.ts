@@ -4,7 +4,28 @@ import { JobEntity } from '#persistence';
 import { InvalidArgumentError } from '../common/errors/index.js';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
-import type { JobDto } from './dto/job.dto.js';
+import { JOB_KINDS, LISTENER_EVENT_TYPES, type JobDto, type JobKind, type JobListenerEventType } from './dto/job.dto.js';
+
+/** A filter on a column of known values: `value`, `{ $eq }`, `{ $neq }` or `{ $in: [...] }`; an unknown value is a 400. */
+function enumFilter(name: string, column: string, allowed: readonly string[]): NonNullable<SearchDefinition['customFilters']>[string] {
+  const checked = (value: unknown): string => {
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      throw new InvalidArgumentError('SEARCH.INVALID_FILTER_VALUE', `Expected one of ${allowed.join(', ')} for filter '${name}' but got ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
+  return (qb, value, param) => {
+    const operators = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { $eq: value };
+    for (const [operator, operand] of Object.entries(operators)) {
+      if (operator === '$eq' || operator === '$neq') qb.andWhere(`${column} ${operator === '$eq' ? '=' : '<>'} ${param(checked(operand))}`);
+      else if (operator === '$in') {
+        if (!Array.isArray(operand)) throw new InvalidArgumentError('SEARCH.INVALID_FILTER_VALUE', `Expected an array for filter '${name}.$in'`);
+        const values = operand.map(checked);
+        qb.andWhere(values.length ? `${column} IN (${values.map((v) => param(v)).join(', ')})` : '1 = 0');
+      } else throw new InvalidArgumentError('SEARCH.UNKNOWN_OPERATOR', `Unknown operator '${operator}' for filter field '${name}'; expected one of: $eq, $neq, $in`);
+    }
+  };
+}
 
 const CAMUNDA_STATES = ['CREATED', 'COMPLETED', 'FAILED', 'ERROR_THROWN', 'CANCELED'] as const;
 
@@ -55,9 +76,8 @@ const SEARCH: SearchDefinition = {
       if (typeof value !== 'boolean') throw new InvalidArgumentError('SEARCH.INVALID_FILTER_VALUE', "Expected true or false for filter 'hasFailedWithRetriesLeft'");
       qb.andWhere(value ? "(j.state = 'FAILED' AND j.retries > 0)" : "NOT (j.state = 'FAILED' AND j.retries > 0)");
     },
-    kind: (_qb, value) => {
-      if (value !== 'BPMN_ELEMENT') throw new InvalidArgumentError('SEARCH.INVALID_FILTER_VALUE', "Baton only has jobs of kind 'BPMN_ELEMENT'");
-    },
+    kind: enumFilter('kind', 'j.kind', JOB_KINDS),
+    listenerEventType: enumFilter('listenerEventType', 'j.listener_event_type', LISTENER_EVENT_TYPES),
   },
   defaultSort: [{ field: 'jobKey', order: 'ASC' }],
 };
@@ -82,8 +102,8 @@ export function toJobDto(job: JobEntity): JobDto {
     ...(job.errorMessage ? { errorMessage: job.errorMessage } : {}),
     hasFailedWithRetriesLeft: job.state === 'FAILED' && job.retries > 0,
     jobKey: job.jobKey,
-    kind: 'BPMN_ELEMENT',
-    listenerEventType: 'UNSPECIFIED',
+    kind: job.kind as JobKind,
+    listenerEventType: job.listenerEventType as JobListenerEventType,
     processDefinitionId: job.processDefinitionId,
     processDefinitionKey: job.processDefinitionKey,
     processInstanceKey: job.processInstanceKey,

@@ -27,6 +27,10 @@ export interface ActivatedJobRow {
   retries: number;
   deadline: Date;
   tenantId: string;
+  /** BPMN_ELEMENT, EXECUTION_LISTENER or TASK_LISTENER. */
+  kind: string;
+  /** UNSPECIFIED for the element's own job. */
+  listenerEventType: string;
 }
 
 /** A job's current dispatch: the BullMQ job id is made of its key and dispatch count. */
@@ -74,12 +78,14 @@ export class JobStore {
       batch,
       'jobs',
       ['job_key', 'type', 'state', 'process_instance_key', 'element_instance_key', 'element_id', 'process_definition_key', 'process_definition_id', 'process_definition_version',
-        'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at', 'dispatch_count', 'failure_count'],
+        'retries', 'custom_headers', 'tenant_id', 'created_at', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_state', 'dispatch_requested_at', 'dispatch_count', 'failure_count',
+        'kind', 'listener_event_type', 'listener_progress'],
       ['state', 'retries', 'ended_at', 'retry_at', 'error_message', 'activatable', 'dispatch_count', 'dispatch_state', 'dispatch_requested_at', 'worker', 'deadline', 'failure_count'],
       jobs.map((j) => [
         j.jobKey, j.type, j.state, instance.processInstanceKey, j.elementInstanceKey, j.elementId, context.processDefinitionKey, instance.processDefinitionId, instance.processDefinitionVersion,
         j.retries, JSON.stringify(j.customHeaders), instance.tenantId, new Date(j.createdAt), ['COMPLETED', 'CANCELED'].includes(j.state) ? time : null,
         date(j.retryAt), j.errorMessage, j.activatable ? 1 : 0, j.activatable ? 'PENDING' : 'NONE', j.activatable ? time : null, j.activatable ? 1 : 0, j.failureCount ?? 0,
+        j.kind ?? 'BPMN_ELEMENT', j.listenerEventType ?? 'UNSPECIFIED', j.listener ? JSON.stringify(j.listener) : null,
       ]),
       {
         // Each time a job becomes activatable again it is a new dispatch (a new BullMQ job id).
@@ -222,6 +228,17 @@ function toJob(r: Row): JobRecord {
     errorMessage: (r.error_message as string | null) ?? null,
     activatable: Number(r.activatable) === 1,
     ...(Number(r.failure_count ?? 0) > 0 ? { failureCount: Number(r.failure_count) } : {}),
+    ...listenerOf(r),
+  };
+}
+
+/** A listener job's kind, event and progress (nothing for the element's own job). */
+function listenerOf(r: Row): Pick<JobRecord, 'kind' | 'listenerEventType' | 'listener'> {
+  if (r.kind === undefined || r.kind === 'BPMN_ELEMENT') return {};
+  return {
+    kind: r.kind as NonNullable<JobRecord['kind']>,
+    listenerEventType: r.listener_event_type as NonNullable<JobRecord['listenerEventType']>,
+    ...(r.listener_progress ? { listener: json<NonNullable<JobRecord['listener']>>(r.listener_progress) } : {}),
   };
 }
 
@@ -248,6 +265,8 @@ function toActivatedJob(r: Row): ActivatedJobRow {
     retries: Number(r.retries),
     deadline: new Date(r.deadline as Date),
     tenantId: String(r.tenant_id),
+    kind: String(r.kind ?? 'BPMN_ELEMENT'),
+    listenerEventType: String(r.listener_event_type ?? 'UNSPECIFIED'),
   };
 }
 

@@ -8,7 +8,7 @@ import { SearchPageResponseDto, SearchRequestDto } from '../common/search/search
  */
 export class UserTaskDto {
   @ApiProperty({ example: 'Approve expense' }) name: string;
-  @ApiProperty({ enum: ['CREATED', 'COMPLETED', 'CANCELED'] }) state: string;
+  @ApiProperty({ enum: ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'COMPLETED', 'CANCELING', 'CANCELED'], description: 'CREATING ... CANCELING: its task listeners run that transition.' }) state: string;
   @ApiPropertyOptional({ example: 'emma' }) assignee?: string;
   @ApiProperty({ example: 'approve' }) elementId: string;
   @ApiProperty({ type: [String], example: ['sales'] }) candidateGroups: string[];

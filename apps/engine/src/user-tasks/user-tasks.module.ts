@@ -1,3 +1,4 @@
+import { TaskListenerOutcome } from './task-listener-outcome.js';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ElementInstancesModule } from '../element-instances/element-instances.module.js';
@@ -21,7 +22,7 @@ import { UserTasksController } from './user-tasks.controller.js';
 @Module({
   imports: [FormsModule, ProcessDefinitionsModule, ElementInstancesModule, VariablesModule, ExecutionModule, AuthModule],
   controllers: [UserTasksController, UserTaskCommandsController],
-  providers: [UserTaskVisibility, UserTaskQueryRepository, UserTaskAccess, UserTaskCommandsUseCase, GetUserTaskFormUseCase, SearchUserTaskVariablesUseCase],
+  providers: [UserTaskVisibility, UserTaskQueryRepository, UserTaskAccess, UserTaskCommandsUseCase, TaskListenerOutcome, GetUserTaskFormUseCase, SearchUserTaskVariablesUseCase],
   exports: [UserTaskVisibility, UserTaskQueryRepository],
 })
 export class UserTasksModule {}

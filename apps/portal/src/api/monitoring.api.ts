@@ -158,6 +158,28 @@ export function searchIncidents(api: ApiClient, processInstanceKey: string, sign
   );
 }
 
+/** An open job of a listener (Camunda 8 job shape, the fields Operate shows). */
+export interface ListenerJob {
+  jobKey: string;
+  type: string;
+  elementId: string;
+  elementInstanceKey: string;
+  kind: 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+  listenerEventType: string;
+}
+
+/** The instance's listener jobs that an element or user task waits for (docs/listeners.md). */
+export function searchListenerJobs(api: ApiClient, processInstanceKey: string, signal?: AbortSignal): Promise<SearchResult<ListenerJob>> {
+  return api.post<SearchResult<ListenerJob>>(
+    '/v2/jobs/search',
+    { filter: { processInstanceKey, kind: { $in: ['EXECUTION_LISTENER', 'TASK_LISTENER'] }, state: { $in: ['CREATED', 'FAILED'] } }, page: { limit: 100 } },
+    { signal },
+  );
+}
+
+/** The incident types of a job that ran out of retries: the element's own job, or a listener's. */
+export const NO_RETRIES_TYPES = ['JOB_NO_RETRIES', 'EXECUTION_LISTENER_NO_RETRIES', 'TASK_LISTENER_NO_RETRIES'];
+
 /** Gives a job retries again (before resolving its JOB_NO_RETRIES incident). */
 export function updateJobRetries(api: ApiClient, jobKey: string, retries: number): Promise<void> {
   return api.request<void>('PATCH', `/v2/jobs/${encodeURIComponent(jobKey)}`, { body: { changeset: { retries } } });
@@ -174,7 +196,7 @@ export function resolveIncident(api: ApiClient, incidentKey: string): Promise<vo
  * e.g. a missing variable, was fixed).
  */
 export async function retryIncident(api: ApiClient, incident: Incident, retries: number): Promise<void> {
-  if (incident.errorType === 'JOB_NO_RETRIES' && incident.jobKey) await updateJobRetries(api, incident.jobKey, retries);
+  if (NO_RETRIES_TYPES.includes(incident.errorType) && incident.jobKey) await updateJobRetries(api, incident.jobKey, retries);
   await resolveIncident(api, incident.incidentKey);
 }
 

@@ -3,11 +3,19 @@ import { ApiProblem } from './api-problem';
 import type { RenderableForm } from './forms.api';
 import type { Condition, SearchRequest, SearchResult } from './search';
 
+/** The states of a user task while its task listeners run a transition (docs/listeners.md). */
+export const LISTENER_STATES = ['CREATING', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'CANCELING'] as const;
+export type ListenerState = (typeof LISTENER_STATES)[number];
+
+/** The states of an open task: CREATED, or on its way through its listeners (not yet canceling). */
+export const OPEN_TASK_STATES: UserTask['state'][] = ['CREATED', 'CREATING', 'ASSIGNING', 'UPDATING', 'COMPLETING'];
+
 /** A user task (Camunda 8.8 shape): absent values are left out. */
 export interface UserTask {
   userTaskKey: string;
   name: string;
-  state: 'CREATED' | 'COMPLETED' | 'CANCELED';
+  /** CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING: its task listeners run that transition. */
+  state: 'CREATED' | 'COMPLETED' | 'CANCELED' | ListenerState;
   assignee?: string;
   candidateGroups: string[];
   candidateUsers: string[];

@@ -3,6 +3,7 @@ import type { FormReference, IoMapping, JobDefinition, UserTaskDefinition, Varia
 import { camunda7Assignment, hasZeebeAssignment } from '../parse/camunda-7-settings.js';
 import { elementList, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
 import { EMBEDDED_FORM_KEY_PREFIX, extension } from '../parse/zeebe-extensions.js';
+import { compileTaskListeners } from './compile-listeners.js';
 import { optionalValueSource, valueSource } from './value-source.js';
 
 /** Zeebe's default number of retries for a new job. */
@@ -99,6 +100,8 @@ export function compileUserTask(element: ModdleElement, embeddedForms: Map<strin
   set('priority', stringProperty(extension(element, 'zeebe:PriorityDefinition'), 'priority'));
   const form = compileForm(element, embeddedForms);
   if (form !== undefined) definition.form = form;
+  const taskListeners = compileTaskListeners(element);
+  if (taskListeners !== undefined) definition.taskListeners = taskListeners;
   return definition;
 }
 

@@ -24,6 +24,7 @@ import type { ValidationContext } from '../validate/validation-context.js';
 import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
 import { compileAdHocSubProcess } from './compile-ad-hoc.js';
 import { compileStandardLoop } from './compile-standard-loop.js';
+import { compileExecutionListeners } from './compile-listeners.js';
 import { compileCalledElement, compileErrorThrow, compileMultiInstance, compileThrow, compileTrigger } from './compile-events.js';
 import { compileCompensation } from './compile-compensation.js';
 
@@ -72,6 +73,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
         ...optional('ioMapping', compileIoMapping(child)),
         ...optional('multiInstance', compileMultiInstance(child)),
         ...optional('standardLoop', compileStandardLoop(child)),
+        ...optional('executionListeners', compileExecutionListeners(child)),
       };
       const node = compileNode(child, base, scope);
       elements[id] = node;
@@ -247,6 +249,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
     elements,
     flows,
     formIds,
+    ...optional('executionListeners', compileExecutionListeners(process)),
   };
 }
 

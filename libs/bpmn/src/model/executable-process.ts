@@ -87,7 +87,32 @@ export interface UserTaskDefinition {
   priority?: ValueSource;
   form?: FormReference;
   headers: Record<string, string>;
+  /** `zeebe:taskListeners`, in model order (absent when none): see docs/listeners.md. */
+  taskListeners?: TaskListenerDefinition[];
 }
+
+/** The events an execution listener may run at (`zeebe:executionListener eventType`). */
+export type ExecutionListenerEventType = 'start' | 'end';
+
+/** The user task transitions a task listener may run at (`zeebe:taskListener eventType`, Camunda 8.8 names). */
+export const TASK_LISTENER_EVENT_TYPES = ['creating', 'assigning', 'updating', 'completing', 'canceling'] as const;
+export type TaskListenerEventType = (typeof TASK_LISTENER_EVENT_TYPES)[number];
+
+/**
+ * A listener: a job (type and retries static or FEEL, evaluated when the job is created) that
+ * the element, or the user task transition, waits for. `headers` are the listener's own
+ * `zeebe:taskHeaders`.
+ */
+export interface ListenerDefinition<E extends string> {
+  eventType: E;
+  type: ValueSource;
+  /** @default "3" */
+  retries: ValueSource;
+  headers: Record<string, string>;
+}
+
+export type ExecutionListenerDefinition = ListenerDefinition<ExecutionListenerEventType>;
+export type TaskListenerDefinition = ListenerDefinition<TaskListenerEventType>;
 
 export interface ScriptDefinition {
   expression: string;
@@ -214,6 +239,8 @@ interface FlowNodeBase {
   isForCompensation?: true;
   /** Present on an activity with a standard loop. */
   standardLoop?: StandardLoopDefinition;
+  /** `zeebe:executionListeners`, in model order (absent when none): see docs/listeners.md. */
+  executionListeners?: ExecutionListenerDefinition[];
 }
 
 /**
@@ -514,4 +541,6 @@ export interface ExecutableProcess {
   flows: Record<string, SequenceFlow>;
   /** Form ids of linked forms the process refers to (start and user tasks). */
   formIds: string[];
+  /** The process's own `zeebe:executionListeners` (absent when none). */
+  executionListeners?: ExecutionListenerDefinition[];
 }

@@ -15,6 +15,7 @@ import { feelExpressionRule } from './feel-expression.rule.js';
 import { gatewayExitRule } from './gateway-exit.rule.js';
 import { jobTypeRule } from './job-type.rule.js';
 import { linkEventRule } from './link-event.rule.js';
+import { listenersRule } from './listeners.rule.js';
 import { messageStartEventRule } from './message-start-event.rule.js';
 import { messageSubscriptionRule } from './message-subscription.rule.js';
 import { multiInstanceRule } from './multi-instance.rule.js';
@@ -64,4 +65,5 @@ export const ALL_RULES: readonly BpmnRule[] = [
   standardLoopRule,
   complexGatewayRule,
   adHocSubProcessRule,
+  listenersRule,
 ];

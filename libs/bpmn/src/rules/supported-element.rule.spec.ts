@@ -35,10 +35,6 @@ describeRuleFixtures('supported-element', {
   'catch-events-and-gateways.bpmn': [
     notExecuted('Escalated', 'bpmn:IntermediateCatchEvent', 'escalation intermediate catch event'),
   ],
-  'listeners.bpmn': [
-    { elementId: 'listeners', message: `zeebe:executionListeners on bpmn:Process 'listeners' is not executed by Baton` },
-    { elementId: 'Approve', message: `zeebe:taskListeners on bpmn:UserTask 'Approve' are not executed by Baton` },
-  ],
   'transaction-and-ad-hoc.bpmn': [
   ],
 });

@@ -1,6 +1,6 @@
 import { EXECUTABLE_ELEMENT_TYPES } from '../model/executable-process.js';
 import { describeElement, elementProperty, isA, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
-import { extension, extensions, extensionValues } from '../parse/zeebe-extensions.js';
+import { extension, extensionValues } from '../parse/zeebe-extensions.js';
 import type { BpmnProblem } from '../problem.js';
 import type { ValidationContext } from '../validate/validation-context.js';
 import type { BpmnRule } from './bpmn-rule.js';
@@ -17,26 +17,25 @@ const UNSUPPORTED_TYPE_LABELS: Record<string, string> = {
 };
 
 /**
- * `supported-element`: every flow element, event trigger, loop and listener in an executable
+ * `supported-element`: every flow element, event trigger and loop in an executable
  * process must be something Baton executes (`EXECUTABLE_ELEMENT_TYPES`, with the event triggers of
  * `EXECUTED_TRIGGERS`: message, timer and signal starts of a process; every Camunda 8 trigger of an
  * event subprocess; message, timer, signal, condition and link catch events; timer, message,
  * signal, error, escalation, condition, compensation and cancel boundary events; signal, escalation,
  * link and compensation throws; compensation and cancel end events; transactions; compensation
- * handlers; multi-instance activities and standard loops; no multiple events or listeners — the
- * `compensation` rule checks where compensation and cancel events may be).
+ * handlers; multi-instance activities and standard loops; no multiple events — the `compensation`
+ * rule checks where compensation and cancel events may be; listeners are the `listeners` rule's).
  * Unsupported ones are refused by name, never skipped at run time.
  * Artifacts, data elements, lanes and collaborations are documentation and are ignored.
  */
 export const supportedElementRule: BpmnRule = {
   id: 'supported-element',
-  description: 'Every element, event trigger, loop and listener must be one Baton executes; anything else is refused by id and type.',
+  description: 'Every element, event trigger and loop must be one Baton executes; anything else is refused by id and type.',
   check(context) {
     const problems: BpmnProblem[] = [];
     const refuse = (element: ModdleElement, feature: string, why?: string): void => {
       problems.push(elementProblem(this.id, context, element, `${describeElement(element)} (${feature}) is not executed by Baton${why === undefined ? '' : `: ${why}`}`));
     };
-    for (const process of context.processes) listenerProblems(this.id, context, process, problems);
     for (const element of context.flowElements) {
       if (IGNORED_FLOW_ELEMENTS.has(element.$type)) continue;
       const unsupported = unsupportedFeature(element, context);
@@ -55,7 +54,6 @@ export const supportedElementRule: BpmnRule = {
       }
       const loop = elementProperty(element, 'loopCharacteristics');
       if (loop !== undefined && !isA(loop, 'bpmn:MultiInstanceLoopCharacteristics') && !isA(loop, 'bpmn:StandardLoopCharacteristics')) refuse(element, loopLabel(loop));
-      listenerProblems(this.id, context, element, problems);
     }
     return problems;
   },
@@ -143,17 +141,6 @@ function loopLabel(loop: ModdleElement): string {
   if (isA(loop, 'bpmn:MultiInstanceLoopCharacteristics')) return loop['isSequential'] === true ? 'sequential multi-instance' : 'parallel multi-instance';
   if (isA(loop, 'bpmn:StandardLoopCharacteristics')) return 'standard loop';
   return loop.$type;
-}
-
-function listenerProblems(rule: string, context: ValidationContext, element: ModdleElement, problems: BpmnProblem[]): void {
-  for (const type of ['zeebe:ExecutionListeners', 'zeebe:TaskListeners']) {
-    for (const listeners of extensions(element, type)) {
-      const tag = type === 'zeebe:ExecutionListeners' ? 'zeebe:executionListeners' : 'zeebe:taskListeners';
-      const count = Array.isArray(listeners['listeners']) ? (listeners['listeners'] as unknown[]).length : 0;
-      if (count === 0) continue;
-      problems.push(elementProblem(rule, context, element, `${tag} on ${describeElement(element)} ${count === 1 ? 'is' : 'are'} not executed by Baton`));
-    }
-  }
 }
 
 /** The `inbound.type` of a connector configured through zeebe:properties, or undefined. */

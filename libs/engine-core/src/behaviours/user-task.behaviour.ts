@@ -1,5 +1,6 @@
 import type { UserTaskNode } from '#bpmn';
 import { Failure } from '../failure.js';
+import { afterCreation, cancelUserTask, startTaskTransition, taskListenersOf } from '../processing/task-listeners.js';
 import type { ElementBehaviour } from './element-behaviour.js';
 
 /** Camunda's default user task priority. */
@@ -47,15 +48,19 @@ export const userTaskBehaviour: ElementBehaviour<UserTaskNode> = {
       externalFormReference = reference;
     }
 
+    // With listeners for its creation or assignment, the task is created unassigned and its
+    // assignee comes through them (listeners.md); otherwise at once.
+    const listened = taskListenersOf(node, 'creating').length > 0 || taskListenersOf(node, 'assigning').length > 0;
+    const userTaskKey = services.nextKey();
     services.emit({
       type: 'USER_TASK_CREATED',
       userTask: {
-        userTaskKey: services.nextKey(),
+        userTaskKey,
         elementInstanceKey: instance.elementInstanceKey,
         elementId: node.id,
         name: node.name ?? null,
         state: 'CREATED',
-        assignee,
+        assignee: listened ? null : assignee,
         candidateGroups,
         candidateUsers,
         dueDate,
@@ -69,10 +74,14 @@ export const userTaskBehaviour: ElementBehaviour<UserTaskNode> = {
         completionDate: null,
       },
     });
+    if (listened) {
+      const task = services.state.userTasks.get(userTaskKey)!;
+      if (!startTaskTransition(services, task, { eventType: 'creating', assignee })) afterCreation(services, task, assignee);
+    }
     return 'wait';
   },
   onTerminate: (context) => {
     const task = context.services.state.userTaskOf(context.instance.elementInstanceKey);
-    if (task) context.services.emit({ type: 'USER_TASK_CANCELED', userTaskKey: task.userTaskKey, elementInstanceKey: context.instance.elementInstanceKey });
+    if (task) cancelUserTask(context.services, task);
   },
 };

@@ -1,6 +1,6 @@
 import { statusOf, type ErrorCodeWithStatus } from '#errors';
 import type { UserTaskChanges } from '../events/engine-event.js';
-import type { ErrorOrigin } from '../state/records.js';
+import type { ErrorOrigin, UserTaskCorrections } from '../state/records.js';
 
 /**
  * What can be asked of a process instance. Authorization (who may) is decided before a command
@@ -29,8 +29,11 @@ export type EngineCommand =
     }
   /** `byParent`: the executor cancels a child because its call activity ended; others may only cancel root instances. */
   | { type: 'CANCEL_PROCESS_INSTANCE'; byParent?: boolean }
-  /** `adHocResult`: for the job of an ad-hoc subprocess with the job worker implementation, what its worker decided (Camunda's `adHocSubProcess` job result). */
-  | { type: 'COMPLETE_JOB'; jobKey: string; variables: Record<string, unknown>; adHocResult?: AdHocJobResult }
+  /**
+   * `adHocResult`: for the job of an ad-hoc subprocess with the job worker implementation, what its worker decided (Camunda's `adHocSubProcess` job result);
+   * `result`: what a user task listener's job decided (Camunda's job result `userTask`: denial, corrections).
+   */
+  | { type: 'COMPLETE_JOB'; jobKey: string; variables: Record<string, unknown>; adHocResult?: AdHocJobResult; result?: TaskListenerResult }
   /** `retryBackOffMs` null: the model's `retryBackoff` task header decides (ISO-8601 duration), else 0. */
   | { type: 'FAIL_JOB'; jobKey: string; retries: number; errorMessage: string | null; retryBackOffMs: number | null; variables: Record<string, unknown> }
   | { type: 'THROW_ERROR'; jobKey: string; errorCode: string; errorMessage: string | null; variables: Record<string, unknown> }
@@ -116,4 +119,14 @@ const KIND_BY_STATUS = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 409: 'INVALI
 export function rejection(code: RejectionCode, message: string, details?: Record<string, unknown>): Rejection {
   const kind = KIND_BY_STATUS[statusOf(code) as keyof typeof KIND_BY_STATUS];
   return (details ? { kind, code, message, details } : { kind, code, message }) as Rejection;
+}
+
+/**
+ * A user task listener's result: deny the transition (with a reason), or correct the task. In
+ * `corrections`, an absent key keeps the value and null clears it (the assignee, a date).
+ */
+export interface TaskListenerResult {
+  denied: boolean;
+  deniedReason: string | null;
+  corrections: UserTaskCorrections;
 }

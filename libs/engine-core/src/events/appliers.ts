@@ -1,4 +1,5 @@
 import type { InstanceState } from '../state/instance-state.js';
+import type { UserTaskRecord, UserTaskState, UserTaskTransition } from '../state/records.js';
 import type { EngineEvent, EngineEventType } from './engine-event.js';
 
 type Applier<T extends EngineEventType> = (state: InstanceState, event: Extract<EngineEvent, { type: T }>, time: string) => void;
@@ -78,7 +79,18 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
   USER_TASK_ASSIGNED: (state, event) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, assignee: event.assignee }),
   USER_TASK_UPDATED: (state, event) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, ...event.changes }),
   USER_TASK_COMPLETED: (state, event, time) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, state: 'COMPLETED', completionDate: time }),
-  USER_TASK_CANCELED: (state, event, time) => state.putUserTask({ ...state.userTasks.get(event.userTaskKey)!, state: 'CANCELED', completionDate: time }),
+  USER_TASK_CANCELED: (state, event, time) => state.putUserTask({ ...withoutTransition(state.userTasks.get(event.userTaskKey)!), state: 'CANCELED', completionDate: time }),
+  USER_TASK_TRANSITION_STARTED: (state, event) => {
+    const { denial: _denial, ...task } = state.userTasks.get(event.userTaskKey)!;
+    state.putUserTask({ ...task, state: TRANSITION_STATES[event.transition.eventType], transition: structuredClone(event.transition) });
+  },
+  USER_TASK_LISTENER_COMPLETED: (state, event) => {
+    const task = state.userTasks.get(event.userTaskKey)!;
+    state.putUserTask({ ...task, transition: { ...task.transition!, index: event.index, corrections: structuredClone(event.corrections) } });
+  },
+  USER_TASK_TRANSITION_ENDED: (state, event) => state.putUserTask({ ...withoutTransition(state.userTasks.get(event.userTaskKey)!), state: 'CREATED' }),
+  USER_TASK_TRANSITION_DENIED: (state, event) =>
+    state.putUserTask({ ...withoutTransition(state.userTasks.get(event.userTaskKey)!), state: 'CREATED', denial: { eventType: event.eventType, deniedReason: event.deniedReason } }),
 
   INCIDENT_CREATED: (state, event, time) => {
     state.putIncident({
@@ -142,6 +154,20 @@ export const APPLIERS: { [T in EngineEventType]: Applier<T> } = {
   ERROR_ESCALATED_TO_PARENT: () => undefined,
   TRANSACTION_CANCELED: () => undefined,
 };
+
+/** The state of a user task while its listeners hold each transition. */
+const TRANSITION_STATES: Record<UserTaskTransition['eventType'], UserTaskState> = {
+  creating: 'CREATING',
+  assigning: 'ASSIGNING',
+  updating: 'UPDATING',
+  completing: 'COMPLETING',
+  canceling: 'CANCELING',
+};
+
+function withoutTransition(task: UserTaskRecord): UserTaskRecord {
+  const { transition: _transition, ...rest } = task;
+  return rest;
+}
 
 /** Applies one event to the state. */
 export function applyEvent(state: InstanceState, event: EngineEvent, time: string): void {

@@ -9,7 +9,9 @@ import type {
   MultiInstanceCounts,
   ProcessInstanceRecord,
   TimerRecord,
+  UserTaskCorrections,
   UserTaskRecord,
+  UserTaskTransition,
 } from '../state/records.js';
 
 /**
@@ -58,6 +60,14 @@ export type EngineEvent =
   | { type: 'USER_TASK_UPDATED'; userTaskKey: string; changes: UserTaskChanges }
   | { type: 'USER_TASK_COMPLETED'; userTaskKey: string; elementInstanceKey: string; variableNames: string[] }
   | { type: 'USER_TASK_CANCELED'; userTaskKey: string; elementInstanceKey: string }
+  /** A user task transition waits for its task listeners (the task is CREATING, ASSIGNING, UPDATING, COMPLETING or CANCELING). */
+  | { type: 'USER_TASK_TRANSITION_STARTED'; userTaskKey: string; transition: UserTaskTransition }
+  /** A task listener's job completed: the next listener runs, with the corrections so far. */
+  | { type: 'USER_TASK_LISTENER_COMPLETED'; userTaskKey: string; index: number; corrections: UserTaskCorrections }
+  /** Every listener of the transition completed: the task is CREATED again; the transition's own events follow. */
+  | { type: 'USER_TASK_TRANSITION_ENDED'; userTaskKey: string }
+  /** A task listener denied the transition: the task is as it was before, corrections dropped. */
+  | { type: 'USER_TASK_TRANSITION_DENIED'; userTaskKey: string; eventType: UserTaskTransition['eventType']; deniedReason: string | null }
   | { type: 'INCIDENT_CREATED'; incidentKey: string; elementInstanceKey: string; elementId: string; errorType: IncidentErrorType; errorMessage: string; retry: IncidentRetry; jobKey: string | null; trigger?: Record<string, unknown> }
   | { type: 'INCIDENT_RESOLVED'; incidentKey: string; elementInstanceKey: string }
   /** A timer was scheduled: the scheduler sends TRIGGER_TIMER { timerKey } once `timer.dueDate` has passed. */

@@ -6,13 +6,14 @@ import { applyEvent } from '../events/appliers.js';
 import type { EngineEvent } from '../events/engine-event.js';
 import { Failure } from '../failure.js';
 import { isJoin, parallelJoinReady } from '../processing/joins.js';
+import { runExecutionListener } from '../processing/listener-jobs.js';
 import type { ProcessingEnvironment } from '../processing/processing-environment.js';
 import { ValueEvaluator } from '../processing/value-evaluator.js';
 import { VariableBehaviour } from '../processing/variable-behaviour.js';
 import { DEFAULT_MAX_VARIABLE_DEPTH } from '../processing/variable-depth.js';
 import { cloneJson } from '../processing/variable-paths.js';
 import type { InstanceState } from '../state/instance-state.js';
-import { AD_HOC_SUB_PROCESS_INNER_INSTANCE, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
+import { AD_HOC_SUB_PROCESS_INNER_INSTANCE, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY, type ElementInstanceRecord, type ErrorOrigin, type IncidentRetry, type JobRecord, type SubscriptionRecord, type TimerRecord } from '../state/records.js';
 import { triggerCatch } from './catch-trigger.js';
 import { onElementCompleted, settleCompensationThrows, startCompensationHandlers, triggerCompensation } from './compensation.js';
 import { ConditionWatcher } from './conditions.js';
@@ -276,10 +277,18 @@ export class ElementLifecycle implements LifecycleOperations {
    * waits for nothing of its own: it was triggered.
    */
   private runActivation(instance: ElementInstanceRecord, trigger?: Record<string, unknown>): void {
+    if (instance.elementType === 'bpmn:Process') return this.activateProcess(instance, this.model.startEventId ?? '');
     const node = this.node(instance.elementId);
     const inputs = applyInputMappings(this, instance, node);
     // A triggered element keeps its trigger with the incident: resolving it activates it again with the same variables.
     if (inputs) return this.raiseIncident(instance, inputs, 'ACTIVATE', null, trigger);
+    const listening = runExecutionListener(this, instance, node, 'start', { index: 0, ...(trigger ? { trigger } : {}) });
+    if (listening instanceof Failure) return this.raiseIncident(instance, listening, 'ACTIVATE', null, trigger);
+    if (listening === 'done') this.proceedActivation(instance, node, trigger);
+  }
+
+  /** After the input mappings and the start listeners: catch points and the behaviour's work. */
+  private proceedActivation(instance: ElementInstanceRecord, node: FlowNode, trigger?: Record<string, unknown>): void {
     if (!trigger || node.type === 'bpmn:SubProcess') {
       const opened = this.openCatchPointsOf(instance);
       if (opened) return this.raiseIncident(instance, opened, 'ACTIVATE', null, trigger);
@@ -311,15 +320,23 @@ export class ElementLifecycle implements LifecycleOperations {
    * activity reports to its body instead of taking flows.
    */
   private runCompletion(instance: ElementInstanceRecord, flowIds: string[] | undefined, result?: Record<string, unknown>, trigger?: Record<string, unknown>): void {
-    const key = instance.elementInstanceKey;
     if (instance.elementType === 'bpmn:Process') {
-      this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: key, elementId: instance.elementId });
-      this.reportCompletionToParent();
+      const listening = runExecutionListener(this, instance, undefined, 'end', { index: 0 });
+      if (listening instanceof Failure) return this.raiseIncident(instance, listening, 'COMPLETE');
+      if (listening === 'done') this.finishProcess(instance);
       return;
     }
     const node = this.node(instance.elementId);
     const outputs = applyOutputMappings(this, instance, node, result);
     if (outputs) return this.raiseIncident(instance, outputs, 'COMPLETE');
+    const listening = runExecutionListener(this, instance, node, 'end', { index: 0 });
+    if (listening instanceof Failure) return this.raiseIncident(instance, listening, 'COMPLETE');
+    if (listening === 'done') this.finishCompletion(instance, node, flowIds, trigger);
+  }
+
+  /** After the output mappings and the end listeners: the container's say, COMPLETED and the outgoing flows. */
+  private finishCompletion(instance: ElementInstanceRecord, node: FlowNode, flowIds: string[] | undefined, trigger?: Record<string, unknown>): void {
+    const key = instance.elementInstanceKey;
     const container = this.state.element(instance.flowScopeKey!)!;
     const containerBehaviour = container.elementType === 'bpmn:Process' ? undefined : behaviourOf(container, this.node(container.elementId));
     let siblingsEnd = false;
@@ -340,6 +357,52 @@ export class ElementLifecycle implements LifecycleOperations {
       this.takeFlows(instance, flowIds ?? node.outgoing, trigger);
     }
     this.scopesToCheck.add(instance.flowScopeKey!);
+  }
+
+  private finishProcess(instance: ElementInstanceRecord): void {
+    this.emit({ type: 'ELEMENT_COMPLETED', elementInstanceKey: instance.elementInstanceKey, elementId: instance.elementId });
+    this.reportCompletionToParent();
+  }
+
+  /**
+   * The process element, ACTIVATING with its variables: its start listeners, then ACTIVATED, its
+   * event subprocesses' catch points and the start element. A catch point that does not open holds
+   * the instance's start with an incident (resolving it opens them again).
+   */
+  activateProcess(processElement: ElementInstanceRecord, startElementId: string): void {
+    const listening = runExecutionListener(this, processElement, undefined, 'start', { index: 0, startElementId });
+    if (listening instanceof Failure) return this.raiseIncident(processElement, listening, 'ACTIVATE');
+    if (listening === 'done') this.proceedProcess(processElement, startElementId);
+  }
+
+  private proceedProcess(processElement: ElementInstanceRecord, startElementId: string): void {
+    this.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey: processElement.elementInstanceKey, elementId: processElement.elementId });
+    const opened = this.openCatchPointsOf(processElement);
+    if (opened) this.raiseIncident(processElement, opened, 'ACTIVATE');
+    this.activateInScope(this.node(startElementId), processElement.elementInstanceKey);
+  }
+
+  /**
+   * An execution listener's job completed: a start listener's variables become local variables of
+   * the element, an end listener's propagate from its flow scope (like output mappings; the
+   * process's own stay on it). Then the next listener of that event type runs, or the element goes
+   * on where its listeners held it.
+   */
+  completeExecutionListener(job: JobRecord, variables: Record<string, unknown>): void {
+    const instance = this.state.element(job.elementInstanceKey)!;
+    const isProcess = instance.elementType === 'bpmn:Process';
+    const node = isProcess ? undefined : this.node(instance.elementId);
+    const progress = job.listener ?? { index: 0 };
+    const start = job.listenerEventType === 'START';
+    if (start || isProcess) this.variables.setLocalDocument(instance.elementInstanceKey, variables);
+    else this.variables.propagate(instance.flowScopeKey!, variables);
+    const next = { ...progress, index: progress.index + 1 };
+    const listening = runExecutionListener(this, instance, node, start ? 'start' : 'end', next);
+    if (listening instanceof Failure) return this.raiseIncident(instance, listening, start ? 'ACTIVATE' : 'COMPLETE');
+    if (listening === 'waiting') return;
+    if (isProcess) return start ? this.proceedProcess(instance, progress.startElementId ?? this.model.startEventId ?? '') : this.finishProcess(instance);
+    if (start) this.proceedActivation(instance, node!, progress.trigger);
+    else this.finishCompletion(instance, node!, undefined);
   }
 
   /** A called instance completed: its parent's call activity gets the root variables (through the executor). */

@@ -1,7 +1,7 @@
 import type { FlowNode } from '#bpmn';
 import type { BehaviourServices } from '../behaviours/behaviour-services.js';
 import type { Failure } from '../failure.js';
-import type { ElementInstanceRecord, IncidentRetry, SubscriptionRecord, TimerRecord } from '../state/records.js';
+import type { ElementInstanceRecord, IncidentRetry, JobRecord, SubscriptionRecord, TimerRecord } from '../state/records.js';
 
 /**
  * What command processors ask of the element lifecycle (lifecycle/element-lifecycle.ts), on top
@@ -32,6 +32,10 @@ export interface LifecycleOperations extends BehaviourServices {
   triggerSubscription(subscription: SubscriptionRecord, owner: ElementInstanceRecord, variables: Record<string, unknown>): void;
   /** A due timer fires. */
   triggerTimer(timer: TimerRecord, owner: ElementInstanceRecord): void;
+  /** Activates the process element (ACTIVATING, its variables set): its start listeners, then its start element. */
+  activateProcess(processElement: ElementInstanceRecord, startElementId: string): void;
+  /** An execution listener's job completed with variables: the next listener runs, or the element goes on. */
+  completeExecutionListener(job: JobRecord, variables: Record<string, unknown>): void;
   /** The compiled element of an id in the instance's model. */
   node(elementId: string): FlowNode;
 }

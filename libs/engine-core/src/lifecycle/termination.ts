@@ -33,6 +33,9 @@ export function terminate(lifecycle: TerminationLifecycle, elementInstanceKey: s
     const node = lifecycle.node(instance.elementId);
     behaviourOf(instance, node).onTerminate?.(lifecycle.contextOf(instance, node));
   }
+  // An execution listener's job the element waited for (its behaviour may have no job of its own).
+  const listenerJob = state.jobOf(elementInstanceKey);
+  if (listenerJob?.kind === 'EXECUTION_LISTENER') lifecycle.emit({ type: 'JOB_CANCELED', jobKey: listenerJob.jobKey, elementInstanceKey });
   for (const incident of state.activeIncidentsOf(elementInstanceKey)) {
     lifecycle.emit({ type: 'INCIDENT_RESOLVED', incidentKey: incident.incidentKey, elementInstanceKey });
   }

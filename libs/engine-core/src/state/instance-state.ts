@@ -81,7 +81,15 @@ export class InstanceState {
     for (const element of snapshot.elements) this.indexElement({ ...element });
     for (const variable of snapshot.variables) this.scopeVariables(variable.scopeKey).set(variable.name, { ...variable });
     for (const token of snapshot.joinTokens) this.scopeTokens(token.flowScopeKey).set(token.flowId, token.count);
-    for (const task of snapshot.userTasks) this.userTasks.set(task.userTaskKey, { ...task, candidateGroups: [...task.candidateGroups], candidateUsers: [...task.candidateUsers] });
+    for (const task of snapshot.userTasks) {
+      this.userTasks.set(task.userTaskKey, {
+        ...task,
+        candidateGroups: [...task.candidateGroups],
+        candidateUsers: [...task.candidateUsers],
+        ...(task.transition ? { transition: structuredClone(task.transition) } : {}),
+        ...(task.denial ? { denial: { ...task.denial } } : {}),
+      });
+    }
     for (const job of snapshot.jobs) this.jobs.set(job.jobKey, { ...job });
     for (const incident of snapshot.incidents) this.incidents.set(incident.incidentKey, { ...incident });
     for (const timer of snapshot.timers) this.timers.set(timer.timerKey, { ...timer, ...(timer.cycle ? { cycle: { ...timer.cycle } } : {}) });
@@ -133,7 +141,7 @@ export class InstanceState {
   }
 
   userTaskOf(elementInstanceKey: string): UserTaskRecord | undefined {
-    return [...this.userTasks.values()].find((t) => t.elementInstanceKey === elementInstanceKey && t.state === 'CREATED');
+    return [...this.userTasks.values()].find((t) => t.elementInstanceKey === elementInstanceKey && isUserTaskOpen(t));
   }
 
   jobOf(elementInstanceKey: string): JobRecord | undefined {
@@ -274,7 +282,7 @@ export class InstanceState {
       elements: elements.map((e) => ({ ...e })),
       variables: [...this.variablesByScope.entries()].filter(([scope]) => activeScopes.has(scope)).flatMap(([, vars]) => [...vars.values()].map((v) => ({ ...v }))),
       joinTokens: [...this.tokens.entries()].flatMap(([flowScopeKey, flows]) => [...flows].map(([flowId, count]) => ({ flowScopeKey, flowId, count }))),
-      userTasks: [...this.userTasks.values()].filter((t) => t.state === 'CREATED').map((t) => ({ ...t })),
+      userTasks: [...this.userTasks.values()].filter(isUserTaskOpen).map((t) => ({ ...t })),
       jobs: [...this.jobs.values()].filter(isJobActive).map((j) => ({ ...j })),
       incidents: [...this.incidents.values()].filter((i) => i.state === 'ACTIVE').map((i) => ({ ...i })),
       timers: [...this.timers.values()].filter((t) => t.state === 'ACTIVE').map((t) => ({ ...t })),
@@ -350,4 +358,9 @@ export const COMPLEX_RESET_MARK = 'complex-reset:';
 
 function isResetMark(flowId: string): boolean {
   return flowId.startsWith(COMPLEX_RESET_MARK);
+}
+
+/** A user task that has not ended: CREATED, or in a transition its listeners hold. */
+export function isUserTaskOpen(task: UserTaskRecord): boolean {
+  return task.state !== 'COMPLETED' && task.state !== 'CANCELED';
 }

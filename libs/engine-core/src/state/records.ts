@@ -104,7 +104,37 @@ export interface VariableRecord {
   value: unknown;
 }
 
-export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED';
+/**
+ * CREATED, COMPLETED, CANCELED; or, while its task listeners run, the transition under way
+ * (Camunda's CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING).
+ */
+export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED' | 'CREATING' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+
+/** What a task listener may correct (Camunda's job result `corrections`), and an update may change. */
+export interface UserTaskCorrections {
+  assignee?: string | null;
+  dueDate?: string | null;
+  followUpDate?: string | null;
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  priority?: number;
+}
+
+/**
+ * A user task transition its task listeners hold: the listener event, the listener whose job
+ * runs now, what the transition will do once they are done (the new assignee, the changes, the
+ * completion's variables and who completes), and the corrections listeners made so far. Denied,
+ * it is dropped with its corrections and the task is as it was.
+ */
+export interface UserTaskTransition {
+  eventType: 'creating' | 'assigning' | 'updating' | 'completing' | 'canceling';
+  index: number;
+  assignee?: string | null;
+  changes?: Omit<UserTaskCorrections, 'assignee'>;
+  variables?: Record<string, unknown>;
+  completedBy?: string;
+  corrections: UserTaskCorrections;
+}
 
 export interface UserTaskRecord {
   userTaskKey: string;
@@ -126,6 +156,10 @@ export interface UserTaskRecord {
   customHeaders: Record<string, string>;
   creationDate: string;
   completionDate: string | null;
+  /** The transition its task listeners hold (absent when none runs). */
+  transition?: UserTaskTransition;
+  /** The last transition a listener denied, with its reason (cleared when the next transition starts). */
+  denial?: { eventType: UserTaskTransition['eventType']; deniedReason: string | null };
 }
 
 export type JobState = 'CREATED' | 'ACTIVATED' | 'FAILED' | 'COMPLETED' | 'CANCELED' | 'ERROR_THROWN';
@@ -150,6 +184,29 @@ export interface JobRecord {
   activatable: boolean;
   /** How many times workers failed it (absent: never); the exponent of a backoff the model declares. */
   failureCount?: number;
+  /** A listener's job (Zeebe's job kinds EXECUTION_LISTENER, TASK_LISTENER); absent for the element's own job (BPMN_ELEMENT). */
+  kind?: ListenerJobKind;
+  /** The event a listener's job runs at (Camunda's `listenerEventType`); absent for the element's own job (UNSPECIFIED). */
+  listenerEventType?: ListenerEventType;
+  /** Where a listener's job stands among its element's listeners (absent for the element's own job). */
+  listener?: ListenerProgress;
+}
+
+export type ListenerJobKind = 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+
+/** Camunda's listener event types of a job: execution listeners START and END, user task listeners CREATING ... CANCELING. */
+export type ListenerEventType = 'START' | 'END' | 'CREATING' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+
+/**
+ * What a listener's job carries so the element (or user task transition) can go on when it
+ * completes: the listener's position among those of its event type, and what the element was
+ * activated with (the trigger's variables, the start element of a process), kept while its start
+ * listeners run.
+ */
+export interface ListenerProgress {
+  index: number;
+  trigger?: Record<string, unknown>;
+  startElementId?: string;
 }
 
 /** Camunda's incident types; UNKNOWN is Baton's activation budget (a loop without a wait state). */
@@ -161,14 +218,17 @@ export type IncidentErrorType =
   | 'JOB_NO_RETRIES'
   | 'UNHANDLED_ERROR_EVENT'
   | 'CALLED_ELEMENT_ERROR'
+  | 'EXECUTION_LISTENER_NO_RETRIES'
+  | 'TASK_LISTENER_NO_RETRIES'
   | 'UNKNOWN';
 
 /**
  * What resolving an incident does: re-run the element's activation or completion, re-offer its
  * job, or (a call activity) call the process again: cancel the child it waits for, if any, and
- * request a new one.
+ * request a new one; or (a user task listener whose type or retries did not evaluate) run the
+ * user task transition's listeners again from the first.
  */
-export type IncidentRetry = 'ACTIVATE' | 'COMPLETE' | 'JOB' | 'CALL';
+export type IncidentRetry = 'ACTIVATE' | 'COMPLETE' | 'JOB' | 'CALL' | 'TASK_LISTENERS';
 
 /**
  * Where a BPMN error was thrown, carried along while it looks for a catch event in the calling

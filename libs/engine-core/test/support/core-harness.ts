@@ -409,7 +409,7 @@ export class CoreHarness {
       case 'VARIABLE_UPDATED':
         return `${event.type} ${event.name}=${JSON.stringify(event.value)} @${this.scopeName(event.scopeKey)}`;
       case 'JOB_CREATED':
-        return `${event.type} ${event.job.elementId} type=${event.job.type} retries=${event.job.retries}`;
+        return `${event.type} ${event.job.elementId} type=${event.job.type} retries=${event.job.retries}${event.job.listenerEventType ? ` (${event.job.listenerEventType} listener)` : ''}`;
       case 'JOB_COMPLETED':
       case 'JOB_CANCELED':
       case 'JOB_TIMED_OUT':
@@ -430,7 +430,14 @@ export class CoreHarness {
       case 'USER_TASK_COMPLETED':
         return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey}${event.variableNames.length > 0 ? ` [${event.variableNames.join(',')}]` : ''}`;
       case 'USER_TASK_CANCELED':
+      case 'USER_TASK_TRANSITION_ENDED':
         return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey}`;
+      case 'USER_TASK_TRANSITION_STARTED':
+        return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey} ${event.transition.eventType}`;
+      case 'USER_TASK_LISTENER_COMPLETED':
+        return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey} next=${event.index} corrections=${JSON.stringify(event.corrections)}`;
+      case 'USER_TASK_TRANSITION_DENIED':
+        return `${event.type} ${this.taskElements.get(event.userTaskKey) ?? event.userTaskKey} ${event.eventType}${event.deniedReason ? ` (${event.deniedReason})` : ''}`;
       case 'INCIDENT_CREATED':
         return `${event.type} ${event.elementId} ${event.errorType}`;
       case 'INCIDENT_RESOLVED':

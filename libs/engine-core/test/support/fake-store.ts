@@ -38,7 +38,7 @@ export class FakeStore {
       elements,
       variables: [...this.variables.values()].filter((v) => scopes.has(v.scopeKey)),
       joinTokens: [...this.tokens.entries()].flatMap(([flowScopeKey, tokens]) => tokens.map((t) => ({ flowScopeKey, ...t }))),
-      userTasks: [...this.userTasks.values()].filter((t) => t.state === 'CREATED'),
+      userTasks: [...this.userTasks.values()].filter((t) => t.state !== 'COMPLETED' && t.state !== 'CANCELED'),
       jobs: [...this.jobs.values()].filter(isJobActive),
       incidents: [...this.incidents.values()].filter((i) => i.state === 'ACTIVE'),
       timers: [...this.timers.values()].filter((t) => t.state === 'ACTIVE'),

@@ -459,6 +459,43 @@ export const SCENARIOS: Scenario[] = [
       (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: h.job('agent').jobKey, variables: {}, adHocResult: { activateElements: [], isCompletionConditionFulfilled: true, isCancelRemainingInstances: true } }),
     ],
   },
+  {
+    name: 'execution listeners: process, task, gateway and end event, a listener out of retries resolved on the way',
+    fixture: 'execution-listeners.bpmn',
+    steps: [
+      (h) => h.create({ base: 5, tries: 2 }),
+      (h) => h.completeJob('listened', { region: 'eu' }),
+      (h) => h.completeJob('work', { fee: 1 }),
+      (h) => h.activateJob('work'),
+      (h) => h.accept({ type: 'FAIL_JOB', jobKey: jobKeyOf(h, 'work'), retries: 0, errorMessage: 'audit down', retryBackOffMs: null, variables: {} }),
+      (h) => h.accept({ type: 'UPDATE_JOB_RETRIES', jobKey: jobKeyOf(h, 'work'), retries: 1 }),
+      (h) => h.resolveIncident('work'),
+      (h) => h.completeJob('work'),
+      (h) => h.completeJob('work', { result: 11 }),
+      (h) => h.completeJob('work', { path: 'a' }),
+      (h) => h.completeJob('route', { path: 'a' }),
+      (h) => h.completeJob('end-a'),
+      (h) => h.completeJob('end-a'),
+      (h) => h.completeJob('listened'),
+    ],
+  },
+  {
+    name: 'user task listeners: creating with corrections, assigning, a denied completion, completing, then canceling by a timer',
+    fixture: 'task-listeners.bpmn',
+    steps: [
+      (h) => h.create({ owner: 'anna' }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: jobKeyOf(h, 'approve'), variables: {}, result: { denied: false, deniedReason: null, corrections: { priority: 70 } } }),
+      (h) => h.completeJob('approve'),
+      (h) => h.completeUserTask('approve', { approved: true }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: jobKeyOf(h, 'approve'), variables: {}, result: { denied: true, deniedReason: 'no', corrections: {} } }),
+      (h) => h.accept({ type: 'UPDATE_USER_TASK', userTaskKey: h.userTask('approve').userTaskKey, changes: { priority: 10 } }),
+      (h) => h.accept({ type: 'COMPLETE_JOB', jobKey: jobKeyOf(h, 'approve'), variables: {}, result: { denied: false, deniedReason: null, corrections: { candidateUsers: ['x'] } } }),
+      (h) => h.completeUserTask('approve', {}),
+      (h) => h.completeJob('approve'),
+      (h) => h.triggerTimer('expired'),
+      (h) => h.completeJob('approve'),
+    ],
+  },
 ];
 
 /** Runs a scenario on a fresh harness, calling `afterStep` after each step. */

@@ -77,6 +77,18 @@ export class JobEntity {
   @Column({ name: 'dispatch_count', type: 'int', default: 0 })
   dispatchCount: number;
 
+  /** Camunda's job kind: BPMN_ELEMENT (the element's own job), EXECUTION_LISTENER or TASK_LISTENER. */
+  @Column({ type: 'varchar', length: 32, default: 'BPMN_ELEMENT' })
+  kind: string;
+
+  /** A listener's event (START, END, CREATING, ASSIGNING, UPDATING, COMPLETING, CANCELING); UNSPECIFIED for the element's own job. */
+  @Column({ name: 'listener_event_type', type: 'varchar', length: 16, default: 'UNSPECIFIED' })
+  listenerEventType: string;
+
+  /** A listener's position among its element's listeners and what the element goes on with (ListenerProgress). */
+  @Column({ name: 'listener_progress', type: 'json', nullable: true })
+  listenerProgress: Record<string, unknown> | null;
+
   @Column({ name: 'tenant_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   tenantId: string;
 

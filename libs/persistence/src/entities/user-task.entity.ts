@@ -34,9 +34,17 @@ export class UserTaskEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   name: string | null;
 
-  /** CREATED, COMPLETED or CANCELED. */
+  /** CREATED, COMPLETED or CANCELED; CREATING, ASSIGNING, UPDATING, COMPLETING or CANCELING while its listeners run. */
   @Column({ type: 'varchar', length: 16 })
   state: string;
+
+  /** The transition its task listeners hold (UserTaskTransition), null otherwise. */
+  @Column({ name: 'listener_transition', type: 'json', nullable: true })
+  listenerTransition: Record<string, unknown> | null;
+
+  /** The last transition a task listener denied, with its reason. */
+  @Column({ name: 'listener_denial', type: 'json', nullable: true })
+  listenerDenial: Record<string, unknown> | null;
 
   @Column({ type: 'varchar', length: 128, nullable: true, collation: 'utf8mb4_bin' })
   assignee: string | null;

@@ -1,13 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Int64 } from '../../common/int64.js';
 import { SearchPageResponseDto } from '../../common/search/search-request.dto.js';
 
-/** Body of POST /v2/jobs/activation (Camunda 8 shape). */
+/** Camunda's job kinds: the element's own job, or a listener's. */
+export const JOB_KINDS = ['BPMN_ELEMENT', 'EXECUTION_LISTENER', 'TASK_LISTENER'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** Camunda's listener event types of a job (UNSPECIFIED for the element's own job). */
+export const LISTENER_EVENT_TYPES = ['UNSPECIFIED', 'START', 'END', 'CREATING', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'CANCELING'] as const;
+export type JobListenerEventType = (typeof LISTENER_EVENT_TYPES)[number];
+
 /** Largest retry count a job may be given (the column is a signed 32-bit int). */
 export const MAX_RETRIES = 2_147_483_647;
 
+/** Body of POST /v2/jobs/activation (Camunda 8 shape). */
 export class ActivateJobsRequestDto {
   @ApiProperty({ example: 'charge-payment' }) @IsString() @IsNotEmpty() @MaxLength(255) type: string;
   @ApiPropertyOptional({ example: 'billing-worker-1' }) @IsOptional() @IsString() @MaxLength(255) worker?: string;
@@ -44,17 +52,64 @@ export class ActivatedJobDto {
   @ApiProperty() processInstanceKey: string;
   @ApiProperty() processDefinitionKey: string;
   @ApiProperty() elementInstanceKey: string;
-  @ApiProperty({ example: 'BPMN_ELEMENT' }) kind: 'BPMN_ELEMENT';
-  @ApiProperty({ example: 'UNSPECIFIED' }) listenerEventType: 'UNSPECIFIED';
+  @ApiProperty({ enum: JOB_KINDS, example: 'BPMN_ELEMENT' }) kind: JobKind;
+  @ApiProperty({ enum: LISTENER_EVENT_TYPES, example: 'UNSPECIFIED' }) listenerEventType: JobListenerEventType;
 }
 
 export class ActivateJobsResultDto {
   @ApiProperty({ type: [ActivatedJobDto] }) jobs: ActivatedJobDto[];
 }
 
+/**
+ * What a user task listener corrects (Camunda's `corrections`): null or absent keeps the value;
+ * an empty string clears the assignee or a date, an empty list the candidates.
+ */
+export class UserTaskCorrectionsDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: "'' clears the assignee." }) @IsOptional() @IsString() @MaxLength(128) assignee?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: "'' clears the due date." }) @IsOptional() @ValidateIf((_, value) => value !== '') @IsDateString({ strict: true }) dueDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: "'' clears the follow-up date." }) @IsOptional() @ValidateIf((_, value) => value !== '') @IsDateString({ strict: true }) followUpDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsString({ each: true }) @MaxLength(255, { each: true }) candidateUsers?: string[] | null;
+  @ApiPropertyOptional({ nullable: true, type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsString({ each: true }) @MaxLength(255, { each: true }) candidateGroups?: string[] | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) priority?: number | null;
+}
+
+/** An element an ad-hoc subprocess's job worker activates (job result `adHocSubProcess`). */
+export class AdHocActivateElementDto {
+  @ApiProperty({ example: 'search' }) @IsString() @IsNotEmpty() @MaxLength(255) elementId: string;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: 'Local variables of the activated inner instance.' }) @IsOptional() @IsObject() variables?: Record<string, unknown> | null;
+}
+
+/**
+ * A job result (Camunda 8.8): `userTask` for user task listener jobs (denial, corrections) and
+ * `adHocSubProcess` for the job of an ad-hoc subprocess with the job worker implementation.
+ */
+export class JobResultDto {
+  @ApiPropertyOptional({ enum: ['userTask', 'adHocSubProcess'], description: 'The result variant (absent: userTask, as Camunda 8.7 sent it).' })
+  @IsOptional()
+  @IsIn(['userTask', 'adHocSubProcess'])
+  type?: 'userTask' | 'adHocSubProcess';
+  @ApiPropertyOptional({ type: [AdHocActivateElementDto], description: 'adHocSubProcess: the inner elements to activate.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AdHocActivateElementDto)
+  activateElements?: AdHocActivateElementDto[];
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'adHocSubProcess: the completion condition is fulfilled.' }) @IsOptional() @IsBoolean() isCompletionConditionFulfilled?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'adHocSubProcess: cancel the inner instances still active when it completes.' }) @IsOptional() @IsBoolean() isCancelRemainingInstances?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Deny the user task transition (assigning, updating, completing).' }) @IsOptional() @IsBoolean() denied?: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(65_535) deniedReason?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: UserTaskCorrectionsDto }) @IsOptional() @ValidateNested() @Type(() => UserTaskCorrectionsDto) corrections?: UserTaskCorrectionsDto | null;
+}
+
 export class CompleteJobRequestDto {
   @ApiPropertyOptional({ type: Object, nullable: true }) @IsOptional() @IsObject() variables?: Record<string, unknown> | null;
-  @ApiPropertyOptional({ type: Object, description: "Camunda's job result: `{ type: 'adHocSubProcess', activateElements, isCompletionConditionFulfilled, isCancelRemainingInstances }` for the job of an ad-hoc subprocess; other results are accepted for compatibility and not used." }) @IsOptional() @IsObject() result?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: JobResultDto, nullable: true, description: 'The result of a user task listener job (`userTask`: denial and corrections) or of an ad-hoc subprocess job (`adHocSubProcess`: elements to activate, completion).' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => JobResultDto)
+  result?: JobResultDto | null;
 }
 
 export class FailJobRequestDto {
@@ -95,8 +150,8 @@ export class JobDto {
   @ApiPropertyOptional() errorMessage?: string;
   @ApiProperty() hasFailedWithRetriesLeft: boolean;
   @ApiProperty() jobKey: string;
-  @ApiProperty() kind: 'BPMN_ELEMENT';
-  @ApiProperty() listenerEventType: 'UNSPECIFIED';
+  @ApiProperty({ enum: JOB_KINDS }) kind: JobKind;
+  @ApiProperty({ enum: LISTENER_EVENT_TYPES }) listenerEventType: JobListenerEventType;
   @ApiProperty() processDefinitionId: string;
   @ApiProperty() processDefinitionKey: string;
   @ApiProperty() processInstanceKey: string;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EngineCommand } from '#engine-core';
+import type { EngineCommand, TaskListenerResult, UserTaskCorrections } from '#engine-core';
 import type { Principal } from '../../auth/principal.js';
 import { ConflictError } from '../../common/errors/index.js';
 import { CommandExecutor } from '../../execution/command-executor.js';
@@ -7,7 +7,7 @@ import { InstanceLookup } from '../../execution/instance-lookup.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { JobStore } from '../../stores/job.store.js';
 import { adHocJobResultOf } from '../ad-hoc-job-result.js';
-import type { CompleteJobRequestDto, FailJobRequestDto, ThrowJobErrorRequestDto, UpdateJobRequestDto } from '../dto/job.dto.js';
+import type { CompleteJobRequestDto, JobResultDto, FailJobRequestDto, ThrowJobErrorRequestDto, UpdateJobRequestDto } from '../dto/job.dto.js';
 
 /**
  * What a worker reports about a job, as commands on its instance (in the instance's lock): a
@@ -24,8 +24,9 @@ export class JobCommandsUseCase {
   ) {}
 
   complete(jobKey: string, request: CompleteJobRequestDto, principal: Principal): Promise<void> {
-    const adHocResult = adHocJobResultOf(request.result);
-    return this.run(jobKey, { type: 'COMPLETE_JOB', jobKey, variables: request.variables ?? {}, ...(adHocResult ? { adHocResult } : {}) }, principal);
+    const adHocResult = request.result?.type === 'adHocSubProcess' ? adHocJobResultOf(request.result as Record<string, unknown>) : undefined;
+    const result = request.result && !adHocResult ? taskListenerResult(request.result) : undefined;
+    return this.run(jobKey, { type: 'COMPLETE_JOB', jobKey, variables: request.variables ?? {}, ...(adHocResult ? { adHocResult } : {}), ...(result ? { result } : {}) }, principal);
   }
 
   fail(jobKey: string, request: FailJobRequestDto, principal: Principal): Promise<void> {
@@ -56,4 +57,21 @@ export class JobCommandsUseCase {
     const processInstanceKey = await this.lookup.ofJob(jobKey);
     await this.executor.execute(processInstanceKey, command, { command: command.type, actor: principal.username });
   }
+}
+
+/**
+ * Camunda's `userTask` job result as the core's: null or absent keeps a field, an empty string
+ * clears the assignee or a date (null in the core), a list replaces the candidates.
+ */
+function taskListenerResult(result: JobResultDto): TaskListenerResult {
+  const given = result.corrections ?? {};
+  const corrections: UserTaskCorrections = {};
+  const cleared = (value: string) => (value === '' ? null : value);
+  if (typeof given.assignee === 'string') corrections.assignee = cleared(given.assignee);
+  if (typeof given.dueDate === 'string') corrections.dueDate = given.dueDate === '' ? null : new Date(given.dueDate).toISOString();
+  if (typeof given.followUpDate === 'string') corrections.followUpDate = given.followUpDate === '' ? null : new Date(given.followUpDate).toISOString();
+  if (Array.isArray(given.candidateUsers)) corrections.candidateUsers = [...new Set(given.candidateUsers)];
+  if (Array.isArray(given.candidateGroups)) corrections.candidateGroups = [...new Set(given.candidateGroups)];
+  if (typeof given.priority === 'number') corrections.priority = given.priority;
+  return { denied: result.denied === true, deniedReason: result.deniedReason ?? null, corrections };
 }

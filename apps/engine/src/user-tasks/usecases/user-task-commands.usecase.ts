@@ -3,19 +3,22 @@ import type { UserTaskChanges } from '#engine-core';
 import type { Principal } from '../../auth/principal.js';
 import { CommandExecutor } from '../../execution/command-executor.js';
 import type { AssignUserTaskRequestDto, CompleteUserTaskRequestDto, UpdateUserTaskRequestDto } from '../dto/user-task-commands.dto.js';
+import { TaskListenerOutcome } from '../task-listener-outcome.js';
 import { UserTaskAccess } from '../user-task-access.js';
 
 /**
  * Claim, release, update and complete user tasks: who may is decided by UserTaskAccess, whether
  * the task's state allows it by the core, inside the instance's lock. An assignee is an opaque
  * id, as in Camunda (where it comes from the identity provider): a name Baton has no user for is
- * accepted, so tasks can be handed to people who sign in elsewhere.
+ * accepted, so tasks can be handed to people who sign in elsewhere. A task with listeners for the
+ * transition answers once they decided (TaskListenerOutcome).
  */
 @Injectable()
 export class UserTaskCommandsUseCase {
   constructor(
     private readonly access: UserTaskAccess,
     private readonly executor: CommandExecutor,
+    private readonly listeners: TaskListenerOutcome,
   ) {}
 
   async assign(userTaskKey: string, request: AssignUserTaskRequestDto, principal: Principal): Promise<void> {
@@ -28,6 +31,7 @@ export class UserTaskCommandsUseCase {
       { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: request.assignee, allowOverride, assignedBy: principal.username },
       { command: 'ASSIGN_USER_TASK', actor: principal.username },
     );
+    await this.listeners.waitFor(userTaskKey, 'assigning');
   }
 
   async unassign(userTaskKey: string, principal: Principal): Promise<void> {
@@ -38,6 +42,7 @@ export class UserTaskCommandsUseCase {
       { type: 'ASSIGN_USER_TASK', userTaskKey, assignee: null, allowOverride: principal.roles.includes('admin'), assignedBy: principal.username },
       { command: 'UNASSIGN_USER_TASK', actor: principal.username },
     );
+    await this.listeners.waitFor(userTaskKey, 'assigning');
   }
 
   async complete(userTaskKey: string, request: CompleteUserTaskRequestDto, principal: Principal): Promise<void> {
@@ -48,6 +53,7 @@ export class UserTaskCommandsUseCase {
       { type: 'COMPLETE_USER_TASK', userTaskKey, variables: request.variables ?? {}, completedBy: principal.username },
       { command: 'COMPLETE_USER_TASK', actor: principal.username },
     );
+    await this.listeners.waitFor(userTaskKey, 'completing');
   }
 
   async update(userTaskKey: string, request: UpdateUserTaskRequestDto, principal: Principal): Promise<void> {
@@ -63,6 +69,7 @@ export class UserTaskCommandsUseCase {
     if (Array.isArray(changeset.candidateUsers)) changes.candidateUsers = unique(changeset.candidateUsers);
     if (typeof changeset.priority === 'number') changes.priority = changeset.priority;
     await this.executor.execute(task.processInstanceKey, { type: 'UPDATE_USER_TASK', userTaskKey, changes }, { command: 'UPDATE_USER_TASK', actor: principal.username });
+    await this.listeners.waitFor(userTaskKey, 'updating');
   }
 }
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ApiProblem } from '../../api/api-problem';
-import { retryIncident, type Incident } from '../../api/monitoring.api';
+import { NO_RETRIES_TYPES, retryIncident, type Incident } from '../../api/monitoring.api';
 import { useApi } from '../../session/session.context';
 import { formatDateTime } from '../../ui/format-time';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
@@ -8,6 +8,8 @@ import { Spinner } from '../../ui/spinner';
 
 const ERROR_TYPES: Record<string, string> = {
   JOB_NO_RETRIES: 'Job failed, no retries left',
+  EXECUTION_LISTENER_NO_RETRIES: 'Execution listener failed, no retries left',
+  TASK_LISTENER_NO_RETRIES: 'Task listener failed, no retries left',
   CONDITION_ERROR: 'Condition failed',
   EXTRACT_VALUE_ERROR: 'Expression failed',
   IO_MAPPING_ERROR: 'Variable mapping failed',
@@ -52,7 +54,7 @@ function IncidentItem({ incident, elementName, canRetry, onRetried }: { incident
   const [retries, setRetries] = useState('1');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<PageMessage | null>(null);
-  const needsRetries = incident.errorType === 'JOB_NO_RETRIES' && incident.jobKey !== undefined;
+  const needsRetries = NO_RETRIES_TYPES.includes(incident.errorType) && incident.jobKey !== undefined;
   const retriesValue = Number(retries);
   const retriesValid = Number.isInteger(retriesValue) && retriesValue >= 1;
 

@@ -6,11 +6,13 @@ import {
   getSequenceFlowsTaken,
   searchElementInstances,
   searchIncidents,
+  searchListenerJobs,
   searchProcessInstances,
   searchVariables,
   type ElementInstance,
   type ElementStatistics,
   type Incident,
+  type ListenerJob,
   type ProcessInstance,
   type Variable,
 } from '../../api/monitoring.api';
@@ -24,6 +26,8 @@ export interface InstanceSnapshot {
   statistics: ElementStatistics[];
   flowsTaken: string[];
   incidents: Incident[];
+  /** Listener jobs elements and user tasks wait for. */
+  listenerJobs: ListenerJob[];
   elements: ElementInstance[];
   variables: Variable[];
   variableCount: number;
@@ -34,7 +38,7 @@ export interface InstanceSnapshot {
 }
 
 export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: string, signal: AbortSignal): Promise<InstanceSnapshot> {
-  const [instance, statistics, flowsTaken, incidents, elements, variables, called, waits] = await Promise.all([
+  const [instance, statistics, flowsTaken, incidents, elements, variables, called, waits, listenerJobs] = await Promise.all([
     getProcessInstance(api, processInstanceKey, signal),
     getInstanceElementStatistics(api, processInstanceKey, signal),
     getSequenceFlowsTaken(api, processInstanceKey, signal),
@@ -43,12 +47,14 @@ export async function loadInstanceSnapshot(api: ApiClient, processInstanceKey: s
     searchVariables(api, processInstanceKey, VARIABLE_LIMIT, signal),
     searchProcessInstances(api, { filter: { parentProcessInstanceKey: processInstanceKey }, page: { limit: 50 } }, signal),
     getInstanceWaits(api, processInstanceKey, signal),
+    searchListenerJobs(api, processInstanceKey, signal),
   ]);
   return {
     instance,
     statistics,
     flowsTaken,
     incidents: incidents.items,
+    listenerJobs: listenerJobs.items,
     elements: elements.items,
     variables: variables.items,
     variableCount: variables.page.totalItems,

@@ -160,7 +160,7 @@ export function InstancePage({ params }: PageProps) {
             <Spinner /> Loading the diagram…
           </p>
         )}
-        <TokenSummary statistics={data.statistics} elementNames={elementNames} />
+        <TokenSummary statistics={data.statistics} elementNames={elementNames} listenerJobs={data.listenerJobs} />
       </section>
 
       {data.calledInstances.length > 0 && (

@@ -1,4 +1,4 @@
-import type { UserTask } from '../../api/user-tasks.api';
+import { LISTENER_STATES, type ListenerState, type UserTask } from '../../api/user-tasks.api';
 import { formatDate, formatDateTime, formatRelative } from '../../ui/format-time';
 import { priorityBand } from './task-query';
 
@@ -46,4 +46,23 @@ export function DueDate({ iso, now }: { iso: string; now: number }) {
 /** "Nov 21, 2026" for a date, or an em dash for none. */
 export function dateOrDash(iso: string | undefined): string {
   return iso ? formatDate(iso) : '—';
+}
+
+const LISTENER_WORDS: Record<ListenerState, string> = {
+  CREATING: 'creation',
+  ASSIGNING: 'assignment',
+  UPDATING: 'update',
+  COMPLETING: 'completion',
+  CANCELING: 'cancellation',
+};
+
+/** "Checking completion…": the task waits for its task listeners (docs/listeners.md); nothing while it does not. */
+export function ListenerBadge({ state }: { state: UserTask['state'] }) {
+  if (!(LISTENER_STATES as readonly string[]).includes(state)) return null;
+  const word = LISTENER_WORDS[state as ListenerState];
+  return (
+    <span className="badge badge-listener" data-state={state} title={`Task listeners are checking the ${word} of this task; it can be worked on again once they are done`}>
+      Checking {word}…
+    </span>
+  );
 }

@@ -9,6 +9,7 @@ import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
 import { explainTaskProblem, isTaskConflict, type TaskAction } from './task-conflicts';
 import { TaskFacts, TaskVariables } from './task-facts';
+import { ListenerBadge } from './task-badges';
 import { useTaskInputs } from './use-task-inputs';
 import { TASK_LIST_REFRESH_MS } from './use-task-list';
 
@@ -199,6 +200,13 @@ function StatusLine({ task, username, completedByMe }: { task: UserTask; usernam
   if (completedByMe) text = 'You completed this task.';
   else if (task.state === 'COMPLETED') text = `Completed${task.assignee ? ` by ${task.assignee === username ? 'you' : task.assignee}` : ''}. Shown read-only.`;
   else if (task.state === 'CANCELED') text = 'Canceled: its process moved on without it. Shown read-only.';
+  else if (task.state !== 'CREATED') {
+    return (
+      <p className="task-status-line" data-state={task.state}>
+        <ListenerBadge state={task.state} /> Task listeners are checking this task; it is read-only until they are done.
+      </p>
+    );
+  }
   else if (!task.assignee) text = 'Unassigned: claim it so your colleagues know you are on it, or complete it right away.';
   else if (task.assignee === username) text = 'Assigned to you.';
   else text = `${task.assignee} has claimed this task. You can read it; only ${task.assignee} can complete it.`;

@@ -3,7 +3,7 @@ import type { UserTask } from '../../api/user-tasks.api';
 import { Link } from '../../router/router';
 import { formatDateTime, formatRelative } from '../../ui/format-time';
 import { Spinner } from '../../ui/spinner';
-import { AssigneePill, candidatesText, DueDate, PriorityBadge } from './task-badges';
+import { AssigneePill, candidatesText, DueDate, ListenerBadge, PriorityBadge } from './task-badges';
 import { formatTaskQuery, hasFilters, TASK_VIEWS, type TaskQuery, type TaskView } from './task-query';
 import type { TaskListData } from './use-task-list';
 
@@ -116,6 +116,7 @@ function TaskListItem({ task, username, now, to, selected, arrived }: { task: Us
       <span className="task-item-process">{task.processName ?? task.processDefinitionId}</span>
       <span className="task-item-meta">
         <AssigneePill task={task} username={username} />
+        <ListenerBadge state={task.state} />
         <PriorityBadge priority={task.priority} />
         {task.dueDate && <DueDate iso={task.dueDate} now={now} />}
       </span>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPEN_TASK_STATES } from '../../api/user-tasks.api';
 import { DEFAULT_TASK_QUERY, dueDateCondition, formatTaskQuery, parseTaskQuery, priorityBand, taskFilter, taskSearchRequests, type TaskQuery } from './task-query';
 
 const query = (change: Partial<TaskQuery> = {}): TaskQuery => ({ ...DEFAULT_TASK_QUERY, ...change });
@@ -52,14 +53,14 @@ describe('search requests', () => {
   const now = local(2026, 11, 18, 15);
 
   it('narrows each view: assignee, offeredToMe, or only the engine’s visibility', () => {
-    expect(taskFilter(query(), 'assigned', 'mia', now)).toEqual({ state: 'CREATED', assignee: 'mia' });
-    expect(taskFilter(query(), 'offered', 'mia', now)).toEqual({ state: 'CREATED', offeredToMe: true });
-    expect(taskFilter(query(), 'all', 'mia', now)).toEqual({ state: 'CREATED' });
+    expect(taskFilter(query(), 'assigned', 'mia', now)).toEqual({ state: { $in: OPEN_TASK_STATES }, assignee: 'mia' });
+    expect(taskFilter(query(), 'offered', 'mia', now)).toEqual({ state: { $in: OPEN_TASK_STATES }, offeredToMe: true });
+    expect(taskFilter(query(), 'all', 'mia', now)).toEqual({ state: { $in: OPEN_TASK_STATES } });
   });
 
   it('adds process and priority band filters', () => {
     expect(taskFilter(query({ process: 'expense-approval', priority: 'critical' }), 'all', 'mia', now)).toEqual({
-      state: 'CREATED',
+      state: { $in: OPEN_TASK_STATES },
       processDefinitionId: 'expense-approval',
       priority: { $gte: 76, $lte: 100 },
     });
@@ -68,11 +69,11 @@ describe('search requests', () => {
 
   it('sorts by due date in two searches: dated tasks first, then undated ones oldest first', () => {
     expect(taskSearchRequests(query({ sort: 'due' }), 'mia', now, 50)).toEqual([
-      { filter: { state: 'CREATED', dueDate: { $exists: true } }, sort: [{ field: 'dueDate', order: 'ASC' }], page: { limit: 50 } },
-      { filter: { state: 'CREATED', dueDate: { $exists: false } }, sort: [{ field: 'creationDate', order: 'ASC' }], page: { limit: 50 } },
+      { filter: { state: { $in: OPEN_TASK_STATES }, dueDate: { $exists: true } }, sort: [{ field: 'dueDate', order: 'ASC' }], page: { limit: 50 } },
+      { filter: { state: { $in: OPEN_TASK_STATES }, dueDate: { $exists: false } }, sort: [{ field: 'creationDate', order: 'ASC' }], page: { limit: 50 } },
     ]);
     // with a due filter every task has a date: one search
     expect(taskSearchRequests(query({ sort: 'due', due: 'overdue' }), 'mia', now, 50)).toHaveLength(1);
-    expect(taskSearchRequests(query({ sort: 'priority' }), 'mia', now, 20)).toEqual([{ filter: { state: 'CREATED' }, sort: [{ field: 'priority', order: 'DESC' }], page: { limit: 20 } }]);
+    expect(taskSearchRequests(query({ sort: 'priority' }), 'mia', now, 20)).toEqual([{ filter: { state: { $in: OPEN_TASK_STATES } }, sort: [{ field: 'priority', order: 'DESC' }], page: { limit: 20 } }]);
   });
 });

@@ -4,7 +4,7 @@
  * Pure functions; the page wires them to the router.
  */
 import type { SearchRequest } from '../../api/search';
-import type { UserTaskFilter, UserTaskSortField } from '../../api/user-tasks.api';
+import { OPEN_TASK_STATES, type UserTaskFilter, type UserTaskSortField } from '../../api/user-tasks.api';
 
 /** The three views: what is mine, what is offered to me, everything the engine lets me see. */
 export type TaskView = 'assigned' | 'offered' | 'all';
@@ -144,12 +144,13 @@ export function dueDateCondition(query: Pick<TaskQuery, 'due' | 'dueFrom' | 'due
 }
 
 /**
- * The search filter of a query for the signed-in `username`: open tasks only; the view narrows
+ * The search filter of a query for the signed-in `username`: open tasks only (also while their
+ * task listeners run); the view narrows
  * by assignee or by candidacy (`offeredToMe`, a Baton filter: candidate groups ∩ my groups, or
  * me among the candidate users — claimed or not); the engine's visibility rule does the rest.
  */
 export function taskFilter(query: TaskQuery, view: TaskView, username: string, now: Date): UserTaskFilter {
-  const filter: UserTaskFilter = { state: 'CREATED' };
+  const filter: UserTaskFilter = { state: { $in: OPEN_TASK_STATES } };
   if (view === 'assigned') filter.assignee = username;
   if (view === 'offered') filter.offeredToMe = true;
   if (query.process) filter.processDefinitionId = query.process;

@@ -1,3 +1,4 @@
+import { startTaskTransition } from '../../processing/task-listeners.js';
 import { rejection } from '../engine-command.js';
 import type { CommandProcessor } from '../command-processor.js';
 import { openUserTask } from './user-task-guard.js';
@@ -16,7 +17,8 @@ export const assignUserTask: CommandProcessor<'ASSIGN_USER_TASK'> = {
     if (command.allowOverride === false && heldByOther) {
       return rejection('USER_TASK.ALREADY_ASSIGNED', `User task ${task.userTaskKey} is already assigned to '${task.assignee}'`, { assignee: task.assignee });
     }
-    if (task.assignee !== command.assignee) lifecycle.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.assignee });
+    if (task.assignee === command.assignee) return undefined;
+    if (!startTaskTransition(lifecycle, task, { eventType: 'assigning', assignee: command.assignee })) lifecycle.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.assignee });
     return undefined;
   },
 };

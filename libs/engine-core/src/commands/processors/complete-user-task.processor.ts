@@ -1,3 +1,4 @@
+import { startTaskTransition } from '../../processing/task-listeners.js';
 import { rejection } from '../engine-command.js';
 import type { CommandProcessor } from '../command-processor.js';
 import { openUserTask } from './user-task-guard.js';
@@ -17,6 +18,8 @@ export const completeUserTask: CommandProcessor<'COMPLETE_USER_TASK'> = {
       return rejection('USER_TASK.ASSIGNED_TO_OTHER', `User task ${task.userTaskKey} is assigned to '${task.assignee}'; only they may complete it`, { assignee: task.assignee });
     }
     if (task.assignee === null) lifecycle.emit({ type: 'USER_TASK_ASSIGNED', userTaskKey: task.userTaskKey, assignee: command.completedBy });
+    const assigned = state.userTasks.get(task.userTaskKey)!;
+    if (startTaskTransition(lifecycle, assigned, { eventType: 'completing', variables: command.variables, completedBy: command.completedBy })) return undefined;
     lifecycle.emit({ type: 'USER_TASK_COMPLETED', userTaskKey: task.userTaskKey, elementInstanceKey: task.elementInstanceKey, variableNames: Object.keys(command.variables) });
     lifecycle.completeWaiting(task.elementInstanceKey, command.variables);
     return undefined;

@@ -48,13 +48,8 @@ export const createProcessInstance: CommandProcessor<'CREATE_PROCESS_INSTANCE'> 
     });
     lifecycle.emit({ type: 'ELEMENT_ACTIVATING', elementInstanceKey: processInstanceKey, elementId: model.id, elementType: 'bpmn:Process', elementName: model.name ?? null, flowScopeKey: null });
     lifecycle.variables.setLocalDocument(processInstanceKey, command.variables);
-    lifecycle.emit({ type: 'ELEMENT_ACTIVATED', elementInstanceKey: processInstanceKey, elementId: model.id });
-    // The event subprocesses of the process wait from now on; a name or timer that does not
-    // evaluate holds the instance's start with an incident (resolving it opens them again).
-    const processElement = lifecycle.state.element(processInstanceKey)!;
-    const opened = lifecycle.openCatchPointsOf(processElement);
-    if (opened) lifecycle.raiseIncident(processElement, opened, 'ACTIVATE');
-    lifecycle.activateInScope(start, processInstanceKey);
+    // Its start listeners run first; then the event subprocesses of the process wait and the start element is entered.
+    lifecycle.activateProcess(lifecycle.state.element(processInstanceKey)!, start.id);
     return undefined;
   },
 };

@@ -1,6 +1,6 @@
 import { parseRetryBackoff, retryBackoffMs } from '#bpmn';
 import { Failure } from '../../failure.js';
-import type { JobRecord } from '../../state/records.js';
+import type { IncidentErrorType, JobRecord } from '../../state/records.js';
 import type { CommandProcessor } from '../command-processor.js';
 import { jobFor } from './job-guard.js';
 
@@ -15,13 +15,14 @@ export const failJob: CommandProcessor<'FAIL_JOB'> = {
     const found = jobFor(state, command.jobKey, ['ACTIVATED'], 'failed');
     if ('kind' in found) return found;
     const { job, element } = found;
-    lifecycle.variables.setLocalDocument(element.elementInstanceKey, command.variables);
+    if (element.lifecycle !== 'TERMINATED') lifecycle.variables.setLocalDocument(element.elementInstanceKey, command.variables);
     const retries = Math.max(0, command.retries);
     const retryAt = retries > 0 ? retryInstant(env.now, command.retryBackOffMs, job) : null;
     lifecycle.emit({ type: 'JOB_FAILED', jobKey: job.jobKey, elementInstanceKey: element.elementInstanceKey, retries, retryAt, errorMessage: command.errorMessage });
-    if (retries === 0) {
+    // A canceling task listener's element has ended: there is nothing to hold with an incident (docs/listeners.md).
+    if (retries === 0 && job.listenerEventType !== 'CANCELING') {
       const message = command.errorMessage?.trim() ? command.errorMessage : 'No more retries left.';
-      lifecycle.raiseIncident(element, new Failure('JOB_NO_RETRIES', message), 'JOB', job.jobKey);
+      lifecycle.raiseIncident(element, new Failure(noRetriesType(job), message), 'JOB', job.jobKey);
     }
     return undefined;
   },
@@ -40,4 +41,11 @@ function retryInstant(now: string, backOffMs: number | null, job: JobRecord): st
   if (!parsed.ok || !parsed.policy) return null;
   const backoff = retryBackoffMs(parsed.policy, (job.failureCount ?? 0) + 1);
   return backoff > 0 ? new Date(Date.parse(now) + backoff).toISOString() : null;
+}
+
+/** Camunda's incident type of a job without retries: a listener's job has its own. */
+export function noRetriesType(job: JobRecord): IncidentErrorType {
+  if (job.kind === 'EXECUTION_LISTENER') return 'EXECUTION_LISTENER_NO_RETRIES';
+  if (job.kind === 'TASK_LISTENER') return 'TASK_LISTENER_NO_RETRIES';
+  return 'JOB_NO_RETRIES';
 }

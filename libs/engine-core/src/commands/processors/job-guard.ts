@@ -1,5 +1,6 @@
 import type { InstanceState } from '../../state/instance-state.js';
-import type { ElementInstanceRecord, JobRecord, JobState } from '../../state/records.js';
+import type { ElementInstanceRecord, JobRecord, JobState, Lifecycle } from '../../state/records.js';
+import { endedElement } from '../../processing/task-listeners.js';
 import { rejection, type Rejection } from '../engine-command.js';
 
 /**
@@ -18,7 +19,19 @@ export function jobFor(state: InstanceState, jobKey: string, states: readonly Jo
   if (!states.includes(job.state)) {
     return rejection(job.state === 'ACTIVATED' || job.state === 'CREATED' ? 'JOB.NOT_ACTIVATED' : 'JOB.NOT_ACTIVE', `Job ${job.jobKey} is ${job.state.toLowerCase()}; it cannot be ${verb}`);
   }
+  // A canceling task listener runs after its element was terminated (it is no longer loaded).
+  if (job.listenerEventType === 'CANCELING') return { job, element: state.element(job.elementInstanceKey) ?? endedElement(job, state.instance!.processInstanceKey) };
   const element = state.element(job.elementInstanceKey);
-  if (element?.lifecycle !== 'ACTIVATED') return rejection('JOB.ELEMENT_NOT_WAITING', `The element of job ${job.jobKey} is not waiting for it`);
+  if (!element || element.lifecycle !== waitingLifecycle(job)) return rejection('JOB.ELEMENT_NOT_WAITING', `The element of job ${job.jobKey} is not waiting for it`);
   return { job, element };
+}
+
+/**
+ * Where an element waits for a job: a start listener's while ACTIVATING, an end listener's while
+ * COMPLETING, its own job and its user task's listeners while ACTIVATED.
+ */
+function waitingLifecycle(job: JobRecord): Lifecycle {
+  if (job.listenerEventType === 'START') return 'ACTIVATING';
+  if (job.listenerEventType === 'END') return 'COMPLETING';
+  return 'ACTIVATED';
 }
