@@ -161,11 +161,13 @@ describe('ad-hoc subprocess', () => {
     await eventually(() => elementsOf(engine, key), (elements) => elements.some((element) => element.elementId === 'Activity_0tn95r9' && element.state === 'ACTIVE'), 'the next step after the agent');
   });
 
-  it('answers 400 for a job result that activates elements and fulfils the completion condition at once', async () => {
+  it('answers 400 for an adHocSubProcess job result whose element id is not a string, before looking for the job', async () => {
     const key = await start({ firstSteps: [], resolved: false });
     await adHocOf(key);
     const refused = await send(engine, 'POST', '/v2/jobs/2251799813999998/completion', { result: { type: 'adHocSubProcess', activateElements: [{ elementId: 7 }] } }, 'worker');
     expect(refused.status).toBe(400);
-    expect(refused.body.detail).toBe('Expected result.activateElements[0].elementId of the adHocSubProcess job result to be a non-empty string');
+    expect(refused.body.detail).toBe(
+      'The request is invalid: result.activateElements.0.elementId: elementId must be shorter than or equal to 255 characters; result.activateElements.0.elementId: elementId must be a string',
+    );
   });
 });
