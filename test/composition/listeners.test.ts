@@ -224,7 +224,9 @@ describe('user task listeners', () => {
     );
     const jobKey = jobs[0].jobKey;
     expect(jobs[0]).toMatchObject({ kind: 'TASK_LISTENER', listenerEventType: 'ASSIGNING' });
-    for (const result of [{ type: 'adHocSubProcess' }, { corrections: { priority: 101 } }, { corrections: { dueDate: 'tomorrow' } }, { corrections: { candidateUsers: 'bob' } }, { denied: 'yes' }]) {
+    const adHoc = await send(engine, 'POST', `/v2/jobs/${jobKey}/completion`, { result: { type: 'adHocSubProcess' } });
+    expect(adHoc).toMatchObject({ status: 400, body: { code: 'JOB.RESULT_NOT_APPLICABLE' } });
+    for (const result of [{ corrections: { priority: 101 } }, { corrections: { dueDate: 'tomorrow' } }, { corrections: { candidateUsers: 'bob' } }, { denied: 'yes' }]) {
       const answer = await send(engine, 'POST', `/v2/jobs/${jobKey}/completion`, { result });
       expect(answer.status, JSON.stringify(result)).toBe(400);
       expect(answer.body.code).toBe('REQUEST.INVALID_BODY');

@@ -50,7 +50,7 @@ export const ERROR_CODES = {
 
   'JOB.LISTENER_VARIABLES': { status: 400, description: 'Completion of a user task listener\'s job with variables (Camunda does not allow them: use corrections).' },
   'JOB.DENIAL_NOT_ALLOWED': { status: 400, description: 'A task listener denied a creating or canceling transition, which cannot be denied.' },
-  'JOB.RESULT_NOT_APPLICABLE': { status: 400, description: 'A job `result` for a job that is not a user task listener\'s.' },
+  'JOB.RESULT_NOT_APPLICABLE': { status: 400, description: 'A job `result` that does not fit the job: `userTask` for a job that is not a user task listener\'s, `adHocSubProcess` for one that is not an ad-hoc subprocess\'s.' },
   // --- 403 FORBIDDEN -------------------------------------------------------------------------
   'AUTH.FORBIDDEN': { status: 403, description: 'The caller\'s roles do not allow the call.' },
   'REQUEST.CROSS_ORIGIN': { status: 403, description: 'A state-changing request from a web page of another origin (security.md, "Cross-site requests").' },

@@ -49,7 +49,11 @@ export default function FormViewer({ schema, data, readOnly = false, handleRef, 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const form = new Form({ container, properties: { readOnly: readOnlyRef.current } });
+    // debounce off: form-js otherwise applies typed text 300 ms later (or on blur), and a Start or
+    // Complete pressed meanwhile (a fast user, a busy machine) submits the form without it
+    // (form-js reads `debounce` from its config; its FormOptions type does not list it)
+    const options: ConstructorParameters<typeof Form>[0] & { debounce: false } = { container, debounce: false, properties: { readOnly: readOnlyRef.current } };
+    const form = new Form(options);
     let disposed = false;
     setImportProblem(null);
     form.importSchema(schema, data).then(
