@@ -3,7 +3,7 @@ import type { ApiClient } from '../../api/api-client';
 import { ApiProblem } from '../../api/api-problem';
 import type { CurrentUser } from '../../api/authentication.api';
 import { latestProcessDefinitions, processLabel, type ProcessDefinition } from '../../api/process-definitions.api';
-import { searchUserTasks, type UserTaskFilter } from '../../api/user-tasks.api';
+import { OPEN_TASK_STATES, searchUserTasks, type UserTaskFilter } from '../../api/user-tasks.api';
 import { ROUTE_TABLE } from '../../route-table';
 import { Link } from '../../router/router';
 import { useApi } from '../../session/session.context';
@@ -50,7 +50,8 @@ interface TaskCounts {
 }
 
 async function countTasks(api: ApiClient, filter: UserTaskFilter, signal: AbortSignal): Promise<number> {
-  return (await searchUserTasks(api, { filter: { state: 'CREATED', ...filter }, page: { limit: 1 } }, signal)).page.totalItems;
+  // open tasks as the task list shows them: CREATED, or in a transition its listeners hold
+  return (await searchUserTasks(api, { filter: { state: { $in: OPEN_TASK_STATES }, ...filter }, page: { limit: 1 } }, signal)).page.totalItems;
 }
 
 function TasksCard({ username }: { username: string }) {

@@ -3,7 +3,7 @@ import { ApiProblem } from '../../api/api-problem';
 import type { RenderableForm } from '../../api/forms.api';
 import { getProcessDefinition, getStartForm, processLabel, type ProcessDefinition } from '../../api/process-definitions.api';
 import { startProcessInstance, type StartedProcessInstance } from '../../api/process-instances.api';
-import { searchUserTasks, type UserTask } from '../../api/user-tasks.api';
+import { OPEN_TASK_STATES, searchUserTasks, type UserTask } from '../../api/user-tasks.api';
 import type { PageProps } from '../../route-table';
 import { Link } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
@@ -64,7 +64,7 @@ export function StartProcessPage({ params }: PageProps) {
     try {
       const instance = await startProcessInstance(api, { processDefinitionKey: key, variables: collected.variables });
       // The first wait state is reached in the starting transaction: its tasks are there already.
-      const tasks = await searchUserTasks(api, { filter: { processInstanceKey: instance.processInstanceKey, state: 'CREATED' }, sort: [{ field: 'creationDate' }], page: { limit: 10 } })
+      const tasks = await searchUserTasks(api, { filter: { processInstanceKey: instance.processInstanceKey, state: { $in: OPEN_TASK_STATES } }, sort: [{ field: 'creationDate' }], page: { limit: 10 } })
         .then((result) => result.items)
         .catch(() => []);
       setStarted({ instance, tasks });
