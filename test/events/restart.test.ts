@@ -35,15 +35,7 @@ const WAITING = `${HEADER}
   </bpmn:process>
 </bpmn:definitions>`;
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(engine.url + path, {
-    method,
-    headers: { Authorization: basicAuth('demo'), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, body?: unknown) => engine.call(method, path, body);
 
 async function deploy(name: string, xml: string): Promise<void> {
   const form = new FormData();

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import mysql from 'mysql2/promise';
 import { projectRoot } from '#runtime';
+import { basicAuth } from './test-engine.js';
 
 /**
  * The built engine (dist/, as `npm start` runs it) as a child process, for tests that kill it.
@@ -50,6 +51,17 @@ export class EngineProcess {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`Engine did not start within 60 s:\n${this.output}`);
+  }
+
+  /** A REST call as the admin `demo`: the status and the parsed JSON body (null when empty). */
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+    const response = await fetch(this.url + path, {
+      method,
+      headers: { Authorization: basicAuth('demo'), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : null };
   }
 
   /** SIGKILL: no shutdown, no flush, open transactions die with their connections. */

@@ -4,6 +4,7 @@ import { Link } from '../../router/router';
 import { useApi } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
+import { EventNameField } from './event-name-field';
 import { eventProblemText } from './event-problem';
 import { parseEventVariables, parseTimeToLive } from './event-variables';
 import { JsonVariablesField } from './json-variables-field';
@@ -86,24 +87,7 @@ export function MessageForm({ mode, initialName = '', initialCorrelationKey = ''
 
   return (
     <form className="form event-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Message name</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          data-autofocus={(autoFocus && initialName === '') || undefined}
-          placeholder="e.g. payment-received"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={`${id}-name-error`}
-        />
-        <span id={`${id}-name-error`} aria-live="polite">
-          {errors.name && <span className="field-error">{errors.name}</span>}
-        </span>
-      </div>
+      <EventNameField id={id} label="Message name" placeholder="e.g. payment-received" value={name} onChange={setName} error={errors.name} autoFocus={autoFocus && initialName === ''} />
       <div className="field">
         <label htmlFor={`${id}-key`}>Correlation key</label>
         <input id={`${id}-key`} type="text" autoComplete="off" spellCheck={false} placeholder="e.g. order-4711" value={correlationKey} onChange={(event) => setCorrelationKey(event.target.value)} />

@@ -3,6 +3,7 @@ import { broadcastSignal } from '../../api/events.api';
 import { useApi } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
+import { EventNameField } from './event-name-field';
 import { eventProblemText } from './event-problem';
 import { parseEventVariables } from './event-variables';
 import { JsonVariablesField } from './json-variables-field';
@@ -45,24 +46,7 @@ export function SignalForm({ initialName = '', onSent, autoFocus = false }: { in
 
   return (
     <form className="form event-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Signal name</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          data-autofocus={(autoFocus && initialName === '') || undefined}
-          placeholder="e.g. order-cancelled"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={`${id}-name-error`}
-        />
-        <span id={`${id}-name-error`} aria-live="polite">
-          {errors.name && <span className="field-error">{errors.name}</span>}
-        </span>
-      </div>
+      <EventNameField id={id} label="Signal name" placeholder="e.g. order-cancelled" value={name} onChange={setName} error={errors.name} autoFocus={autoFocus && initialName === ''} />
       <JsonVariablesField value={variables} onChange={setVariables} error={errors.variables ?? null} autoFocus={autoFocus && initialName !== ''} />
       <p className="card-hint">A signal wakes every instance waiting for it and starts every process with a signal start event for it.</p>
       <div>
