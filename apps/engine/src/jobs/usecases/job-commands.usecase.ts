@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EngineCommand, TaskListenerResult, UserTaskCorrections } from '#engine-core';
+import type { AdHocJobResult, EngineCommand, TaskListenerResult, UserTaskCorrections } from '#engine-core';
 import type { Principal } from '../../auth/principal.js';
 import { ConflictError } from '../../common/errors/index.js';
 import { CommandExecutor } from '../../execution/command-executor.js';
 import { InstanceLookup } from '../../execution/instance-lookup.js';
 import { CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { JobStore } from '../../stores/job.store.js';
-import { adHocJobResultOf } from '../ad-hoc-job-result.js';
 import type { CompleteJobRequestDto, JobResultDto, FailJobRequestDto, ThrowJobErrorRequestDto, UpdateJobRequestDto } from '../dto/job.dto.js';
 
 /**
@@ -24,7 +23,8 @@ export class JobCommandsUseCase {
   ) {}
 
   complete(jobKey: string, request: CompleteJobRequestDto, principal: Principal): Promise<void> {
-    const adHocResult = request.result?.type === 'adHocSubProcess' ? adHocJobResultOf(request.result as Record<string, unknown>) : undefined;
+    // the DTO validated both variants; here they only take the core's shape
+    const adHocResult = request.result?.type === 'adHocSubProcess' ? adHocJobResult(request.result) : undefined;
     const result = request.result && !adHocResult ? taskListenerResult(request.result) : undefined;
     return this.run(jobKey, { type: 'COMPLETE_JOB', jobKey, variables: request.variables ?? {}, ...(adHocResult ? { adHocResult } : {}), ...(result ? { result } : {}) }, principal);
   }
@@ -74,4 +74,13 @@ function taskListenerResult(result: JobResultDto): TaskListenerResult {
   if (Array.isArray(given.candidateGroups)) corrections.candidateGroups = [...new Set(given.candidateGroups)];
   if (typeof given.priority === 'number') corrections.priority = given.priority;
   return { denied: result.denied === true, deniedReason: result.deniedReason ?? null, corrections };
+}
+
+/** Camunda's `adHocSubProcess` job result as the core takes it (absent flags are false, absent variables empty). */
+function adHocJobResult(result: JobResultDto): AdHocJobResult {
+  return {
+    activateElements: (result.activateElements ?? []).map((element) => ({ elementId: element.elementId, variables: element.variables ?? {} })),
+    isCompletionConditionFulfilled: result.isCompletionConditionFulfilled === true,
+    isCancelRemainingInstances: result.isCancelRemainingInstances === true,
+  };
 }
