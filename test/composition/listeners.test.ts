@@ -14,19 +14,25 @@ import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://baton.local/test">`;
 
-const EXECUTION = `${HEADER}
-  <bpmn:process id="el-order" isExecutable="true">
+/**
+ * An order process with a process start listener and a start and an end listener on its service task.
+ * Each test deploys it under its own id and job types: a worker stopped at the end of one test may
+ * still have a long poll in flight that the engine answers, and must not take the next test's jobs.
+ */
+function executionModel(id: string): string {
+  return `${HEADER}
+  <bpmn:process id="${id}" isExecutable="true">
     <bpmn:extensionElements>
-      <zeebe:executionListeners><zeebe:executionListener eventType="start" type="el-process-start" /></zeebe:executionListeners>
+      <zeebe:executionListeners><zeebe:executionListener eventType="start" type="${id}-process-start" /></zeebe:executionListeners>
     </bpmn:extensionElements>
     <bpmn:startEvent id="start" />
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="charge" />
     <bpmn:serviceTask id="charge">
       <bpmn:extensionElements>
-        <zeebe:taskDefinition type="el-charge" />
+        <zeebe:taskDefinition type="${id}-charge" />
         <zeebe:executionListeners>
-          <zeebe:executionListener eventType="start" type="el-prepare" retries="1" />
-          <zeebe:executionListener eventType="end" type="el-audit" />
+          <zeebe:executionListener eventType="start" type="${id}-prepare" retries="1" />
+          <zeebe:executionListener eventType="end" type="${id}-audit" />
         </zeebe:executionListeners>
       </bpmn:extensionElements>
     </bpmn:serviceTask>
@@ -34,6 +40,7 @@ const EXECUTION = `${HEADER}
     <bpmn:endEvent id="end" />
   </bpmn:process>
 </bpmn:definitions>`;
+}
 
 const TASKS = `${HEADER}
   <bpmn:process id="tl-review" isExecutable="true">
@@ -70,7 +77,7 @@ beforeAll(async () => {
       CAMUNDA_SDK_LOG_LEVEL: 'error',
     } as never,
   });
-  for (const [name, content] of [['el-order.bpmn', EXECUTION], ['tl-review.bpmn', TASKS]] as const) {
+  for (const [name, content] of [['el-order.bpmn', executionModel('el-order')], ['el-retry.bpmn', executionModel('el-retry')], ['tl-review.bpmn', TASKS]] as const) {
     const response = await deploy(engine, [{ name, content }]);
     expect(response.status, await response.clone().text()).toBe(200);
   }
@@ -108,26 +115,26 @@ describe('execution listeners', () => {
     const seen: string[] = [];
     const record = (job: any) => seen.push(`${job.type} ${job.kind} ${job.listenerEventType}`);
     const workers = [
-      worker('el-process-start', async (job) => (record(job), job.complete({ channel: 'web' }))),
-      worker('el-prepare', async (job) => (record(job), job.complete({ fee: 2 }))),
-      worker('el-charge', async (job) => (record(job), job.complete({ charged: job.variables.amount + job.variables.fee, channel: job.variables.channel }))),
-      worker('el-audit', async (job) => (record(job), job.complete({ audited: true }))),
+      worker('el-order-process-start', async (job) => (record(job), job.complete({ channel: 'web' }))),
+      worker('el-order-prepare', async (job) => (record(job), job.complete({ fee: 2 }))),
+      worker('el-order-charge', async (job) => (record(job), job.complete({ charged: job.variables.amount + job.variables.fee, channel: job.variables.channel }))),
+      worker('el-order-audit', async (job) => (record(job), job.complete({ audited: true }))),
     ];
     try {
       const key = await start('el-order', { amount: 40 });
       await waitForState(key, 'COMPLETED');
       expect(seen).toEqual([
-        'el-process-start EXECUTION_LISTENER START',
-        'el-prepare EXECUTION_LISTENER START',
-        'el-charge BPMN_ELEMENT UNSPECIFIED',
-        'el-audit EXECUTION_LISTENER END',
+        'el-order-process-start EXECUTION_LISTENER START',
+        'el-order-prepare EXECUTION_LISTENER START',
+        'el-order-charge BPMN_ELEMENT UNSPECIFIED',
+        'el-order-audit EXECUTION_LISTENER END',
       ]);
       expect(await variablesIn(engine, key)).toEqual({ amount: 40, channel: 'web', charged: 42, audited: true });
       const listenerJobs = await client.searchJobs({ filter: { processInstanceKey: key, kind: 'EXECUTION_LISTENER' }, sort: [{ field: 'jobKey', order: 'ASC' }] } as never, { consistency: { waitUpToMs: 0 } } as never);
       expect((listenerJobs as any).items.map((job: any) => `${job.type} ${job.listenerEventType} ${job.state}`)).toEqual([
-        'el-process-start START COMPLETED',
-        'el-prepare START COMPLETED',
-        'el-audit END COMPLETED',
+        'el-order-process-start START COMPLETED',
+        'el-order-prepare START COMPLETED',
+        'el-order-audit END COMPLETED',
       ]);
     } finally {
       for (const w of workers) w.stop();
@@ -135,17 +142,17 @@ describe('execution listeners', () => {
   });
 
   it('a listener job failed without retries is an EXECUTION_LISTENER_NO_RETRIES incident; after new retries and resolution only that listener runs again', async () => {
-    const key = await start('el-order', { amount: 1 });
+    const key = await start('el-retry', { amount: 1 });
     const processStart = await eventually(
-      async () => (await send(engine, 'POST', '/v2/jobs/activation', { type: 'el-process-start', timeout: 10_000, maxJobsToActivate: 1, requestTimeout: -1 })).body.jobs,
+      async () => (await send(engine, 'POST', '/v2/jobs/activation', { type: 'el-retry-process-start', timeout: 10_000, maxJobsToActivate: 1, requestTimeout: -1 })).body.jobs,
       (jobs: any[]) => jobs.length === 1,
       'the process start listener job',
     );
-    expect(processStart[0]).toMatchObject({ kind: 'EXECUTION_LISTENER', listenerEventType: 'START', elementId: 'el-order' });
+    expect(processStart[0]).toMatchObject({ kind: 'EXECUTION_LISTENER', listenerEventType: 'START', elementId: 'el-retry' });
     expect((await send(engine, 'POST', `/v2/jobs/${processStart[0].jobKey}/completion`, {})).status).toBe(204);
 
     const prepare = await eventually(
-      async () => (await send(engine, 'POST', '/v2/jobs/activation', { type: 'el-prepare', timeout: 10_000, maxJobsToActivate: 1, requestTimeout: -1 })).body.jobs,
+      async () => (await send(engine, 'POST', '/v2/jobs/activation', { type: 'el-retry-prepare', timeout: 10_000, maxJobsToActivate: 1, requestTimeout: -1 })).body.jobs,
       (jobs: any[]) => jobs.length === 1,
       'the start listener job of charge',
     );
@@ -156,7 +163,7 @@ describe('execution listeners', () => {
     expect((await send(engine, 'PATCH', `/v2/jobs/${prepare[0].jobKey}`, { changeset: { retries: 1 } })).status).toBe(204);
     expect((await send(engine, 'POST', `/v2/incidents/${incident.incidentKey}/resolution`, {})).status).toBe(204);
     const again = await eventually(
-      async () => (await send(engine, 'POST', '/v2/jobs/activation', { type: 'el-prepare', timeout: 10_000, maxJobsToActivate: 1, requestTimeout: -1 })).body.jobs,
+      async () => (await send(engine, 'POST', '/v2/jobs/activation', { type: 'el-retry-prepare', timeout: 10_000, maxJobsToActivate: 1, requestTimeout: -1 })).body.jobs,
       (jobs: any[]) => jobs.length === 1,
       'the same listener job offered again',
     );

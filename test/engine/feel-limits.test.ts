@@ -82,12 +82,22 @@ describe('FEEL limits on a running engine', () => {
     expect((await engine.request('/v2/topology', { user: 'frank' })).status).toBe(200);
     expect((await engine.request('/v2/topology', { user: 'anna' })).status).toBe(200);
     const answered: string[] = [];
-    const starts = [
-      ...Array.from({ length: 4 }, () => start('feel-huge-range', { n: 1e9 })),
-      ...Array.from({ length: 4 }, () => start('feel-cartesian', { l: list })),
-    ].map((started) => started.then((key) => (answered.push('start'), key)));
+    // Two employees each start four instances that run into a limit, one after the other (as a
+    // user does), so starts are in flight for the whole time, not only at the beginning: each
+    // cartesian evaluation holds the event loop for the time limit, and eight of them sent at once
+    // could all finish before one other request had its few turns.
+    const chain = async (processDefinitionId: string, variables: Record<string, unknown>): Promise<string[]> => {
+      const keys: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        keys.push(await start(processDefinitionId, variables));
+        answered.push('start');
+      }
+      return keys;
+    };
     let startsDone = false;
-    const allStarted = Promise.all(starts).finally(() => (startsDone = true));
+    const allStarted = Promise.all([chain('feel-huge-range', { n: 1e9 }), chain('feel-cartesian', { l: list })])
+      .then((chains) => chains.flat())
+      .finally(() => (startsDone = true));
 
     // Other users' requests, sent while the starts are running, one after the other until they end.
     const others: number[] = [];
