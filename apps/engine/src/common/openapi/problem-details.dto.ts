@@ -11,7 +11,7 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 404 })
   status: number;
 
-  @ApiProperty({ example: "Process instance with key '2251799813685249' not found" })
+  @ApiProperty({ example: 'No process instance with key 2251799813685249' })
   detail: string;
 
   @ApiProperty({ example: '/v2/process-instances/2251799813685249' })
