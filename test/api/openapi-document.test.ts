@@ -46,7 +46,8 @@ afterAll(async () => {
 describe('the OpenAPI document', () => {
   it('lists the searches with sort fields as an enum and an example body that answers 200', async () => {
     const searches = operations().filter(({ path, method }) => method === 'post' && path.endsWith('/search'));
-    expect(searches.map(({ path }) => path).sort()).toEqual([
+    // Every search, these among them (a new one needs its @ApiSearchBody for the checks below).
+    expect(searches.map(({ path }) => path)).toEqual(expect.arrayContaining([
       '/v2/api-tokens/search',
       '/v2/element-instances/search',
       '/v2/forms/search',
@@ -58,7 +59,7 @@ describe('the OpenAPI document', () => {
       '/v2/user-tasks/search',
       '/v2/user-tasks/{userTaskKey}/variables/search',
       '/v2/variables/search',
-    ]);
+    ]));
     for (const { path, operation } of searches) {
       const schema = operation.requestBody.content['application/json'].schema;
       const sortFields: string[] = schema.properties.sort.items.properties.field.enum;
