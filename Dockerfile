@@ -1,5 +1,7 @@
 # Baton: engine and worker share one image; the worker overrides the command.
 FROM node:22-bookworm-slim AS build
+# Node 22 comes with npm 10, which ignores package.json's allowScripts (npm >= 11.16 reads it).
+RUN npm install --global --no-audit --no-fund npm@11.19.1
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund

@@ -1,12 +1,16 @@
 /**
  * `npm start`: runs the engine (API + portal) and the worker as two child processes, like the
  * Docker setup does, in one terminal. The worker starts once the engine has migrated the
- * database and serves. Ctrl-C / SIGTERM stops both cleanly; if either dies, the other is
- * stopped and the exit code is passed on.
+ * database and serves. SIGINT (Ctrl-C), SIGTERM and SIGHUP stop both cleanly, whether they
+ * reach this process alone, npm (which forwards SIGINT and SIGTERM; `npm start` `exec`s this
+ * script so that npm's child is this process, not a shell) or the whole process group. If npm
+ * dies without forwarding (SIGHUP, SIGKILL) this process stops too, and the children stop when
+ * this process dies (their IPC channel closes). If either child dies, the other is stopped and
+ * the exit code is passed on.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { batonVersion, loadConfigOrExit, projectRoot } from '#runtime';
+import { batonVersion, loadConfigOrExit, onStopRequest, projectRoot } from '#runtime';
 
 const root = projectRoot();
 const config = loadConfigOrExit();
@@ -14,7 +18,8 @@ const children = new Map<string, ChildProcess>();
 let stopping = false;
 
 function run(name: string, script: string): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], { stdio: 'inherit', env: process.env });
+  // The IPC channel is how a child notices that this process died (see onStopRequest).
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, script)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);
@@ -55,8 +60,8 @@ async function waitForEngine(timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+// Run by npm (`npm start`), npm is the parent: when it is gone, nobody is left to stop us.
+onStopRequest(() => stopAll(0), { watchParent: process.env.npm_lifecycle_event !== undefined });
 
 console.log(`[baton] starting Baton ${batonVersion()}: engine + worker`);
 run('engine', 'dist/apps/engine/src/main.js');

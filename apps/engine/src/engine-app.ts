@@ -16,6 +16,8 @@ import { seedDemoIdentities } from './bootstrap/seed-demo-identities.js';
 import { jsonDepthGuard } from './common/limits/json-depth.guard.js';
 import { ResponseSizeInterceptor } from './common/limits/response-size.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { declareProblemResponses } from './common/openapi/problem-responses.js';
+import { ProblemDetailsDto } from './common/openapi/problem-details.dto.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { crossOriginProtection } from './http/cross-origin-protection.js';
 import { RequestBodyGuard } from './http/request-body.guard.js';
@@ -109,6 +111,7 @@ export async function createEngineApp(infrastructure: InfrastructureOptions, log
 }
 
 function setUpOpenApi(app: NestExpressApplication): void {
+  declareProblemResponses(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -119,10 +122,12 @@ function setUpOpenApi(app: NestExpressApplication): void {
       )
       .setVersion(batonVersion())
       .addBasicAuth()
-      .addBearerAuth()
+      // Baton's tokens are opaque (bts_… portal sign-ins, bat_… API tokens), not JWTs.
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'A portal sign-in token (bts_…) or an API token (bat_…).' })
       .addSecurityRequirements('basic')
       .addSecurityRequirements('bearer')
       .build(),
+    { extraModels: [ProblemDetailsDto] },
   );
   SwaggerModule.setup('v2/api-docs', app, document, { jsonDocumentUrl: 'v2/api-docs/openapi.json', customSiteTitle: 'Baton REST API' });
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, DependencyUnreachableError, loadConfigOrExit } from '#runtime';
+import { createLogger, DependencyUnreachableError, loadConfigOrExit, onStopRequest } from '#runtime';
 import { startEngine } from './engine-app.js';
 
 /** Entry point of the engine process (API, portal, schedulers). */
@@ -19,8 +19,8 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 100);
     return;
   }
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'Shutting down engine');
+  const shutdown = (reason: string) => {
+    logger.info({ reason }, 'Shutting down engine');
     const force = setTimeout(() => {
       logger.error('Shutdown took longer than 15s; exiting');
       process.exit(1);
@@ -32,8 +32,8 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Under `npm start` the launcher is the parent (with an IPC channel): if it dies, stop too.
+  onStopRequest(shutdown, { watchParent: process.connected });
 }
 
 void main();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
-import { checkRedisReachable, createLogger, DependencyUnreachableError, loadConfigOrExit, PinoNestLogger, redactUrl } from '#runtime';
+import { checkRedisReachable, createLogger, DependencyUnreachableError, loadConfigOrExit, onStopRequest, PinoNestLogger, redactUrl } from '#runtime';
 import { WorkerModule } from './worker.module.js';
 
 /** Entry point of the worker process. */
@@ -31,8 +31,8 @@ async function main(): Promise<void> {
       }, 10_000)
     : undefined;
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'Shutting down worker');
+  const shutdown = (reason: string) => {
+    logger.info({ reason }, 'Shutting down worker');
     clearInterval(heartbeat);
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
       process.exit(0);
     })();
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Under `npm start` the launcher is the parent (with an IPC channel): if it dies, stop too.
+  onStopRequest(shutdown, { watchParent: process.connected });
 }
 
 void main();

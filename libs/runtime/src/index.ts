@@ -4,3 +4,5 @@ export { createLogger, PinoNestLogger } from './logger.js';
 export { checkMysqlReachable, checkRedisReachable, DependencyUnreachableError } from './preflight.js';
 export { batonVersion, projectRoot } from './version.js';
 export { redactUrl } from './preflight.js';
+export { onStopRequest, STOP_SIGNALS } from './stop-requests.js';
+export type { StopRequestOptions } from './stop-requests.js';

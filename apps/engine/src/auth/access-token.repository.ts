@@ -5,7 +5,8 @@ import { SearchQuery, type SearchDefinition } from '../common/search/search-quer
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 
 /** `POST /v2/api-tokens/search`: every field of an API token but its secret; newest first by default. */
-const API_TOKEN_SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const API_TOKEN_SEARCH: SearchDefinition = {
   entity: 'API token',
   keyColumn: 't.token_key',
   fields: {

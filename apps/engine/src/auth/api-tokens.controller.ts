@@ -5,6 +5,8 @@ import { CurrentPrincipal, RequirePermission } from './auth.decorators.js';
 import { ApiTokenSearchRequestDto, ApiTokenSearchResultDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from './dto/api-token.dto.js';
 import type { Principal } from './principal.js';
 import { ManageApiTokensUseCase } from './usecases/manage-api-tokens.usecase.js';
+import { API_TOKEN_SEARCH } from './access-token.repository.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 @ApiTags('API tokens')
 @Controller('v2/api-tokens')
@@ -23,6 +25,7 @@ export class ApiTokensController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search API tokens (filter, sort, page as every search; newest first by default), without their secrets (admin; Baton addition).' })
   @ApiOkResponse({ type: ApiTokenSearchResultDto })
+  @ApiSearchBody(API_TOKEN_SEARCH, { filter: { revokedAt: { $exists: false } }, sort: [{ field: 'createdAt', order: 'DESC' }], page: { limit: 20 } })
   search(@Body() body: ApiTokenSearchRequestDto): Promise<ApiTokenSearchResultDto> {
     return this.apiTokens.search(body);
   }

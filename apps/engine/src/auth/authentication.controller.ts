@@ -9,6 +9,7 @@ import { SignInRequestDto, SignInResponseDto } from './dto/sign-in.dto.js';
 import { allows } from './permissions.js';
 import type { Principal } from './principal.js';
 import { SignInUseCase } from './usecases/sign-in.usecase.js';
+import { ApiProblemResponse } from '../common/openapi/problem-responses.js';
 
 @ApiTags('Authentication')
 @Controller('v2/authentication')
@@ -20,6 +21,8 @@ export class AuthenticationController {
   ) {}
 
   @Post('sign-in')
+  @ApiProblemResponse(401, 'Wrong user name or password, or a disabled user.')
+  @ApiProblemResponse(429, 'Too many failed attempts for this user or address: retry after `Retry-After` seconds.')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token (Baton addition, used by the portal).' })

@@ -5,6 +5,7 @@ import { RequirePermission } from '../auth/auth.decorators.js';
 import { ForbiddenError } from '../common/errors/index.js';
 import { Int64 } from '../common/int64.js';
 import { CLOCK, ControllableClock, type Clock } from '../infrastructure/clock.js';
+import { ApiProblemResponse } from '../common/openapi/problem-responses.js';
 
 export class ClockPinRequestDto {
   @ApiProperty({ description: 'The instant to pin the clock to, in epoch milliseconds.', example: 1767225600000 })
@@ -26,6 +27,7 @@ export class ClockController {
   ) {}
 
   @Put()
+  @ApiProblemResponse(403, 'Clock control is off (BATON_CLOCK_CONTROL), or the caller is not an admin.')
   @HttpCode(204)
   @ApiOperation({ summary: 'Pin the engine clock to an instant (testing; needs BATON_CLOCK_CONTROL=true).' })
   @ApiNoContentResponse()
@@ -34,6 +36,7 @@ export class ClockController {
   }
 
   @Post('reset')
+  @ApiProblemResponse(403, 'Clock control is off (BATON_CLOCK_CONTROL), or the caller is not an admin.')
   @HttpCode(204)
   @ApiOperation({ summary: 'Let the engine clock run with the system clock again.' })
   @ApiNoContentResponse()

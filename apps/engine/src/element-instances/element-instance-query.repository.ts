@@ -7,7 +7,8 @@ import { SearchQuery, type SearchDefinition } from '../common/search/search-quer
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 import { bpmnTypesOf, CAMUNDA_TYPE_ENUM, type CamundaElementType, camundaTypeSql } from './element-type.js';
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const ELEMENT_INSTANCE_SEARCH: SearchDefinition = {
   entity: 'element instance',
   keyColumn: 'ei.element_instance_key',
   fields: {
@@ -41,7 +42,7 @@ export class ElementInstanceQueryRepository {
   }
 
   search(request: SearchRequestDto) {
-    return new SearchQuery(SEARCH, this.dataSource.getRepository(ElementInstanceEntity).createQueryBuilder('ei')).run(request);
+    return new SearchQuery(ELEMENT_INSTANCE_SEARCH, this.dataSource.getRepository(ElementInstanceEntity).createQueryBuilder('ei')).run(request);
   }
 
   /**

@@ -4,8 +4,9 @@ import { RequirePermission } from '../auth/auth.decorators.js';
 import { NotFoundError } from '../common/errors/index.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { ElementInstanceDto, ElementInstanceSearchRequestDto, ElementInstanceSearchResultDto } from './element-instance.dto.js';
-import { ElementInstanceQueryRepository } from './element-instance-query.repository.js';
+import { ELEMENT_INSTANCE_SEARCH, ElementInstanceQueryRepository } from './element-instance-query.repository.js';
 import { toElementInstanceDto } from './element-instance.mapper.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 /** The read side of element instances: search and get. */
 @ApiTags('Element instances')
@@ -18,6 +19,7 @@ export class ElementInstancesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search element instances (Camunda 8 shape: filter, sort, page).' })
   @ApiOkResponse({ type: ElementInstanceSearchResultDto })
+  @ApiSearchBody(ELEMENT_INSTANCE_SEARCH, { filter: { state: 'ACTIVE', type: 'USER_TASK' }, sort: [{ field: 'startDate', order: 'DESC' }], page: { limit: 20 } })
   async search(@Body() body: ElementInstanceSearchRequestDto): Promise<ElementInstanceSearchResultDto> {
     const { rows, page } = await this.elements.search(body);
     return { items: rows.map(toElementInstanceDto), page };

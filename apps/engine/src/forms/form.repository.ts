@@ -10,7 +10,8 @@ import type { SearchRequestDto } from '../common/search/search-request.dto.js';
  * `POST /v2/forms/search` (a Baton addition: Camunda 8.8 reads forms only by key, through user
  * tasks and process definitions; the modeler needs to list the deployed form ids).
  */
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const FORM_SEARCH: SearchDefinition = {
   entity: 'form',
   keyColumn: 'f.form_key',
   fields: {
@@ -71,6 +72,6 @@ export class FormRepository {
 
   /** Camunda-style `{filter, sort, page}` search over every deployed form version. */
   search(request: SearchRequestDto) {
-    return new SearchQuery(SEARCH, this.dataSource.getRepository(FormEntity).createQueryBuilder('f')).run(request);
+    return new SearchQuery(FORM_SEARCH, this.dataSource.getRepository(FormEntity).createQueryBuilder('f')).run(request);
   }
 }

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '../common/errors/index.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { FormDto, FormSearchRequestDto, FormSearchResultDto, toFormDto } from './form.dto.js';
-import { FormRepository } from './form.repository.js';
+import { FORM_SEARCH, FormRepository } from './form.repository.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 @ApiTags('Forms')
 @Controller('v2/forms')
@@ -20,6 +21,7 @@ export class FormsController {
       'Open to every signed-in user, like reading a form by key.',
   })
   @ApiOkResponse({ type: FormSearchResultDto })
+  @ApiSearchBody(FORM_SEARCH, { filter: { isLatestVersion: true }, sort: [{ field: 'formId', order: 'ASC' }], page: { limit: 20 } })
   async search(@Body() body: FormSearchRequestDto): Promise<FormSearchResultDto> {
     const { rows, page } = await this.forms.search(body);
     return { items: rows.map(toFormDto), page };

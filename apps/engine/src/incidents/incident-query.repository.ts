@@ -4,7 +4,8 @@ import { IncidentEntity } from '#persistence';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const INCIDENT_SEARCH: SearchDefinition = {
   entity: 'incident',
   keyColumn: 'inc.incident_key',
   fields: {
@@ -34,6 +35,6 @@ export class IncidentQueryRepository {
   }
 
   search(request: SearchRequestDto) {
-    return new SearchQuery(SEARCH, this.dataSource.getRepository(IncidentEntity).createQueryBuilder('inc')).run(request);
+    return new SearchQuery(INCIDENT_SEARCH, this.dataSource.getRepository(IncidentEntity).createQueryBuilder('inc')).run(request);
   }
 }

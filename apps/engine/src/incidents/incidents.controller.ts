@@ -4,8 +4,9 @@ import { RequirePermission } from '../auth/auth.decorators.js';
 import { NotFoundError } from '../common/errors/index.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { IncidentDto, IncidentSearchRequestDto, IncidentSearchResultDto } from './incident.dto.js';
-import { IncidentQueryRepository } from './incident-query.repository.js';
+import { INCIDENT_SEARCH, IncidentQueryRepository } from './incident-query.repository.js';
 import { toIncidentDto } from './incident.mapper.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 /** The read side of incidents: search and get. */
 @ApiTags('Incidents')
@@ -18,6 +19,7 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search incidents (Camunda 8 shape: filter, sort, page).' })
   @ApiOkResponse({ type: IncidentSearchResultDto })
+  @ApiSearchBody(INCIDENT_SEARCH, { filter: { state: 'ACTIVE', errorType: 'JOB_NO_RETRIES' }, sort: [{ field: 'creationTime', order: 'DESC' }], page: { limit: 20 } })
   async search(@Body() body: IncidentSearchRequestDto): Promise<IncidentSearchResultDto> {
     const { rows, page } = await this.incidents.search(body);
     return { items: rows.map(toIncidentDto), page };

@@ -37,7 +37,8 @@ function storedStates(state: unknown): string[] {
   return state === 'CREATED' ? ['CREATED', 'ACTIVATED'] : [state];
 }
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const JOB_SEARCH: SearchDefinition = {
   entity: 'job',
   keyColumn: 'j.job_key',
   fields: {
@@ -87,7 +88,7 @@ export class JobQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(request: SearchRequestDto): Promise<{ items: JobDto[]; page: { totalItems: number; startCursor?: string; endCursor?: string } }> {
-    const { rows, page } = await new SearchQuery(SEARCH, this.dataSource.getRepository(JobEntity).createQueryBuilder('j')).run(request);
+    const { rows, page } = await new SearchQuery(JOB_SEARCH, this.dataSource.getRepository(JobEntity).createQueryBuilder('j')).run(request);
     return { items: rows.map(toJobDto), page };
   }
 }

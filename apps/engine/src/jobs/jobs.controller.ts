@@ -19,8 +19,10 @@ import {
   UpdateJobRequestDto,
 } from './dto/job.dto.js';
 import { JobActivation } from './job-activation.js';
-import { JobQueryRepository } from './job-query.repository.js';
+import { JOB_SEARCH, JobQueryRepository } from './job-query.repository.js';
 import { JobCommandsUseCase } from './usecases/job-commands.usecase.js';
+import { ApiProblemResponse } from '../common/openapi/problem-responses.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 @ApiTags('Jobs')
 @Controller('v2/jobs')
@@ -48,6 +50,7 @@ export class JobsController {
   }
 
   @Post(':jobKey/activation')
+  @ApiProblemResponse(409, 'Someone else has the job, or its backoff or an incident holds it (JOB.NOT_ACTIVATABLE).')
   @HttpCode(200)
   @RequirePermission('job:work')
   @ApiOperation({ summary: 'Activate one job by key (Baton addition: how BullMQ workers claim the job a queue entry names). 409 when it is not activatable.' })
@@ -60,6 +63,7 @@ export class JobsController {
   }
 
   @Post(':jobKey/completion')
+  @ApiProblemResponse(409, 'The job is not activated, failed without retries, threw an error, or its element no longer waits for it (JOB.NOT_ACTIVATED, JOB.NOT_ACTIVE, JOB.ELEMENT_NOT_WAITING).')
   @HttpCode(204)
   @RequirePermission('job:work')
   @ApiOperation({ summary: 'Complete a job with variables.' })
@@ -69,6 +73,7 @@ export class JobsController {
   }
 
   @Post(':jobKey/failure')
+  @ApiProblemResponse(409, 'The job is not activated, failed without retries, threw an error, or its element no longer waits for it (JOB.NOT_ACTIVATED, JOB.NOT_ACTIVE, JOB.ELEMENT_NOT_WAITING).')
   @HttpCode(204)
   @RequirePermission('job:work')
   @ApiOperation({ summary: 'Fail a job: offered again after its backoff while retries are left, else an incident JOB_NO_RETRIES.' })
@@ -78,6 +83,7 @@ export class JobsController {
   }
 
   @Post(':jobKey/error')
+  @ApiProblemResponse(409, 'The job is not activated, failed without retries, threw an error, or its element no longer waits for it (JOB.NOT_ACTIVATED, JOB.NOT_ACTIVE, JOB.ELEMENT_NOT_WAITING).')
   @HttpCode(204)
   @RequirePermission('job:work')
   @ApiOperation({ summary: 'Throw a BPMN error from a job (an incident UNHANDLED_ERROR_EVENT when nothing catches it).' })
@@ -87,6 +93,7 @@ export class JobsController {
   }
 
   @Patch(':jobKey')
+  @ApiProblemResponse(409, 'The job ended or is not active (JOB.NOT_ACTIVE).')
   @HttpCode(204)
   @RequirePermission('job:work')
   @ApiOperation({ summary: 'Change the retries of a job, or the timeout of an activated one.' })
@@ -100,6 +107,7 @@ export class JobsController {
   @RequirePermission('instance:read')
   @ApiOperation({ summary: 'Search jobs (Camunda 8 shape).' })
   @ApiOkResponse({ type: JobSearchResultDto })
+  @ApiSearchBody(JOB_SEARCH, { filter: { type: 'charge-payment', state: 'CREATED' }, sort: [{ field: 'deadline', order: 'ASC' }], page: { limit: 20 } })
   search(@Body() body: SearchRequestDto): Promise<JobSearchResultDto> {
     return this.jobs.search(body);
   }

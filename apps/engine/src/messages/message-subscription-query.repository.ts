@@ -7,7 +7,8 @@ import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 
 const STATES = ['CREATED', 'CORRELATED', 'DELETED', 'MIGRATED'];
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const MESSAGE_SUBSCRIPTION_SEARCH: SearchDefinition = {
   entity: 'message subscription',
   keyColumn: 'ms.subscription_key',
   fields: {
@@ -37,7 +38,7 @@ export class MessageSubscriptionQueryRepository {
   search(request: SearchRequestDto) {
     checkStates(request.filter?.['messageSubscriptionState']);
     const query = this.dataSource.getRepository(EventSubscriptionEntity).createQueryBuilder('ms').where("ms.kind = 'message'");
-    return new SearchQuery(SEARCH, query).run(request);
+    return new SearchQuery(MESSAGE_SUBSCRIPTION_SEARCH, query).run(request);
   }
 }
 

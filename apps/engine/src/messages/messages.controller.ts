@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { CorrelateMessageRequestDto, CorrelateMessageResultDto, PublishMessageRequestDto, PublishMessageResultDto } from './message.dto.js';
 import { CorrelateMessageUseCase } from './usecases/correlate-message.usecase.js';
 import { PublishMessageUseCase } from './usecases/publish-message.usecase.js';
+import { ApiProblemResponse } from '../common/openapi/problem-responses.js';
 
 /** Messages from other systems (Camunda 8 shapes): they reach waiting instances and start processes at message start events. */
 @ApiTags('Messages')
@@ -16,6 +17,7 @@ export class MessagesController {
   ) {}
 
   @Post('publication')
+  @ApiProblemResponse(409, 'A buffered message with the same name and correlation key has this messageId (MESSAGE.ALREADY_EXISTS).')
   @HttpCode(200)
   @RequirePermission('message:publish')
   @ApiOperation({
@@ -29,6 +31,8 @@ export class MessagesController {
   }
 
   @Post('correlation')
+  @ApiProblemResponse(404, 'No instance waits for the message and no process starts by it (MESSAGE.NO_SUBSCRIPTION).')
+  @ApiProblemResponse(409, 'An instance started with this correlation key still runs (MESSAGE.NOT_CORRELATED).')
   @HttpCode(200)
   @RequirePermission('message:publish')
   @ApiOperation({

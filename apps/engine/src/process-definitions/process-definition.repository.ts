@@ -15,7 +15,8 @@ const SUMMARY_COLUMNS = [
 
 export type ProcessDefinitionSummary = Omit<ProcessDefinitionEntity, 'bpmnXml' | 'executableModel' | 'resourceHash'>;
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const PROCESS_DEFINITION_SEARCH: SearchDefinition = {
   entity: 'process definition',
   keyColumn: 'pd.process_definition_key',
   fields: {
@@ -144,6 +145,6 @@ export class ProcessDefinitionRepository {
   }
 
   search(request: SearchRequestDto) {
-    return new SearchQuery(SEARCH, this.query().select(SUMMARY_COLUMNS)).run(request);
+    return new SearchQuery(PROCESS_DEFINITION_SEARCH, this.query().select(SUMMARY_COLUMNS)).run(request);
   }
 }

@@ -6,7 +6,8 @@ import { KeyParam } from '../common/key-param.pipe.js';
 import { FormDto, toFormDto } from '../forms/form.dto.js';
 import { FormResolver } from '../forms/form-resolver.js';
 import { ProcessDefinitionDto, ProcessDefinitionSearchRequestDto, ProcessDefinitionSearchResultDto } from './process-definition.dto.js';
-import { ProcessDefinitionRepository, type ProcessDefinitionSummary } from './process-definition.repository.js';
+import { PROCESS_DEFINITION_SEARCH, ProcessDefinitionRepository, type ProcessDefinitionSummary } from './process-definition.repository.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 @ApiTags('Process definitions')
 @Controller('v2/process-definitions')
@@ -20,6 +21,7 @@ export class ProcessDefinitionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search process definitions (Camunda 8 shape: filter, sort, page).' })
   @ApiOkResponse({ type: ProcessDefinitionSearchResultDto })
+  @ApiSearchBody(PROCESS_DEFINITION_SEARCH, { filter: { isLatestVersion: true }, sort: [{ field: 'processDefinitionId', order: 'ASC' }], page: { limit: 20 } })
   async search(@Body() body: ProcessDefinitionSearchRequestDto): Promise<ProcessDefinitionSearchResultDto> {
     const { rows, page } = await this.definitions.search(body);
     return { items: rows.map(toDto), page };

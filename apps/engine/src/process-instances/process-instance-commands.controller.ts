@@ -7,6 +7,7 @@ import { KeyParam } from '../common/key-param.pipe.js';
 import { CreateProcessInstanceRequestDto, CreateProcessInstanceResultDto } from './dto/create-process-instance.dto.js';
 import { CancelProcessInstanceUseCase } from './usecases/cancel-process-instance.usecase.js';
 import { CreateProcessInstanceUseCase } from './usecases/create-process-instance.usecase.js';
+import { ApiProblemResponse } from '../common/openapi/problem-responses.js';
 
 /** Starting and cancelling process instances. */
 @ApiTags('Process instances')
@@ -18,6 +19,9 @@ export class ProcessInstanceCommandsController {
   ) {}
 
   @Post()
+  @ApiProblemResponse(404, 'No process definition with that id (and version) or key (PROCESS_DEFINITION.NOT_FOUND).')
+  @ApiProblemResponse(409, 'An active instance of the process has the businessId (with its processInstanceKey), or with awaitCompletion the instance was canceled before it completed.')
+  @ApiProblemResponse(504, 'With awaitCompletion: the instance did not complete within requestTimeout (it goes on running).')
   @HttpCode(200)
   @RequirePermission('instance:start')
   @ApiOperation({
@@ -30,6 +34,7 @@ export class ProcessInstanceCommandsController {
   }
 
   @Post(':processInstanceKey/cancellation')
+  @ApiProblemResponse(409, 'The instance was started by a call activity: cancel its root instance (PROCESS_INSTANCE.IS_CALLED).')
   @HttpCode(204)
   @RequirePermission('instance:manage')
   @ApiOperation({ summary: 'Cancel a process instance: everything active in it is terminated.' })

@@ -4,7 +4,8 @@ import { ProcessInstanceEntity, ProcessInstanceEventEntity } from '#persistence'
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const PROCESS_INSTANCE_SEARCH: SearchDefinition = {
   entity: 'process instance',
   keyColumn: 'pi.process_instance_key',
   fields: {
@@ -36,7 +37,7 @@ export class ProcessInstanceQueryRepository {
   }
 
   search(request: SearchRequestDto) {
-    return new SearchQuery(SEARCH, this.dataSource.getRepository(ProcessInstanceEntity).createQueryBuilder('pi')).run(request);
+    return new SearchQuery(PROCESS_INSTANCE_SEARCH, this.dataSource.getRepository(ProcessInstanceEntity).createQueryBuilder('pi')).run(request);
   }
 
   /** Events from position `from` on, in order. */

@@ -11,10 +11,11 @@ import {
   ProcessInstanceSearchResultDto,
 } from './process-instance.dto.js';
 import { InstanceWaitsDto } from './dto/instance-waits.dto.js';
-import { ProcessInstanceQueryRepository } from './process-instance-query.repository.js';
+import { PROCESS_INSTANCE_SEARCH, ProcessInstanceQueryRepository } from './process-instance-query.repository.js';
 import { GetInstanceWaitsUseCase } from './usecases/get-instance-waits.usecase.js';
 import { processInstanceNotFound } from './process-instance-errors.js';
 import { toEventDto, toProcessInstanceDto } from './process-instance.mapper.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 /** The read side of process instances: search, get, audit log, what it waits for. */
 @ApiTags('Process instances')
@@ -30,6 +31,7 @@ export class ProcessInstancesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search process instances (Camunda 8 shape: filter, sort, page; plus businessId).' })
   @ApiOkResponse({ type: ProcessInstanceSearchResultDto })
+  @ApiSearchBody(PROCESS_INSTANCE_SEARCH, { filter: { processDefinitionId: 'expense-approval', state: 'ACTIVE' }, sort: [{ field: 'startDate', order: 'DESC' }], page: { limit: 20 } })
   async search(@Body() body: ProcessInstanceSearchRequestDto): Promise<ProcessInstanceSearchResultDto> {
     const { rows, page } = await this.instances.search(body);
     return { items: rows.map(toProcessInstanceDto), page };

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { AssignUserTaskRequestDto, CompleteUserTaskRequestDto, UpdateUserTaskRequestDto } from './dto/user-task-commands.dto.js';
 import { UserTaskCommandsUseCase } from './usecases/user-task-commands.usecase.js';
+import { ApiProblemResponse } from '../common/openapi/problem-responses.js';
 
 @ApiTags('User tasks')
 @Controller('v2/user-tasks')
@@ -12,6 +13,8 @@ export class UserTaskCommandsController {
   constructor(private readonly tasks: UserTaskCommandsUseCase) {}
 
   @Post(':userTaskKey/assignment')
+  @ApiProblemResponse(409, 'Someone else holds the task, it is completed or canceled, its element does not wait for it, its task listeners run or denied the transition (USER_TASK.*).')
+  @ApiProblemResponse(504, 'The task listeners of the transition did not finish in time; the transition goes on.')
   @HttpCode(204)
   @ApiOperation({ summary: 'Assign (claim) a user task. Employees may claim visible unassigned tasks for themselves; admins may assign anyone.' })
   @ApiNoContentResponse()
@@ -20,6 +23,8 @@ export class UserTaskCommandsController {
   }
 
   @Delete(':userTaskKey/assignee')
+  @ApiProblemResponse(409, 'Someone else holds the task, it is completed or canceled, its element does not wait for it, its task listeners run or denied the transition (USER_TASK.*).')
+  @ApiProblemResponse(504, 'The task listeners of the transition did not finish in time; the transition goes on.')
   @HttpCode(204)
   @ApiOperation({ summary: 'Unassign (release) a user task: its assignee or an admin.' })
   @ApiNoContentResponse()
@@ -28,6 +33,8 @@ export class UserTaskCommandsController {
   }
 
   @Post(':userTaskKey/completion')
+  @ApiProblemResponse(409, 'Someone else holds the task, it is completed or canceled, its element does not wait for it, its task listeners run or denied the transition (USER_TASK.*).')
+  @ApiProblemResponse(504, 'The task listeners of the transition did not finish in time; the transition goes on.')
   @HttpCode(204)
   @ApiOperation({ summary: 'Complete a user task with variables. A task assigned to someone else is refused (409); an unassigned one is assigned to the caller first.' })
   @ApiNoContentResponse()
@@ -36,6 +43,8 @@ export class UserTaskCommandsController {
   }
 
   @Patch(':userTaskKey')
+  @ApiProblemResponse(409, 'Someone else holds the task, it is completed or canceled, its element does not wait for it, its task listeners run or denied the transition (USER_TASK.*).')
+  @ApiProblemResponse(504, 'The task listeners of the transition did not finish in time; the transition goes on.')
   @HttpCode(204)
   @ApiOperation({ summary: 'Change due date, follow-up date, candidates or priority: an admin or the assignee.' })
   @ApiNoContentResponse()

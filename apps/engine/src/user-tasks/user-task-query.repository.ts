@@ -7,7 +7,8 @@ import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 import { type Param, setFilterSql, stringFilterSql } from '../variables/string-filter.js';
 import { UserTaskVisibility, type TaskViewer } from './user-task-visibility.js';
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const USER_TASK_SEARCH: SearchDefinition = {
   entity: 'user task',
   keyColumn: 'ut.user_task_key',
   fields: {
@@ -55,8 +56,8 @@ export class UserTaskQueryRepository {
   search(request: SearchRequestDto, viewer: TaskViewer) {
     const query = this.visibility.restrict(this.dataSource.getRepository(UserTaskEntity).createQueryBuilder('ut'), viewer, 'ut');
     const definition: SearchDefinition = {
-      ...SEARCH,
-      customFilters: { ...SEARCH.customFilters, offeredToMe: (qb, condition, param) => void qb.andWhere(offeredToViewerFilter(viewer, condition, param)) },
+      ...USER_TASK_SEARCH,
+      customFilters: { ...USER_TASK_SEARCH.customFilters, offeredToMe: (qb, condition, param) => void qb.andWhere(offeredToViewerFilter(viewer, condition, param)) },
     };
     return new SearchQuery(definition, query).run(request);
   }

@@ -10,8 +10,10 @@ import { GetUserTaskFormUseCase, type UserTaskForm } from './usecases/get-user-t
 import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-variables.usecase.js';
 import { UserTaskDto, UserTaskSearchRequestDto, UserTaskSearchResultDto, UserTaskVariableSearchRequestDto } from './user-task.dto.js';
 import { userTaskNotFound } from './user-task-errors.js';
-import { UserTaskQueryRepository } from './user-task-query.repository.js';
+import { USER_TASK_SEARCH, UserTaskQueryRepository } from './user-task-query.repository.js';
 import { toUserTaskDto } from './user-task.mapper.js';
+import { USER_TASK_VARIABLE_SEARCH } from '../variables/variable-query.repository.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 /**
  * The read side of user tasks. No permission: every user may ask, and sees only the tasks the
@@ -30,6 +32,7 @@ export class UserTasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search the user tasks the caller may see (Camunda 8 shape: filter, sort, page).' })
   @ApiOkResponse({ type: UserTaskSearchResultDto })
+  @ApiSearchBody(USER_TASK_SEARCH, { filter: { state: 'CREATED', candidateGroup: 'managers' }, sort: [{ field: 'priority', order: 'DESC' }], page: { limit: 20 } }, { extraFilters: { offeredToMe: "Baton addition: true for the tasks offered to one of the caller's groups or to the caller by name (claimed or not), false for the others." } })
   async search(@Body() body: UserTaskSearchRequestDto, @CurrentPrincipal() principal: Principal): Promise<UserTaskSearchResultDto> {
     const { rows, page } = await this.tasks.search(body, principal);
     return { items: rows.map(toUserTaskDto), page };
@@ -61,6 +64,7 @@ export class UserTasksController {
   @HttpCode(200)
   @ApiOperation({ summary: "Search the variables a user task sees: its own scope's and every enclosing scope's, inner names hiding outer ones. Filter: name." })
   @ApiOkResponse({ type: VariableSearchResultDto })
+  @ApiSearchBody(USER_TASK_VARIABLE_SEARCH, { filter: { name: 'amount' }, sort: [{ field: 'name', order: 'ASC' }] })
   async variables(
     @Param('userTaskKey', KeyParam) key: string,
     @Body() body: UserTaskVariableSearchRequestDto,

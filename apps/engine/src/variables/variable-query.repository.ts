@@ -22,7 +22,8 @@ const SORTABLE: Record<string, SearchField> = {
   processInstanceKey: { column: 'v.process_instance_key', type: 'key' },
 };
 
-const SEARCH: SearchDefinition = {
+/** What its search accepts (also the OpenAPI description of its body). */
+export const VARIABLE_SEARCH: SearchDefinition = {
   entity: 'variable',
   keyColumn: 'v.variable_key',
   fields: {
@@ -35,7 +36,8 @@ const SEARCH: SearchDefinition = {
 };
 
 /** The variables a user task sees: filtered by name only (Camunda's UserTaskVariableFilter). */
-const SCOPED_SEARCH: SearchDefinition = {
+/** What a user task's variable search accepts (also the OpenAPI description of its body). */
+export const USER_TASK_VARIABLE_SEARCH: SearchDefinition = {
   entity: 'user task variable',
   keyColumn: 'v.variable_key',
   fields: Object.fromEntries(Object.entries(SORTABLE).map(([name, field]) => [name, { ...field, filterable: name === 'name' }])),
@@ -64,7 +66,7 @@ export class VariableQueryRepository {
   }
 
   async search(request: SearchRequestDto, truncate: boolean) {
-    const { rows, page } = await new SearchQuery(SEARCH, this.query()).run(request);
+    const { rows, page } = await new SearchQuery(VARIABLE_SEARCH, this.query()).run(request);
     return { rows: await this.withValues(rows, truncate), page };
   }
 
@@ -79,7 +81,7 @@ export class VariableQueryRepository {
     qb.where(`v.scope_key IN (${scopes.map((_, i) => `:scope${i}`).join(', ')})`).andWhere(
       `NOT EXISTS (SELECT 1 FROM variables inner_v WHERE inner_v.name = v.name AND inner_v.scope_key IN (${scopes.map((_, i) => `:scope${i}`).join(', ')}) AND ${depth('inner_v')} < ${depth('v')})`,
     );
-    const { rows, page } = await new SearchQuery(SCOPED_SEARCH, qb).run(request);
+    const { rows, page } = await new SearchQuery(USER_TASK_VARIABLE_SEARCH, qb).run(request);
     return { rows: await this.withValues(rows, truncate), page };
   }
 

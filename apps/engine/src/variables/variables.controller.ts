@@ -6,7 +6,8 @@ import { NotFoundError } from '../common/errors/index.js';
 import { responseTooLarge } from '../common/limits/response-size.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { toVariableDto, toVariableSearchItemDto, VariableDto, VariableSearchQueryParamsDto, VariableSearchRequestDto, VariableSearchResultDto } from './variable.dto.js';
-import { VariableQueryRepository } from './variable-query.repository.js';
+import { VARIABLE_SEARCH, VariableQueryRepository } from './variable-query.repository.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 /** The read side of variables: search (values cut at 8191 characters) and get (whole value). */
 @ApiTags('Variables')
@@ -22,6 +23,7 @@ export class VariablesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search variables (Camunda 8 shape: filter, sort, page); values longer than 8191 characters are truncated unless truncateValues=false.' })
   @ApiOkResponse({ type: VariableSearchResultDto })
+  @ApiSearchBody(VARIABLE_SEARCH, { filter: { name: 'amount' }, sort: [{ field: 'processInstanceKey', order: 'DESC' }], page: { limit: 20 } })
   async search(@Body() body: VariableSearchRequestDto, @Query() query: VariableSearchQueryParamsDto): Promise<VariableSearchResultDto> {
     const { rows, page } = await this.variables.search(body, query.truncateValues !== 'false');
     return { items: rows.map(toVariableSearchItemDto), page };
