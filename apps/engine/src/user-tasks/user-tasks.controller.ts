@@ -6,10 +6,10 @@ import type { Principal } from '../auth/principal.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { FormDto } from '../forms/form.dto.js';
 import { toVariableSearchItemDto, VariableSearchQueryParamsDto, VariableSearchResultDto } from '../variables/variable.dto.js';
+import { GetUserTaskUseCase } from './usecases/get-user-task.usecase.js';
 import { GetUserTaskFormUseCase, type UserTaskForm } from './usecases/get-user-task-form.usecase.js';
 import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-variables.usecase.js';
 import { UserTaskDto, UserTaskSearchRequestDto, UserTaskSearchResultDto, UserTaskVariableSearchRequestDto } from './user-task.dto.js';
-import { userTaskNotFound } from './user-task-errors.js';
 import { UserTaskQueryRepository } from './user-task-query.repository.js';
 import { toUserTaskDto } from './user-task.mapper.js';
 
@@ -22,6 +22,7 @@ import { toUserTaskDto } from './user-task.mapper.js';
 export class UserTasksController {
   constructor(
     private readonly tasks: UserTaskQueryRepository,
+    private readonly getTask: GetUserTaskUseCase,
     private readonly getForm: GetUserTaskFormUseCase,
     private readonly searchVariables: SearchUserTaskVariablesUseCase,
   ) {}
@@ -32,16 +33,15 @@ export class UserTasksController {
   @ApiOkResponse({ type: UserTaskSearchResultDto })
   async search(@Body() body: UserTaskSearchRequestDto, @CurrentPrincipal() principal: Principal): Promise<UserTaskSearchResultDto> {
     const { rows, page } = await this.tasks.search(body, principal);
-    return { items: rows.map(toUserTaskDto), page };
+    const contexts = await this.tasks.instanceContexts(rows.map((task) => task.processInstanceKey));
+    return { items: rows.map((task) => toUserTaskDto(task, contexts.get(task.processInstanceKey))), page };
   }
 
   @Get(':userTaskKey')
-  @ApiOperation({ summary: 'A user task by key (404 when unknown or not visible to the caller).' })
+  @ApiOperation({ summary: "A user task by key (404 when unknown or not visible to the caller), with its instance's business context and the task variables its model names." })
   @ApiOkResponse({ type: UserTaskDto })
-  async get(@Param('userTaskKey', KeyParam) key: string, @CurrentPrincipal() principal: Principal): Promise<UserTaskDto> {
-    const task = await this.tasks.findVisible(key, principal);
-    if (!task) throw userTaskNotFound(key);
-    return toUserTaskDto(task);
+  get(@Param('userTaskKey', KeyParam) key: string, @CurrentPrincipal() principal: Principal): Promise<UserTaskDto> {
+    return this.getTask.execute(key, principal);
   }
 
   @Get(':userTaskKey/form')

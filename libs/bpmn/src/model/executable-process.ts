@@ -89,6 +89,12 @@ export interface UserTaskDefinition {
   headers: Record<string, string>;
   /** `zeebe:taskListeners`, in model order (absent when none): see docs/listeners.md. */
   taskListeners?: TaskListenerDefinition[];
+  /**
+   * The variables the portal shows on this task as its business context: the task's own
+   * `zeebe:property name="taskVariables"` (comma separated names), overriding the process's
+   * (absent when neither sets one: every variable the task sees). See docs/portal.md.
+   */
+  taskVariables?: string[];
 }
 
 /** The events an execution listener may run at (`zeebe:executionListener eventType`). */
@@ -543,4 +549,6 @@ export interface ExecutableProcess {
   formIds: string[];
   /** The process's own `zeebe:executionListeners` (absent when none). */
   executionListeners?: ExecutionListenerDefinition[];
+  /** The process's `zeebe:property name="taskVariables"`: the default of every user task's `taskVariables` (absent when not set). */
+  taskVariables?: string[];
 }
