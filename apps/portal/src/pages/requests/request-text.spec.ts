@@ -34,7 +34,7 @@ describe('where a request stands', () => {
   });
 
   it('says delayed where an incident holds it, and ended requests say how they ended', () => {
-    expect(whereItStands(request({ status: 'DELAYED', currentSteps: [step({ elementName: 'Charge card', userTask: undefined, hasIncident: true })] }), 'emma')).toBe('Delayed at Charge card (delayed: being fixed)');
+    expect(whereItStands(request({ status: 'DELAYED', currentSteps: [step({ elementName: 'Charge card', userTask: undefined, hasIncident: true })] }), 'emma')).toBe('Delayed at Charge card: being fixed');
     expect(whereItStands(request({ status: 'COMPLETED', state: 'COMPLETED', currentSteps: [] }), 'emma')).toBe('Completed');
     expect(whereItStands(request({ status: 'CANCELED', state: 'TERMINATED', currentSteps: [] }), 'emma')).toBe('Canceled');
   });

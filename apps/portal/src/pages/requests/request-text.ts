@@ -24,9 +24,11 @@ export function whereItStands(request: MyRequest, username: string): string {
   if (request.currentSteps.length === 0) return request.status === 'DELAYED' ? 'Delayed: operations are fixing a problem' : 'In progress';
   const steps = request.currentSteps.map((step) => {
     const holder = stepHolder(step, username);
-    return `${step.elementName}${holder ? ` (${holder})` : ''}${step.hasIncident ? ' (delayed: being fixed)' : ''}`;
+    return `${step.elementName}${holder ? ` (${holder})` : ''}`;
   });
-  return `${request.status === 'DELAYED' ? 'Delayed at' : 'Now at'} ${steps.join(' and ')}`;
+  const delayedAt = request.currentSteps.filter((step) => step.hasIncident).map((step) => step.elementName);
+  if (request.status === 'DELAYED' && delayedAt.length > 0) return `Delayed at ${delayedAt.join(' and ')}: being fixed`;
+  return `Now at ${steps.join(' and ')}`;
 }
 
 /** A step's outcome in words: "Done by frank", "Canceled", "Waiting", "Delayed: being fixed". */

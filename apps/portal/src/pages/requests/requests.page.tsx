@@ -52,7 +52,7 @@ function RequestList() {
         <ul>
           {SHOWS.map((s) => (
             <li key={s.show}>
-              <Link to={s.show === 'all' ? '/requests' : `/requests?show=${s.show}`} replace markCurrent={false} className="task-view-tab" aria-current={s.show === show ? 'page' : undefined}>
+              <Link to={s.show === 'all' ? '/requests' : `/requests?show=${s.show}`} replace markCurrent={false} className="request-show-tab" aria-current={s.show === show ? 'page' : undefined}>
                 {s.label}
               </Link>
             </li>
@@ -152,7 +152,7 @@ function RequestDetails({ processInstanceKey }: { processInstanceKey: string }) 
 
   return (
     <article className="requests-page request-details" aria-labelledby="request-title">
-      <Link to="/requests" className="task-back-link" markCurrent={false}>
+      <Link to="/requests" className="request-back-link" markCurrent={false}>
         ← My requests
       </Link>
       {!request && query.problem && (

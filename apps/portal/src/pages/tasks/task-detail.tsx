@@ -120,6 +120,7 @@ export function TaskDetail({ userTaskKey, listPath, onChanged, now }: TaskDetail
       setMessage({ tone: 'error', text: `Not completed yet. ${collected.message}` });
       return;
     }
+    setMessage(null);
     // The form's own rules (form-rules.ts): a field required only in some cases, a confirmation.
     const rules = formRules(inputs?.form?.schema as Record<string, unknown> | undefined);
     if (rules.length > 0) {

@@ -119,7 +119,7 @@ function TaskListItem({ task, username, now, to, selected, arrived }: { task: Us
         {task.businessId && <span className="task-item-business-id"> · {task.businessId}</span>}
       </span>
       <span className="task-item-meta">
-        <AssigneePill task={task} username={username} />
+        {task.state === 'COMPLETED' ? <span className="badge badge-done">{task.assignee === username ? 'Done by you' : `Done by ${task.assignee ?? 'someone'}`}</span> : <AssigneePill task={task} username={username} />}
         <ListenerBadge state={task.state} />
         <PriorityBadge priority={task.priority} />
         {task.dueDate && <DueDate iso={task.dueDate} now={now} />}
