@@ -102,7 +102,7 @@ describe('portal: sign-in and who you are', () => {
       expect(await page.getByRole('list', { name: 'Your roles' }).innerText()).toBe('employee');
       expect(await page.getByRole('list', { name: 'Your groups' }).innerText()).toBe('sales');
       expect(await page.getByRole('link', { name: 'emma@baton.local' }).isVisible()).toBe(true);
-      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).toEqual(['Home', 'Tasks', 'Start']);
+      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).toEqual(['Home', 'Tasks', 'Start', 'My requests']);
     };
     await assertHomeShowsEmma();
     expect(await page.title()).toBe('Home · Baton');

@@ -216,7 +216,7 @@ describe('portal: tasks', () => {
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Tasks', 'Start']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Tasks', 'Start', 'My requests']);
     expect(await nav.getByRole('link', { name: 'Tasks' }).getAttribute('aria-current')).toBe('page');
     await screenshot(page, 'nav-menu-phone');
     await page.getByRole('button', { name: 'Menu' }).click();

@@ -14,6 +14,7 @@ import { SignalsModule } from './signals/signals.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { TopologyModule } from './topology/topology.module.js';
 import { UserTasksModule } from './user-tasks/user-tasks.module.js';
+import { MyRequestsModule } from './my-requests/my-requests.module.js';
 import { VariablesModule } from './variables/variables.module.js';
 
 /** The engine's root module: the REST API on top of the infrastructure the bootstrap prepared. */
@@ -35,6 +36,7 @@ export class AppModule {
         VariablesModule,
         IncidentsModule,
         UserTasksModule,
+        MyRequestsModule,
         MessagesModule,
         SignalsModule,
         JobsModule,

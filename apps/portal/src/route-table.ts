@@ -39,6 +39,8 @@ const ROWS = [
   { path: '/tasks/:userTaskKey', title: 'Task', access: 'signed-in', component: 'tasklist' },
   { path: '/start', title: 'Start a process', access: 'signed-in', nav: 'Start', component: 'tasklist', summary: 'Start a process with its form.' },
   { path: '/start/:processDefinitionKey', title: 'Start a process', access: 'signed-in', component: 'tasklist' },
+  { path: '/requests', title: 'My requests', access: 'signed-in', nav: 'My requests', component: 'tasklist', summary: 'See what you started and where each request stands.' },
+  { path: '/requests/:processInstanceKey', title: 'My request', access: 'signed-in', component: 'tasklist' },
   // Modeler and form editor: lazy, so bpmn-js and form-js load only when an analyst opens them.
   { path: '/modeler', title: 'Modeler', access: 'signed-in', nav: 'Modeler', component: 'modeler', summary: 'Model processes in BPMN and deploy new versions.' },
   { path: '/modeler/:processDefinitionKey', title: 'Modeler', access: 'signed-in', component: 'modeler' },

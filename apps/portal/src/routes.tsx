@@ -2,6 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { HomePage } from './pages/home.page';
 import { NotFoundPage } from './pages/not-found.page';
 import { SignInPage } from './pages/sign-in.page';
+import { RequestsPage } from './pages/requests/requests.page';
 import { StartProcessPage } from './pages/start/start-process.page';
 import { StartPage } from './pages/start/start.page';
 import { TasksPage } from './pages/tasks/tasks.page';
@@ -32,6 +33,8 @@ const PAGES: Record<RoutePath, ComponentType<PageProps>> = {
   '/tasks/:userTaskKey': TasksPage,
   '/start': StartPage,
   '/start/:processDefinitionKey': StartProcessPage,
+  '/requests': RequestsPage,
+  '/requests/:processInstanceKey': RequestsPage,
   '/modeler': ModelerPage,
   '/modeler/:processDefinitionKey': ModelerPage,
   '/forms': FormsPage,

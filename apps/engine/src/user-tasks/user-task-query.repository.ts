@@ -5,6 +5,7 @@ import { InvalidArgumentError } from '../common/errors/index.js';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 import { type Param, setFilterSql, stringFilterSql } from '../variables/string-filter.js';
+import type { TaskInstanceContext } from './user-task.mapper.js';
 import { UserTaskVisibility, type TaskViewer } from './user-task-visibility.js';
 
 /** What its search accepts (also the OpenAPI description of its body). */
@@ -51,6 +52,22 @@ export class UserTaskQueryRepository {
   async findVisible(userTaskKey: string, viewer: TaskViewer): Promise<UserTaskEntity | null> {
     const task = await this.dataSource.getRepository(UserTaskEntity).findOneBy({ userTaskKey });
     return task && this.visibility.canSee(viewer, task) ? task : null;
+  }
+
+  /**
+   * The business context of the tasks' process instances (business id, who started them and
+   * when), by process instance key. Read from `process_instances` in one query.
+   */
+  async instanceContexts(processInstanceKeys: readonly string[]): Promise<Map<string, TaskInstanceContext>> {
+    const keys = [...new Set(processInstanceKeys)];
+    const contexts = new Map<string, TaskInstanceContext>();
+    if (keys.length === 0) return contexts;
+    const rows = (await this.dataSource.query(
+      `SELECT process_instance_key, business_id, started_by, start_date FROM process_instances WHERE process_instance_key IN (${keys.map(() => '?').join(', ')})`,
+      keys,
+    )) as Array<{ process_instance_key: string | number; business_id: string | null; started_by: string; start_date: Date }>;
+    for (const row of rows) contexts.set(String(row.process_instance_key), { businessId: row.business_id, startedBy: row.started_by, startDate: new Date(row.start_date) });
+    return contexts;
   }
 
   search(request: SearchRequestDto, viewer: TaskViewer) {

@@ -29,6 +29,19 @@ export class UserTaskDto {
   @ApiProperty({ example: '2251799813685249' }) processDefinitionKey: string;
   @ApiProperty({ example: '2251799813685251' }) processInstanceKey: string;
   @ApiPropertyOptional({ example: '2251799813685250' }) formKey?: string;
+  @ApiPropertyOptional({ example: 'EXP-2026-0042', description: "Baton addition: the business id of the task's process instance, when it was started with one." })
+  businessId?: string;
+  @ApiPropertyOptional({ example: 'emma', description: "Baton addition: who started the task's process instance (a user name, `worker:<name>`, or `system` for timers and messages)." })
+  processInstanceStartedBy?: string;
+  @ApiPropertyOptional({ example: '2026-03-01T09:58:00.000Z', description: "Baton addition: when the task's process instance started." })
+  processInstanceStartDate?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['amount', 'requester'],
+    description:
+      'Baton addition, on `GET /v2/user-tasks/{key}` only: the variables the task shows as its context, from the `taskVariables` zeebe:property of the task or else its process; absent when neither sets one (show every variable the task sees).',
+  })
+  taskVariables?: string[];
 }
 
 export class UserTaskSearchRequestDto extends SearchRequestDto {}

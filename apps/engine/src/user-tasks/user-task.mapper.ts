@@ -1,8 +1,18 @@
 import type { UserTaskEntity } from '#persistence';
 import type { UserTaskDto } from './user-task.dto.js';
 
-/** Entity → API shape (Camunda 8 field names; keys as strings, instants as ISO-8601). */
-export function toUserTaskDto(t: UserTaskEntity): UserTaskDto {
+/** What a task shows of its process instance (Baton additions to the task). */
+export interface TaskInstanceContext {
+  businessId: string | null;
+  startedBy: string;
+  startDate: Date;
+}
+
+/**
+ * Entity → API shape (Camunda 8 field names; keys as strings, instants as ISO-8601), plus the
+ * instance's business context when it is known.
+ */
+export function toUserTaskDto(t: UserTaskEntity, context?: TaskInstanceContext): UserTaskDto {
   return {
     name: t.name ?? t.elementId,
     state: t.state,
@@ -26,5 +36,10 @@ export function toUserTaskDto(t: UserTaskEntity): UserTaskDto {
     processDefinitionKey: t.processDefinitionKey,
     processInstanceKey: t.processInstanceKey,
     ...(t.formKey !== null && { formKey: t.formKey }),
+    ...(context !== undefined && {
+      ...(context.businessId !== null && { businessId: context.businessId }),
+      processInstanceStartedBy: context.startedBy,
+      processInstanceStartDate: context.startDate.toISOString(),
+    }),
   };
 }

@@ -6,11 +6,16 @@ import type { Principal } from '../auth/principal.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { FormDto } from '../forms/form.dto.js';
 import { toVariableSearchItemDto, VariableSearchQueryParamsDto, VariableSearchResultDto } from '../variables/variable.dto.js';
+import { GetUserTaskUseCase } from './usecases/get-user-task.usecase.js';
 import { GetUserTaskFormUseCase, type UserTaskForm } from './usecases/get-user-task-form.usecase.js';
 import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-variables.usecase.js';
 import { UserTaskDto, UserTaskSearchRequestDto, UserTaskSearchResultDto, UserTaskVariableSearchRequestDto } from './user-task.dto.js';
+<<<<<<< HEAD
 import { userTaskNotFound } from './user-task-errors.js';
 import { USER_TASK_SEARCH, UserTaskQueryRepository } from './user-task-query.repository.js';
+=======
+import { UserTaskQueryRepository } from './user-task-query.repository.js';
+>>>>>>> issue12-tasklist
 import { toUserTaskDto } from './user-task.mapper.js';
 import { USER_TASK_VARIABLE_SEARCH } from '../variables/variable-query.repository.js';
 import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
@@ -24,6 +29,7 @@ import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 export class UserTasksController {
   constructor(
     private readonly tasks: UserTaskQueryRepository,
+    private readonly getTask: GetUserTaskUseCase,
     private readonly getForm: GetUserTaskFormUseCase,
     private readonly searchVariables: SearchUserTaskVariablesUseCase,
   ) {}
@@ -35,16 +41,15 @@ export class UserTasksController {
   @ApiSearchBody(USER_TASK_SEARCH, { filter: { state: 'CREATED', candidateGroup: 'managers' }, sort: [{ field: 'priority', order: 'DESC' }], page: { limit: 20 } }, { extraFilters: { offeredToMe: "Baton addition: true for the tasks offered to one of the caller's groups or to the caller by name (claimed or not), false for the others." } })
   async search(@Body() body: UserTaskSearchRequestDto, @CurrentPrincipal() principal: Principal): Promise<UserTaskSearchResultDto> {
     const { rows, page } = await this.tasks.search(body, principal);
-    return { items: rows.map(toUserTaskDto), page };
+    const contexts = await this.tasks.instanceContexts(rows.map((task) => task.processInstanceKey));
+    return { items: rows.map((task) => toUserTaskDto(task, contexts.get(task.processInstanceKey))), page };
   }
 
   @Get(':userTaskKey')
-  @ApiOperation({ summary: 'A user task by key (404 when unknown or not visible to the caller).' })
+  @ApiOperation({ summary: "A user task by key (404 when unknown or not visible to the caller), with its instance's business context and the task variables its model names." })
   @ApiOkResponse({ type: UserTaskDto })
-  async get(@Param('userTaskKey', KeyParam) key: string, @CurrentPrincipal() principal: Principal): Promise<UserTaskDto> {
-    const task = await this.tasks.findVisible(key, principal);
-    if (!task) throw userTaskNotFound(key);
-    return toUserTaskDto(task);
+  get(@Param('userTaskKey', KeyParam) key: string, @CurrentPrincipal() principal: Principal): Promise<UserTaskDto> {
+    return this.getTask.execute(key, principal);
   }
 
   @Get(':userTaskKey/form')

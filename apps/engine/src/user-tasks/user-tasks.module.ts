@@ -6,6 +6,7 @@ import { ExecutionModule } from '../execution/execution.module.js';
 import { FormsModule } from '../forms/forms.module.js';
 import { ProcessDefinitionsModule } from '../process-definitions/process-definitions.module.js';
 import { VariablesModule } from '../variables/variables.module.js';
+import { GetUserTaskUseCase } from './usecases/get-user-task.usecase.js';
 import { GetUserTaskFormUseCase } from './usecases/get-user-task-form.usecase.js';
 import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-variables.usecase.js';
 import { UserTaskAccess } from './user-task-access.js';
@@ -22,7 +23,7 @@ import { UserTasksController } from './user-tasks.controller.js';
 @Module({
   imports: [FormsModule, ProcessDefinitionsModule, ElementInstancesModule, VariablesModule, ExecutionModule, AuthModule],
   controllers: [UserTasksController, UserTaskCommandsController],
-  providers: [UserTaskVisibility, UserTaskQueryRepository, UserTaskAccess, UserTaskCommandsUseCase, TaskListenerOutcome, GetUserTaskFormUseCase, SearchUserTaskVariablesUseCase],
+  providers: [UserTaskVisibility, UserTaskQueryRepository, UserTaskAccess, UserTaskCommandsUseCase, TaskListenerOutcome, GetUserTaskUseCase, GetUserTaskFormUseCase, SearchUserTaskVariablesUseCase],
   exports: [UserTaskVisibility, UserTaskQueryRepository],
 })
 export class UserTasksModule {}

@@ -36,6 +36,17 @@ export interface UserTask {
   formKey?: string;
   externalFormReference?: string;
   tenantId: string;
+  /** Baton addition: the business id of the task's process instance. */
+  businessId?: string;
+  /** Baton addition: who started the task's process instance. */
+  processInstanceStartedBy?: string;
+  /** Baton addition: when the task's process instance started (ISO 8601). */
+  processInstanceStartDate?: string;
+  /**
+   * Baton addition (single task only): the variables the model names as the task's context
+   * (`taskVariables` zeebe:property); absent: every variable the task sees.
+   */
+  taskVariables?: string[];
 }
 
 /** `filter` of `POST /v2/user-tasks/search` (the subset the portal uses). */

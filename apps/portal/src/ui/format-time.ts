@@ -10,6 +10,19 @@ export function formatDateTime(iso: string): string {
   }).format(new Date(iso));
 }
 
+/** "Nov 21, 2026, 9:43:07 PM GMT+1": {@link formatDateTime} to the second, for logs and histories. */
+export function formatDateTimeSeconds(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
 /** "in 12 hours", "in 5 minutes", "2 minutes ago": the distance from `now`, in the largest fitting unit. */
 export function formatRelative(iso: string, now: number): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);

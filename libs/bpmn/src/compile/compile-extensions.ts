@@ -2,7 +2,7 @@ import { FeelService } from '#feel';
 import type { FormReference, IoMapping, JobDefinition, UserTaskDefinition, VariableMapping } from '../model/executable-process.js';
 import { camunda7Assignment, hasZeebeAssignment } from '../parse/camunda-7-settings.js';
 import { elementList, stringProperty, type ModdleElement } from '../parse/moddle-element.js';
-import { EMBEDDED_FORM_KEY_PREFIX, extension } from '../parse/zeebe-extensions.js';
+import { EMBEDDED_FORM_KEY_PREFIX, extension, extensions } from '../parse/zeebe-extensions.js';
 import { compileTaskListeners } from './compile-listeners.js';
 import { optionalValueSource, valueSource } from './value-source.js';
 
@@ -102,7 +102,28 @@ export function compileUserTask(element: ModdleElement, embeddedForms: Map<strin
   if (form !== undefined) definition.form = form;
   const taskListeners = compileTaskListeners(element);
   if (taskListeners !== undefined) definition.taskListeners = taskListeners;
+  const taskVariables = compileTaskVariables(element);
+  if (taskVariables !== undefined) definition.taskVariables = taskVariables;
   return definition;
+}
+
+/** The name of the `zeebe:property` that lists the variables shown on a task (docs/portal.md). */
+export const TASK_VARIABLES_PROPERTY = 'taskVariables';
+
+/**
+ * `<zeebe:properties><zeebe:property name="taskVariables" value="amount, requester"/>` on a
+ * process or user task: the names, trimmed, blanks and repeats dropped, in the order given;
+ * undefined when the element has no such property. An empty value is an empty list (show none).
+ */
+export function compileTaskVariables(element: ModdleElement): string[] | undefined {
+  let value: string | undefined;
+  for (const properties of extensions(element, 'zeebe:Properties')) {
+    for (const property of elementList(properties, 'properties')) {
+      if (stringProperty(property, 'name')?.trim() === TASK_VARIABLES_PROPERTY) value = stringProperty(property, 'value') ?? '';
+    }
+  }
+  if (value === undefined) return undefined;
+  return [...new Set(value.split(',').map((name) => name.trim()).filter((name) => name !== ''))];
 }
 
 /** A sequence flow condition without its leading `=`. */

@@ -21,7 +21,7 @@ import { elementProperty, idOf, isA, stringProperty, type ModdleElement } from '
 import { conditionOf, expressionBody, extension } from '../parse/zeebe-extensions.js';
 import { eventKind, isEventSubProcess, isInterrupting } from '../rules/event-kind.js';
 import type { ValidationContext } from '../validate/validation-context.js';
-import { compileCondition, compileForm, compileIoMapping, compileJob, compileUserTask } from './compile-extensions.js';
+import { compileCondition, compileForm, compileIoMapping, compileJob, compileTaskVariables, compileUserTask } from './compile-extensions.js';
 import { compileAdHocSubProcess } from './compile-ad-hoc.js';
 import { compileStandardLoop } from './compile-standard-loop.js';
 import { compileExecutionListeners } from './compile-listeners.js';
@@ -250,6 +250,7 @@ export function compileProcess(process: ModdleElement, context: ValidationContex
     flows,
     formIds,
     ...optional('executionListeners', compileExecutionListeners(process)),
+    ...optional('taskVariables', compileTaskVariables(process)),
   };
 }
 

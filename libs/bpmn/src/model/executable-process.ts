@@ -14,7 +14,7 @@
 export type ValueSource = { kind: 'static'; value: string } | { kind: 'feel'; expression: string };
 
 /** Version of the compiled JSON layout; bump when a stored model can no longer be read as-is. */
-export const EXECUTABLE_MODEL_VERSION = 2;
+export const EXECUTABLE_MODEL_VERSION = 3;
 
 /** The element types Baton executes, verbatim BPMN names. Anything else is refused at deploy time. */
 export const EXECUTABLE_ELEMENT_TYPES = [
@@ -89,6 +89,12 @@ export interface UserTaskDefinition {
   headers: Record<string, string>;
   /** `zeebe:taskListeners`, in model order (absent when none): see docs/listeners.md. */
   taskListeners?: TaskListenerDefinition[];
+  /**
+   * The variables the portal shows on this task as its business context: the task's own
+   * `zeebe:property name="taskVariables"` (comma separated names), overriding the process's
+   * (absent when neither sets one: every variable the task sees). See docs/portal.md.
+   */
+  taskVariables?: string[];
 }
 
 /** The events an execution listener may run at (`zeebe:executionListener eventType`). */
@@ -543,4 +549,6 @@ export interface ExecutableProcess {
   formIds: string[];
   /** The process's own `zeebe:executionListeners` (absent when none). */
   executionListeners?: ExecutionListenerDefinition[];
+  /** The process's `zeebe:property name="taskVariables"`: the default of every user task's `taskVariables` (absent when not set). */
+  taskVariables?: string[];
 }

@@ -26,7 +26,7 @@ const TYPES: Record<string, string> = {
   AD_HOC_SUB_PROCESS_INNER_INSTANCE: 'Ad-hoc activation',
 };
 
-/** The same numbers as the chart, exact, with counts. */
+/** The same numbers as the chart, exact, with counts. On a phone each row is a card of label and value pairs (`data-label`), so no column hides off-screen. */
 export function DurationTable({ items }: { items: ElementDuration[] }) {
   const cell = (ms: number | null) => (ms === null ? <span className="muted">–</span> : formatDuration(ms));
   return (
@@ -69,14 +69,14 @@ export function DurationTable({ items }: { items: ElementDuration[] }) {
                 {elementLabel(item)}
                 <span className="element-type">{TYPES[item.elementType] ?? item.elementType}</span>
               </th>
-              <td className="num">{item.completedCount.toLocaleString()}</td>
-              <td className="num">{item.terminatedCount.toLocaleString()}</td>
-              <td className="num">{cell(item.minMs)}</td>
-              <td className="num">{cell(item.p50Ms)}</td>
-              <td className="num">{cell(item.p95Ms)}</td>
-              <td className="num">{cell(item.p99Ms)}</td>
-              <td className="num">{cell(item.maxMs)}</td>
-              <td className="num">{cell(item.meanMs)}</td>
+              <td className="num" data-label="Completed">{item.completedCount.toLocaleString()}</td>
+              <td className="num" data-label="Canceled">{item.terminatedCount.toLocaleString()}</td>
+              <td className="num" data-label="Min">{cell(item.minMs)}</td>
+              <td className="num" data-label="P50">{cell(item.p50Ms)}</td>
+              <td className="num" data-label="P95">{cell(item.p95Ms)}</td>
+              <td className="num" data-label="P99">{cell(item.p99Ms)}</td>
+              <td className="num" data-label="Max">{cell(item.maxMs)}</td>
+              <td className="num" data-label="Mean">{cell(item.meanMs)}</td>
             </tr>
           ))}
         </tbody>

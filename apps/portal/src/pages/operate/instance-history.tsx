@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem } from '../../api/api-problem';
 import { getInstanceHistory, type HistoryEvent } from '../../api/monitoring.api';
 import { useApi } from '../../session/session.context';
-import { formatDateTime } from '../../ui/format-time';
+import { formatDateTimeSeconds } from '../../ui/format-time';
 import { MessageRegion } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
 import { eventActor, eventDetail, eventLabel, isDetailEvent } from './history-text';
@@ -81,7 +81,7 @@ export function InstanceHistory({ processInstanceKey, elementNames, revision }: 
                 {event.elementId && <span className="history-element">{elementNames.get(event.elementId) ?? event.elementId}</span>}
                 {eventDetail(event) && <span className="history-detail">{eventDetail(event)}</span>}
                 <span className="history-meta">
-                  <time dateTime={event.time}>{formatDateTime(event.time)}</time> · {eventActor(event)} · <span className="mono">{event.command}</span>
+                  <time dateTime={event.time}>{formatDateTimeSeconds(event.time)}</time> · {eventActor(event)} · <span className="mono">{event.command}</span>
                 </span>
               </div>
             </li>

@@ -29,7 +29,8 @@ export function InstanceIncidents({
   elementNames: Map<string, string>;
   canRetry: boolean;
   /** After a successful retry, with what happened (the incident then leaves this list). */
-  onRetried: (what: string) => void;
+  /** After a retry: what was done, and the incident it was for. */
+  onRetried: (what: string, incident: Incident) => void;
 }) {
   if (incidents.length === 0) return null;
   return (
@@ -48,7 +49,7 @@ export function InstanceIncidents({
   );
 }
 
-function IncidentItem({ incident, elementName, canRetry, onRetried }: { incident: Incident; elementName: string; canRetry: boolean; onRetried: (what: string) => void }) {
+function IncidentItem({ incident, elementName, canRetry, onRetried }: { incident: Incident; elementName: string; canRetry: boolean; onRetried: (what: string, incident: Incident) => void }) {
   const api = useApi();
   const id = useId();
   const [retries, setRetries] = useState('1');
@@ -71,6 +72,7 @@ function IncidentItem({ incident, elementName, canRetry, onRetried }: { incident
         needsRetries
           ? `Retrying ${elementName}: its job is offered to workers again with ${retriesValue} ${retriesValue === 1 ? 'retry' : 'retries'}.`
           : `Retrying ${elementName}: the failed step runs again.`,
+        incident,
       );
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof ApiProblem ? error.detail : String(error) });

@@ -4,6 +4,7 @@ import type { PageProps } from '../../route-table';
 import { Link } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
+import { retryProgress, type RetryInProgress } from './retry-progress';
 import { canSendEvents } from '../../ui/permissions';
 import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
@@ -58,6 +59,15 @@ export function InstancePage({ params }: PageProps) {
   const scopeNames = useMemo(() => scopeNamesOf(data?.elements ?? []), [data?.elements]);
   const modelNames = useMemo(() => new Map([...elementNames, ...elementNamesFromXml(xml.data ?? '')]), [xml.data, elementNames]);
   const compensation = useCompensationMarks(key, revision);
+  // The "Retrying …" banner lasts while the retry runs: done, it goes; failed again, it says so.
+  const [retry, setRetry] = useState<RetryInProgress | null>(null);
+  useEffect(() => {
+    if (!retry || !data) return;
+    const progress = retryProgress(retry, data.incidents, data.elements);
+    if (progress === 'running') return;
+    setRetry(null);
+    setActionMessage(progress === 'done' ? null : { tone: 'warning', text: `The retry of ${retry.elementName} failed again; see its incident below.` });
+  }, [retry, data]);
 
   if (snapshot.loading) {
     return (
@@ -114,8 +124,9 @@ export function InstancePage({ params }: PageProps) {
         incidents={data.incidents}
         elementNames={elementNames}
         canRetry={isAdmin}
-        onRetried={(what) => {
+        onRetried={(what, incident) => {
           setActionMessage({ tone: 'success', text: what });
+          setRetry({ incidentKey: incident.incidentKey, elementInstanceKey: incident.elementInstanceKey, elementName: elementNames.get(incident.elementId) ?? incident.elementId });
           setLive(true);
           refresh();
         }}

@@ -5,10 +5,13 @@ import { Link } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { FormOrVariables, type InputsHandle } from '../../ui/form-or-variables';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
 import { explainTaskProblem, isTaskConflict, type TaskAction } from './task-conflicts';
-import { TaskFacts, TaskVariables } from './task-facts';
+import { checkFormRules, formRules, type FormRule } from './form-rules';
+import { contextVariables, formVariableNames } from './task-context';
+import { TaskContextPanel, TaskFacts, TaskVariables } from './task-facts';
 import { ListenerBadge } from './task-badges';
 import { useTaskInputs } from './use-task-inputs';
 import { TASK_LIST_REFRESH_MS } from './use-task-list';
@@ -38,6 +41,8 @@ export function TaskDetail({ userTaskKey, listPath, onChanged, now }: TaskDetail
   const [pending, setPending] = useState<TaskAction | null>(null);
   const [message, setMessage] = useState<PageMessage | null>(null);
   const [completedByMe, setCompletedByMe] = useState(false);
+  // A completion the form asks to confirm first (its `confirmWhen` rule holds).
+  const [confirming, setConfirming] = useState<{ rule: FormRule; variables: Record<string, unknown> } | null>(null);
   const task = taskQuery.data;
 
   useNoticeColleagueChanges(task, username, setMessage, pending !== null);
@@ -47,6 +52,7 @@ export function TaskDetail({ userTaskKey, listPath, onChanged, now }: TaskDetail
     setMessage(null);
     setCompletedByMe(false);
     setPending(null);
+    setConfirming(null);
   }, [userTaskKey]);
 
   const run = async (action: TaskAction, call: () => Promise<void>, success: PageMessage) => {
@@ -98,14 +104,8 @@ export function TaskDetail({ userTaskKey, listPath, onChanged, now }: TaskDetail
   const claim = () => run('claim', () => assignUserTask(api, userTaskKey, username), { tone: 'success', text: 'You claimed this task. It is yours until you complete or unclaim it.' });
   const unclaim = () =>
     run('unclaim', () => unassignUserTask(api, userTaskKey), { tone: 'success', text: mine ? 'You unclaimed this task; your groups can pick it up again.' : `You released this task from ${task.assignee}.` });
-  const complete = () => {
-    const collected = inputsRef.current?.collect();
-    if (!collected) return;
-    if (!collected.valid) {
-      setMessage({ tone: 'error', text: `Not completed yet. ${collected.message}` });
-      return;
-    }
-    void run('complete', () => completeUserTask(api, userTaskKey, collected.variables), {
+  const sendCompletion = (variables: Record<string, unknown>) =>
+    void run('complete', () => completeUserTask(api, userTaskKey, variables), {
       tone: 'success',
       text: (
         <>
@@ -113,6 +113,30 @@ export function TaskDetail({ userTaskKey, listPath, onChanged, now }: TaskDetail
         </>
       ),
     });
+  const complete = async () => {
+    const collected = inputsRef.current?.collect();
+    if (!collected) return;
+    if (!collected.valid) {
+      setMessage({ tone: 'error', text: `Not completed yet. ${collected.message}` });
+      return;
+    }
+    setMessage(null);
+    // The form's own rules (form-rules.ts): a field required only in some cases, a confirmation.
+    const rules = formRules(inputs?.form?.schema as Record<string, unknown> | undefined);
+    if (rules.length > 0) {
+      const { evaluate } = await import('feelin');
+      const outcome = checkFormRules(rules, { ...inputs?.data, ...collected.variables }, collected.variables, (expression, context) => evaluate(expression, context).value);
+      if (outcome.kind === 'missing') {
+        setMessage({ tone: 'error', text: `Not completed yet. ${outcome.rule.label}: ${outcome.rule.message}` });
+        focusFormField(outcome.rule.componentId);
+        return;
+      }
+      if (outcome.kind === 'confirm') {
+        setConfirming({ rule: outcome.rule, variables: collected.variables });
+        return;
+      }
+    }
+    sendCompletion(collected.variables);
   };
 
   return (
@@ -159,6 +183,9 @@ export function TaskDetail({ userTaskKey, listPath, onChanged, now }: TaskDetail
                 This task’s form is external: <a href={task.externalFormReference}>{task.externalFormReference}</a>. You can still complete it here with variables.
               </p>
             )}
+            {(inputs.form || task.taskVariables) && (
+              <TaskContextPanel variables={contextVariables(inputs.variables, task.taskVariables, formVariableNames(inputs.form?.schema as Record<string, unknown> | undefined))} />
+            )}
             {!inputs.form && <TaskVariables variables={inputs.variables} />}
             <FormOrVariables
               key={userTaskKey}
@@ -174,16 +201,46 @@ export function TaskDetail({ userTaskKey, listPath, onChanged, now }: TaskDetail
         )}
         {mayWork && inputs && (
           <div className="task-complete-row">
-            <button type="button" className="button button-primary button-large" onClick={complete} disabled={pending !== null}>
+            <button type="button" className="button button-primary button-large" onClick={() => void complete()} disabled={pending !== null}>
               {pending === 'complete' && <Spinner />}
               {pending === 'complete' ? 'Completing…' : mine ? 'Complete task' : 'Claim and complete'}
             </button>
             {unassigned && <p className="muted task-complete-hint">Completing an unclaimed task claims it for you first.</p>}
           </div>
         )}
+        {confirming && (
+          <ModalDialog title="Are you sure?" onClose={() => setConfirming(null)}>
+            <p className="confirm-dialog-text">{confirming.rule.message}</p>
+            <div className="confirm-dialog-actions">
+              <button type="button" className="button button-secondary" data-autofocus onClick={() => setConfirming(null)}>
+                Go back
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  const { variables } = confirming;
+                  setConfirming(null);
+                  sendCompletion(variables);
+                }}
+              >
+                {confirming.rule.confirmLabel}
+              </button>
+            </div>
+          </ModalDialog>
+        )}
       </section>
     </article>
   );
+}
+
+/** Moves focus to the form-js field of a component (its input's id ends in `-<componentId>`). */
+function focusFormField(componentId: string): void {
+  if (!componentId) return;
+  window.requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>(`.task-work [id$="-${CSS.escape(componentId)}"]`);
+    field?.focus();
+  });
 }
 
 function BackLink({ to }: { to: string }) {

@@ -4,6 +4,7 @@ import { useSignedIn } from '../../session/session.context';
 import { formatDateTime } from '../../ui/format-time';
 import { instancePagePath } from '../../ui/route-access';
 import { AssigneePill, DueDate, PriorityBadge } from './task-badges';
+import { displayValue, variableLabel } from './task-context';
 
 /** Name, process and the facts of a task: created, due, follow-up, priority, assignee, candidates. */
 export function TaskFacts({ task, username, now }: { task: UserTask; username: string; now: number }) {
@@ -23,6 +24,24 @@ export function TaskFacts({ task, username, now }: { task: UserTask; username: s
           )}
         </dd>
       </div>
+      {task.businessId && (
+        <div>
+          <dt>Business id</dt>
+          <dd className="task-business-id">{task.businessId}</dd>
+        </div>
+      )}
+      {task.processInstanceStartedBy && task.processInstanceStartDate && (
+        <div>
+          <dt>Requested by</dt>
+          <dd>
+            {startedByText(task.processInstanceStartedBy, username)}
+            <br />
+            <time className="muted" dateTime={task.processInstanceStartDate}>
+              {formatDateTime(task.processInstanceStartDate)}
+            </time>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Created</dt>
         <dd>
@@ -83,6 +102,37 @@ export function TaskFacts({ task, username, now }: { task: UserTask; username: s
         </div>
       )}
     </dl>
+  );
+}
+
+/** Who started the instance, in words: "you", a user, a worker, or the engine (timers, messages). */
+export function startedByText(startedBy: string, username: string): string {
+  if (startedBy === username) return 'you';
+  if (startedBy === 'system') return 'the engine (a timer or message)';
+  if (startedBy.startsWith('worker:')) return `worker ${startedBy.slice('worker:'.length)}`;
+  return startedBy;
+}
+
+/**
+ * The task's business context: the variables its model names (or all it sees) that the form
+ * does not show, read-only, above the form.
+ */
+export function TaskContextPanel({ variables }: { variables: readonly TaskVariable[] }) {
+  if (variables.length === 0) return null;
+  return (
+    <section className="task-context" aria-labelledby="task-context-title">
+      <h3 id="task-context-title" className="task-context-title">
+        About this request
+      </h3>
+      <dl>
+        {variables.map((variable) => (
+          <div key={variable.name}>
+            <dt title={variable.name}>{variableLabel(variable.name)}</dt>
+            <dd>{displayValue(variable.value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 

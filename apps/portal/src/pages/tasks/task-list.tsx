@@ -103,6 +103,7 @@ export function TaskList({ query, data, loading, problem, username, selectedKey,
 function emptyText(view: TaskView): string {
   if (view === 'assigned') return 'Nothing is assigned to you.';
   if (view === 'offered') return 'Nothing is offered to your groups right now.';
+  if (view === 'done') return 'You have not completed any tasks yet.';
   return 'No open tasks for you.';
 }
 
@@ -113,18 +114,27 @@ function TaskListItem({ task, username, now, to, selected, arrived }: { task: Us
         <span className="task-item-name">{task.name}</span>
         {arrived && <span className="badge badge-new">New</span>}
       </span>
-      <span className="task-item-process">{task.processName ?? task.processDefinitionId}</span>
+      <span className="task-item-process">
+        {task.processName ?? task.processDefinitionId}
+        {task.businessId && <span className="task-item-business-id"> · {task.businessId}</span>}
+      </span>
       <span className="task-item-meta">
-        <AssigneePill task={task} username={username} />
+        {task.state === 'COMPLETED' ? <span className="badge badge-done">{task.assignee === username ? 'Done by you' : `Done by ${task.assignee ?? 'someone'}`}</span> : <AssigneePill task={task} username={username} />}
         <ListenerBadge state={task.state} />
         <PriorityBadge priority={task.priority} />
         {task.dueDate && <DueDate iso={task.dueDate} now={now} />}
       </span>
       <span className="task-item-foot muted">
         <span>Offered to {candidatesText(task)}</span>
-        <time dateTime={task.creationDate} title={formatDateTime(task.creationDate)}>
-          Created {formatRelative(task.creationDate, now)}
-        </time>
+        {task.completionDate ? (
+          <time dateTime={task.completionDate} title={formatDateTime(task.completionDate)}>
+            Completed {formatRelative(task.completionDate, now)}
+          </time>
+        ) : (
+          <time dateTime={task.creationDate} title={formatDateTime(task.creationDate)}>
+            Created {formatRelative(task.creationDate, now)}
+          </time>
+        )}
       </span>
     </Link>
   );

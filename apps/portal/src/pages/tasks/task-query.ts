@@ -6,8 +6,8 @@
 import type { SearchRequest } from '../../api/search';
 import { OPEN_TASK_STATES, type UserTaskFilter, type UserTaskSortField } from '../../api/user-tasks.api';
 
-/** The three views: what is mine, what is offered to me, everything the engine lets me see. */
-export type TaskView = 'assigned' | 'offered' | 'all';
+/** The views: what is mine, what is offered to me, everything open the engine lets me see, what I completed. */
+export type TaskView = 'assigned' | 'offered' | 'all' | 'done';
 /** Due-date filters; `range` uses `dueFrom` / `dueTo` (dates, inclusive). */
 export type DueFilter = 'any' | 'overdue' | 'today' | 'week' | 'range';
 /** Camunda Tasklist's priority bands: critical 76-100, high 51-75, medium 26-50, low 0-25. */
@@ -34,6 +34,7 @@ export const TASK_VIEWS: ReadonlyArray<{ view: TaskView; label: string; hint: st
   { view: 'assigned', label: 'Assigned to me', hint: 'Tasks you claimed or that were assigned to you.' },
   { view: 'offered', label: 'Offered to my groups', hint: 'Tasks offered to one of your groups or to you by name, claimed or not.' },
   { view: 'all', label: 'All I may see', hint: 'Every open task Baton shows you: yours, your groups’, and those offered to everyone.' },
+  { view: 'done', label: 'Done', hint: 'The tasks you completed, most recently completed first.' },
 ];
 
 export const DUE_FILTERS: ReadonlyArray<{ value: DueFilter; label: string }> = [
@@ -74,7 +75,7 @@ export function parseTaskQuery(search: string): TaskQuery {
     return DATE.test(value) ? value : '';
   };
   return {
-    view: oneOf(params.get('view'), ['assigned', 'offered', 'all'], DEFAULT_TASK_QUERY.view),
+    view: oneOf(params.get('view'), ['assigned', 'offered', 'all', 'done'], DEFAULT_TASK_QUERY.view),
     process: params.get('process') ?? '',
     due: oneOf(params.get('due'), DUE_FILTERS.map((d) => d.value), 'any'),
     dueFrom: date('dueFrom'),
@@ -145,12 +146,13 @@ export function dueDateCondition(query: Pick<TaskQuery, 'due' | 'dueFrom' | 'due
 
 /**
  * The search filter of a query for the signed-in `username`: open tasks only (also while their
- * task listeners run); the view narrows
+ * task listeners run), or for "Done" the completed tasks assigned to me; the view narrows
  * by assignee or by candidacy (`offeredToMe`, a Baton filter: candidate groups ∩ my groups, or
  * me among the candidate users — claimed or not); the engine's visibility rule does the rest.
  */
 export function taskFilter(query: TaskQuery, view: TaskView, username: string, now: Date): UserTaskFilter {
-  const filter: UserTaskFilter = { state: { $in: OPEN_TASK_STATES } };
+  // Done: completing a task assigns it to whoever completes it, so my completed tasks are the completed ones assigned to me.
+  const filter: UserTaskFilter = view === 'done' ? { state: 'COMPLETED', assignee: username } : { state: { $in: OPEN_TASK_STATES } };
   if (view === 'assigned') filter.assignee = username;
   if (view === 'offered') filter.offeredToMe = true;
   if (query.process) filter.processDefinitionId = query.process;
@@ -169,6 +171,8 @@ export function taskFilter(query: TaskQuery, view: TaskView, username: string, n
 export function taskSearchRequests(query: TaskQuery, username: string, now: Date, limit: number): Array<SearchRequest<UserTaskFilter, UserTaskSortField>> {
   const sort = TASK_SORTS.find((s) => s.value === query.sort) ?? TASK_SORTS[0]!;
   const filter = taskFilter(query, query.view, username, now);
+  // In "Done", newest and oldest mean by completion.
+  if (query.view === 'done' && (query.sort === 'newest' || query.sort === 'oldest')) return [{ filter, sort: [{ field: 'completionDate', order: sort.order }], page: { limit } }];
   if (sort.field === 'dueDate' && filter.dueDate === undefined) {
     return [
       { filter: { ...filter, dueDate: { $exists: true } }, sort: [{ field: 'dueDate', order: 'ASC' }], page: { limit } },

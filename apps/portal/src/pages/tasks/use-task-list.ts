@@ -21,7 +21,7 @@ export const TASK_LIST_REFRESH_MS = 5000;
 
 /**
  * The task list of `query`, polled every {@link TASK_LIST_REFRESH_MS} while the tab is visible:
- * the tasks of the current view (up to `limit`) and the counts of all three views.
+ * the tasks of the current view (up to `limit`) and the counts of every view.
  */
 export function useTaskList(api: ApiClient, query: TaskQuery, username: string, limit: number): PolledQuery<TaskListData> {
   const key = JSON.stringify({ query, username, limit });
@@ -60,7 +60,7 @@ async function loadCounts(api: ApiClient, query: TaskQuery, username: string, no
   const totals = await Promise.all(
     others.map(async (view) => (await searchUserTasks(api, { filter: taskFilter(query, view, username, now), page: { limit: 1 } }, signal)).page.totalItems),
   );
-  const counts = { assigned: 0, offered: 0, all: 0 };
+  const counts: Record<TaskView, number> = { assigned: 0, offered: 0, all: 0, done: 0 };
   others.forEach((view, i) => (counts[view] = totals[i]!));
   return counts;
 }
