@@ -10,12 +10,7 @@ import { GetUserTaskUseCase } from './usecases/get-user-task.usecase.js';
 import { GetUserTaskFormUseCase, type UserTaskForm } from './usecases/get-user-task-form.usecase.js';
 import { SearchUserTaskVariablesUseCase } from './usecases/search-user-task-variables.usecase.js';
 import { UserTaskDto, UserTaskSearchRequestDto, UserTaskSearchResultDto, UserTaskVariableSearchRequestDto } from './user-task.dto.js';
-<<<<<<< HEAD
-import { userTaskNotFound } from './user-task-errors.js';
 import { USER_TASK_SEARCH, UserTaskQueryRepository } from './user-task-query.repository.js';
-=======
-import { UserTaskQueryRepository } from './user-task-query.repository.js';
->>>>>>> issue12-tasklist
 import { toUserTaskDto } from './user-task.mapper.js';
 import { USER_TASK_VARIABLE_SEARCH } from '../variables/variable-query.repository.js';
 import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';

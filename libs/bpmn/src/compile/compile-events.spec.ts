@@ -14,7 +14,7 @@ describe('compileProcess: events', () => {
   it('compiles message and timer events: process message and timer starts (cron, date, FEEL date), a message catch event, a receive task with a FEEL message name, interrupting and non-interrupting message boundaries, a timer cycle on a non-interrupting boundary, message and timer event subprocesses', async () => {
     expect(await compiled('message-and-timer-events.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'order-messages',
         messageStartEvents: [{ elementId: 'Placed', messageName: 'order-placed' }],
         timerStartEvents: [
@@ -183,7 +183,7 @@ describe('compileProcess: events', () => {
   it('compiles signal, escalation and link events: a signal start event, FEEL and static signal names, signal and escalation throw and end events, escalation boundaries by code and catch-all, link throws pointing at their catch event', async () => {
     expect(await compiled('signal-escalation-link-events.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'escalations-and-signals',
         startEventId: 'Start',
         signalStartEvents: [{ elementId: 'Go', signalName: 'go' }],
@@ -302,7 +302,7 @@ describe('compileProcess: events', () => {
   it('compiles an event-based gateway with message, timer, signal and conditional catch events, a conditional boundary with its variable filter, and event subprocesses (error, escalation, signal, condition) in the process and in an embedded subprocess', async () => {
     expect(await compiled('gateway-conditions-event-subprocesses.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'waiting',
         startEventId: 'Start',
         eventSubProcessIds: ['On_error', 'On_late', 'On_stop', 'On_budget'],

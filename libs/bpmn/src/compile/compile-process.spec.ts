@@ -14,7 +14,7 @@ describe('compileProcess', () => {
   it('compiles user tasks: Camunda user task with assignment, schedule, priority, headers, mappings and a linked form; embedded and external forms; a start form', async () => {
     expect(await compiled('user-tasks.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'expense-approval',
         name: 'Expense approval',
         versionTag: '2024.1',
@@ -93,7 +93,7 @@ describe('compileProcess', () => {
   it('compiles jobs: static and FEEL job types, retries (default 3), headers, input/output mappings, a message end event as a job', async () => {
     expect(await compiled('service-tasks.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'order-fulfilment',
         startEventId: 'Start',
         children: ['Start', 'Charge', 'Notify', 'Shipped'],
@@ -148,7 +148,7 @@ describe('compileProcess', () => {
   it('compiles nested subprocesses: children, start events, parent ids, mappings on the subprocess, a terminate end event', async () => {
     expect(await compiled('subprocess.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'packing',
         startEventId: 'Start',
         children: ['Start', 'Pack', 'End'],
@@ -191,7 +191,7 @@ describe('compileProcess', () => {
   it('compiles gateways: default flows, conditions without their "=", parallel fork and join, a FEEL script task, a none throw event', async () => {
     expect(await compiled('gateways.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'routing',
         startEventId: 'Start',
         children: ['Start', 'Score', 'Risk', 'Checks', 'Fork', 'Checked', 'Join', 'Merge', 'End'],
@@ -227,7 +227,7 @@ describe('compileProcess', () => {
   it('compiles events, calls and loops: message start events, timers, boundary events (attached to their activity), error end events, call activities, multi-instance', async () => {
     expect(await compiled('events-calls-loops.bpmn')).toEqual([
       {
-        modelVersion: 2,
+        modelVersion: 3,
         id: 'fulfilment',
         startEventId: 'Start',
         messageStartEvents: [{ elementId: 'Placed', messageName: 'order-placed' }],
