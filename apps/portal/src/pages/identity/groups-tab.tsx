@@ -25,24 +25,19 @@ export function GroupsTab({ data }: { data: IdentityData }) {
                 <th scope="col">Group id</th>
                 <th scope="col">Name</th>
                 <th scope="col">Description</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
               </tr>
             </thead>
             <tbody>
               {data.groups.map((g) => (
                 <tr key={g.groupId} aria-selected={g.groupId === selected}>
                   <th scope="row" className="mono">
-                    {g.groupId}
+                    <button type="button" className="button-link mono" onClick={() => setSelected(g.groupId)}>
+                      <span className="visually-hidden">Manage </span>
+                      {g.groupId}
+                    </button>
                   </th>
                   <td>{g.name}</td>
                   <td>{g.description ?? <span className="muted">–</span>}</td>
-                  <td>
-                    <button type="button" className="button-link" onClick={() => setSelected(g.groupId)} aria-label={`Manage ${g.groupId}`}>
-                      Manage
-                    </button>
-                  </td>
                 </tr>
               ))}
             </tbody>

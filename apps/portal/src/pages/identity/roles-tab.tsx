@@ -25,25 +25,20 @@ export function RolesTab({ data }: { data: IdentityData }) {
                 <th scope="col">Role id</th>
                 <th scope="col">Name</th>
                 <th scope="col">Permissions</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
               </tr>
             </thead>
             <tbody>
               {data.roles.map((r) => (
                 <tr key={r.roleId} aria-selected={r.roleId === selected}>
                   <th scope="row" className="mono">
-                    {r.roleId} {r.builtIn && <span className="badge badge-role-other">built in</span>}
+                    <button type="button" className="button-link mono" onClick={() => setSelected(r.roleId)}>
+                      <span className="visually-hidden">Manage </span>
+                      {r.roleId}
+                    </button> {r.builtIn && <span className="badge badge-role-other">built in</span>}
                   </th>
                   <td>{r.name}</td>
                   <td>
                     <PermissionList permissions={r.permissions} />
-                  </td>
-                  <td>
-                    <button type="button" className="button-link" onClick={() => setSelected(r.roleId)} aria-label={`Manage ${r.roleId}`}>
-                      Manage
-                    </button>
                   </td>
                 </tr>
               ))}

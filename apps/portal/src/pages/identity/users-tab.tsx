@@ -26,25 +26,20 @@ export function UsersTab({ data }: { data: IdentityData }) {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
               </tr>
             </thead>
             <tbody>
               {data.users.map((u) => (
                 <tr key={u.username} aria-selected={u.username === selected}>
                   <th scope="row" className="mono">
-                    {u.username}
+                    <button type="button" className="button-link mono" onClick={() => setSelected(u.username)}>
+                      <span className="visually-hidden">Manage </span>
+                      {u.username}
+                    </button>
                   </th>
                   <td>{u.name || <span className="muted">–</span>}</td>
                   <td>{u.email ?? <span className="muted">–</span>}</td>
                   <td>{u.enabled ? <span className="badge badge-status-enabled">Enabled</span> : <span className="badge badge-status-disabled">Disabled</span>}</td>
-                  <td>
-                    <button type="button" className="button-link" onClick={() => setSelected(u.username)} aria-label={`Manage ${u.username}`}>
-                      Manage
-                    </button>
-                  </td>
                 </tr>
               ))}
             </tbody>
