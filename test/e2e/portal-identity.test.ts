@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { hasHorizontalScroll, launchBrowser, PHONE, screenshot } from '../support/browser.js';
 import { send } from '../support/process-api.js';
 import { usePortalEngine } from '../support/portal.js';
 
@@ -121,6 +121,15 @@ describe('portal: Identity', () => {
     await group.getByRole('button', { name: 'Remove emma' }).click();
     await group.getByText('No members.').waitFor();
 
+    expect(unexpectedProblems()).toEqual([]);
+  });
+
+  it('fits a phone screen', async () => {
+    const { page, unexpectedProblems } = await portal.openAs('demo', '/identity', PHONE);
+    await page.getByRole('button', { name: 'Manage emma' }).click();
+    await page.getByRole('region', { name: /Emma Employee/ }).getByRole('list', { name: 'Groups of emma' }).waitFor();
+    await screenshot(page, 'identity-phone');
+    expect(await hasHorizontalScroll(page)).toBe(false);
     expect(unexpectedProblems()).toEqual([]);
   });
 

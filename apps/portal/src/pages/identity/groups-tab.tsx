@@ -3,7 +3,7 @@ import { addMember, assignRole, createGroup, deleteGroup, membersOf, removeMembe
 import { useApi } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
-import { AddPicker, RemovableList, TextField } from './identity-fields';
+import { AddPicker, RemovableList, TextField, useRevealOnNarrowScreens } from './identity-fields';
 import { problemText, runChange, type IdentityData } from './identity-data';
 
 /** The groups: a form for a new one, the list, and the selected group's members and roles. */
@@ -97,6 +97,7 @@ function NewGroupForm({ data, onCreated }: { data: IdentityData; onCreated: (gro
 }
 
 function GroupDetail({ group, data, onClose }: { group: IdentityGroup; data: IdentityData; onClose: () => void }) {
+  const panelRef = useRevealOnNarrowScreens<HTMLElement>();
   const api = useApi();
   const [members, setMembers] = useState<string[] | null>(null);
   const [roles, setRoles] = useState<string[]>([]);
@@ -126,7 +127,7 @@ function GroupDetail({ group, data, onClose }: { group: IdentityGroup; data: Ide
   };
 
   return (
-    <section className="card identity-detail" aria-labelledby="group-detail-heading">
+    <section ref={panelRef} className="card identity-detail" aria-labelledby="group-detail-heading">
       <div className="identity-detail-head">
         <h2 id="group-detail-heading" className="identity-detail-title">
           {group.name} <span className="muted mono">{group.groupId}</span>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 
 /** A labelled text input of the Identity forms. */
 export function TextField({
@@ -83,4 +83,16 @@ export function RemovableList({ items, label, onRemove, busy, empty }: { items: 
       ))}
     </ul>
   );
+}
+
+/**
+ * A ref for a detail panel that, on screens too narrow to show it beside the list (where it comes
+ * below the list and the form), scrolls it into view when it opens.
+ */
+export function useRevealOnNarrowScreens<T extends HTMLElement>(): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 1099px)').matches) ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
+  return ref;
 }

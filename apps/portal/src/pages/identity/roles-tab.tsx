@@ -3,7 +3,7 @@ import { assignRole, createRole, deleteRole, groupsOfRole, PERMISSIONS, unassign
 import { useApi } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
-import { AddPicker, RemovableList, TextField } from './identity-fields';
+import { AddPicker, RemovableList, TextField, useRevealOnNarrowScreens } from './identity-fields';
 import { problemText, runChange, type IdentityData } from './identity-data';
 
 /** The roles: built-in ones and custom ones with their permissions, who has each, and a form for a new one. */
@@ -131,6 +131,7 @@ function NewRoleForm({ data, onCreated }: { data: IdentityData; onCreated: (role
 }
 
 function RoleDetail({ role, data, onClose }: { role: IdentityRole; data: IdentityData; onClose: () => void }) {
+  const panelRef = useRevealOnNarrowScreens<HTMLElement>();
   const api = useApi();
   const [users, setUsers] = useState<string[] | null>(null);
   const [groups, setGroups] = useState<string[]>([]);
@@ -161,7 +162,7 @@ function RoleDetail({ role, data, onClose }: { role: IdentityRole; data: Identit
   };
 
   return (
-    <section className="card identity-detail" aria-labelledby="role-detail-heading">
+    <section ref={panelRef} className="card identity-detail" aria-labelledby="role-detail-heading">
       <div className="identity-detail-head">
         <h2 id="role-detail-heading" className="identity-detail-title">
           {role.name} <span className="muted mono">{role.roleId}</span>

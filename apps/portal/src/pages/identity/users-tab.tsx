@@ -4,7 +4,7 @@ import { useApi, useSignedIn } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { ModalDialog } from '../../ui/modal-dialog';
 import { Spinner } from '../../ui/spinner';
-import { AddPicker, RemovableList, TextField } from './identity-fields';
+import { AddPicker, RemovableList, TextField, useRevealOnNarrowScreens } from './identity-fields';
 import { problemText, runChange, type IdentityData } from './identity-data';
 
 /** The users: a form for a new one, the list, and the selected user's status, password, groups and roles. */
@@ -101,6 +101,7 @@ function NewUserForm({ data, onCreated }: { data: IdentityData; onCreated: (user
 }
 
 function UserDetail({ user, data, onClose }: { user: IdentityUser; data: IdentityData; onClose: () => void }) {
+  const panelRef = useRevealOnNarrowScreens<HTMLElement>();
   const api = useApi();
   const { user: me } = useSignedIn();
   const [memberships, setMemberships] = useState<{ groups: string[]; roles: string[] } | null>(null);
@@ -129,7 +130,7 @@ function UserDetail({ user, data, onClose }: { user: IdentityUser; data: Identit
 
   const groupName = (groupId: string) => data.groups.find((g) => g.groupId === groupId)?.name ?? groupId;
   return (
-    <section className="card identity-detail" aria-labelledby="user-detail-heading">
+    <section ref={panelRef} className="card identity-detail" aria-labelledby="user-detail-heading">
       <div className="identity-detail-head">
         <h2 id="user-detail-heading" className="identity-detail-title">
           {user.name || user.username} <span className="muted mono">{user.username}</span>
