@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiProperty, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CreateUserRequestDto, UpdateUserRequestDto, UserDto, UserSearchRequestDto, UserSearchResultDto } from './dto/identity.dto.js';
 import { ManageUsersUseCase } from './usecases/manage-users.usecase.js';
 
 class UserMembershipsDto {
-  groups: string[];
-  roles: string[];
+  @ApiProperty({ type: [String], description: 'Group ids the user is a member of.' }) groups: string[];
+  @ApiProperty({ type: [String], description: 'Role ids given to the user directly (not through groups).' }) roles: string[];
 }
 
 @ApiTags('User')
