@@ -192,6 +192,21 @@ describe('the last admin', () => {
   });
 });
 
+describe('two admins removing each other at once', () => {
+  it('given two admins, then of two concurrent removals one succeeds and the other is refused', async () => {
+    await send(engine, 'POST', '/v2/users', { username: 'root3', password: 'third admin password' });
+    expect((await send(engine, 'PUT', '/v2/roles/admin/users/root3')).status).toBe(204);
+    const root3 = basicAuth('root3', 'third admin password');
+    const [byRoot3, byDemo] = await Promise.all([call('DELETE', '/v2/roles/admin/users/demo', root3), send(engine, 'DELETE', '/v2/roles/admin/users/root3')]);
+    expect([byRoot3.status, byDemo.status].sort()).toEqual([204, 409]);
+    const remaining = byDemo.status === 204 ? 'demo' : 'root3';
+    expect((await call('POST', '/v2/roles/admin/users/search', remaining === 'demo' ? basicAuth('demo') : root3, {})).body.items).toEqual([{ username: remaining }]);
+    // Put things back as the other tests expect them: demo the only admin.
+    if (remaining === 'root3') expect((await call('PUT', '/v2/roles/admin/users/demo', root3)).status).toBe(204);
+    expect((await send(engine, 'DELETE', '/v2/users/root3')).status).toBe(204);
+  });
+});
+
 describe('PUT /v2/authentication/me/password', () => {
   it('given the current password, then the password changes and the user\'s other sessions end, this one stays', async () => {
     await send(engine, 'POST', '/v2/users', { username: 'changer', password: 'my old password' });
