@@ -4,6 +4,7 @@ import { DeploymentsModule } from './deployments/deployments.module.js';
 import { ElementInstancesModule } from './element-instances/element-instances.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot(infrastructure),
         AuthModule,
+        IdentityModule,
         HealthModule,
         DeploymentsModule,
         ProcessDefinitionsModule,

@@ -13,6 +13,7 @@ import { PasswordHasher } from './auth/password-hasher.js';
 import { deployProcessesDir } from './bootstrap/deploy-processes-dir.js';
 import { closeInfrastructure, prepareInfrastructure } from './bootstrap/prepare-infrastructure.js';
 import { seedDemoIdentities } from './bootstrap/seed-demo-identities.js';
+import { createInitialAdmin } from './bootstrap/create-initial-admin.js';
 import { jsonDepthGuard } from './common/limits/json-depth.guard.js';
 import { ResponseSizeInterceptor } from './common/limits/response-size.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
@@ -45,6 +46,7 @@ export async function startEngine(config: BatonConfig, logger: Logger, options: 
     const app = await createEngineApp(infrastructure, logger);
     await withNamedLock(infrastructure.dataSource, 'baton:startup', async () => {
       if (config.seedDemoData) await seedDemoIdentities(app.get(IdentityRepository), app.get(PasswordHasher), logger);
+      if (config.auth.initialAdmin) await createInitialAdmin(app.get(IdentityRepository), app.get(PasswordHasher), config.auth.initialAdmin, logger);
       if (config.processesDir) await deployProcessesDir(resolvePath(config.processesDir), app.get(CreateDeploymentUseCase), logger);
     });
     await app.listen(config.port, '0.0.0.0');

@@ -51,6 +51,7 @@ const ROWS = [
   { path: '/operate/instances/:processInstanceKey', title: 'Instance', access: 'signed-in', component: 'operate' },
   { path: '/operate/metrics', title: 'Metrics', access: 'signed-in', component: 'operate' },
   { path: '/operate/messages', title: 'Messages & signals', access: 'signed-in', component: 'operate' },
+  { path: '/identity', title: 'Identity', access: 'signed-in', nav: 'Identity', component: 'identity', summary: 'Add users, disable them, reset passwords, and give groups and roles.' },
   { path: '*', title: 'Page not found', access: 'signed-in' },
 ] as const satisfies readonly RouteInfo[];
 

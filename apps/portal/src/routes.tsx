@@ -23,6 +23,7 @@ const ProcessesPage = lazy(() => import('./pages/operate/processes.page').then((
 const InstancesPage = lazy(() => import('./pages/operate/instances.page').then((m) => ({ default: m.InstancesPage })));
 const InstancePage = lazy(() => import('./pages/operate/instance.page').then((m) => ({ default: m.InstancePage })));
 const EventsPage = lazy(() => import('./pages/operate/events.page').then((m) => ({ default: m.EventsPage })));
+const IdentityPage = lazy(() => import('./pages/identity/identity.page').then((m) => ({ default: m.IdentityPage })));
 const MetricsPage = lazy(() => import('./pages/metrics/metrics.page').then((m) => ({ default: m.MetricsPage })));
 
 /** The component of every path in the route table (a path without one does not compile). */
@@ -44,6 +45,7 @@ const PAGES: Record<RoutePath, ComponentType<PageProps>> = {
   '/operate/instances/:processInstanceKey': InstancePage,
   '/operate/metrics': MetricsPage,
   '/operate/messages': EventsPage,
+  '/identity': IdentityPage,
   '*': NotFoundPage,
 };
 

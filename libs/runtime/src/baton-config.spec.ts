@@ -99,3 +99,22 @@ describe('loadConfig: FEEL limits', () => {
     expect(() => loadConfig({ BATON_FEEL_TIMEOUT_MS: '600000' })).toThrow(/BATON_FEEL_TIMEOUT_MS must be an integer from 1 to 60000, but is '600000'/);
   });
 });
+
+describe('passwords and the first admin', () => {
+  it('given nothing set, then passwords need 12 characters and no first admin is configured', () => {
+    expect(loadConfig({}).auth).toMatchObject({ passwordMinLength: 12, initialAdmin: null });
+  });
+
+  it('given BATON_ADMIN_USERNAME and BATON_ADMIN_PASSWORD, then they are the first admin', () => {
+    const config = loadConfig({ BATON_ADMIN_USERNAME: ' ada ', BATON_ADMIN_PASSWORD: 'a long passphrase', BATON_PASSWORD_MIN_LENGTH: '16' });
+    expect(config.auth).toMatchObject({ passwordMinLength: 16, initialAdmin: { username: 'ada', password: 'a long passphrase' } });
+  });
+
+  it('given only one of the two, a bad name or a short password, then the start fails naming it', () => {
+    expect(() => loadConfig({ BATON_ADMIN_USERNAME: 'ada' })).toThrow(/BATON_ADMIN_USERNAME and BATON_ADMIN_PASSWORD must be set together \(the first admin\), but only BATON_ADMIN_USERNAME is set/);
+    expect(() => loadConfig({ BATON_ADMIN_PASSWORD: 'a long passphrase' })).toThrow(/but only BATON_ADMIN_PASSWORD is set/);
+    expect(() => loadConfig({ BATON_ADMIN_USERNAME: 'ada lovelace', BATON_ADMIN_PASSWORD: 'a long passphrase' })).toThrow(/BATON_ADMIN_USERNAME must be 1-128 letters, digits or _ @ \. \+ -, but is 'ada lovelace'/);
+    expect(() => loadConfig({ BATON_ADMIN_USERNAME: 'ada', BATON_ADMIN_PASSWORD: 'short' })).toThrow(/BATON_ADMIN_PASSWORD must have at least 12 characters \(BATON_PASSWORD_MIN_LENGTH\), but has 5/);
+    expect(() => loadConfig({ BATON_PASSWORD_MIN_LENGTH: '0' })).toThrow(/BATON_PASSWORD_MIN_LENGTH must be an integer from 1 to 1024, but is '0'/);
+  });
+});

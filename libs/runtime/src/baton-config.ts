@@ -41,6 +41,13 @@ export interface BatonConfig {
     disabled: boolean;
     /** Lifetime of a portal sign-in token in seconds. Env `BATON_SESSION_TTL_SECONDS`. @default 43200 (12 h) */
     sessionTtlSeconds: number;
+    /** Fewest characters a password set over the API or the portal may have. Env `BATON_PASSWORD_MIN_LENGTH` (1-1024). @default 12 */
+    passwordMinLength: number;
+    /**
+     * The first admin: created at start with the admin role when no enabled user holds it (README,
+     * "Running in production"). Env `BATON_ADMIN_USERNAME` and `BATON_ADMIN_PASSWORD`; both or neither.
+     */
+    initialAdmin: { username: string; password: string } | null;
   };
   /** The HTTP edge: which browser origins may change state, whom to trust for the client address, sign-in throttling. */
   security: {
@@ -175,6 +182,19 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     return fallback;
   };
   const str = (name: string, fallback: string): string => env[name] ?? fallback;
+  const initialAdmin = (): { username: string; password: string } | null => {
+    const username = env.BATON_ADMIN_USERNAME?.trim() ?? '';
+    const password = env.BATON_ADMIN_PASSWORD ?? '';
+    if (username === '' && password === '') return null;
+    if (username === '' || password === '') {
+      errors.push(`BATON_ADMIN_USERNAME and BATON_ADMIN_PASSWORD must be set together (the first admin), but only ${username === '' ? 'BATON_ADMIN_PASSWORD' : 'BATON_ADMIN_USERNAME'} is set`);
+      return null;
+    }
+    if (!/^[A-Za-z0-9_@.+-]{1,128}$/.test(username)) {
+      errors.push(`BATON_ADMIN_USERNAME must be 1-128 letters, digits or _ @ . + -, but is '${username}'`);
+    }
+    return { username, password };
+  };
   const list = (name: string): string[] =>
     (env[name] ?? '')
       .split(',')
@@ -216,6 +236,8 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     auth: {
       disabled: bool('BATON_AUTH_DISABLED', false),
       sessionTtlSeconds: int('BATON_SESSION_TTL_SECONDS', 12 * 3600, 60),
+      passwordMinLength: int('BATON_PASSWORD_MIN_LENGTH', 12, 1, 1024),
+      initialAdmin: initialAdmin(),
     },
     security: {
       allowedOrigins: origins('BATON_ALLOWED_ORIGINS'),
@@ -268,6 +290,10 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     errors.push(
       `BATON_SIGNIN_MAX_LOCKOUT_SECONDS (${config.security.signIn.maxLockoutSeconds}) must not be less than BATON_SIGNIN_LOCKOUT_SECONDS (${config.security.signIn.lockoutSeconds})`,
     );
+  }
+  const admin = config.auth.initialAdmin;
+  if (admin && admin.password.length < config.auth.passwordMinLength) {
+    errors.push(`BATON_ADMIN_PASSWORD must have at least ${config.auth.passwordMinLength} characters (BATON_PASSWORD_MIN_LENGTH), but has ${admin.password.length}`);
   }
   if (!/^rediss?:\/\//.test(config.redis.url)) {
     errors.push(`REDIS_URL must start with redis:// or rediss://, but is '${config.redis.url}'`);

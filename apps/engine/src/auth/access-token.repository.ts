@@ -39,11 +39,30 @@ export class AccessTokenRepository {
     await this.tokens.insert({ ...token, lastUsedAt: null, revokedAt: null });
   }
 
-  /** The live token with this secret hash: not revoked, not expired. */
+  /**
+   * The live token with this secret hash: not revoked, not expired, and its user not disabled
+   * (read in the same query, so disabling a user stops their tokens on every replica at once).
+   */
   async findLive(secretHash: string, now: Date): Promise<AccessTokenEntity | null> {
-    const token = await this.tokens.findOneBy({ secretHash, revokedAt: IsNull() });
+    const token = await this.tokens
+      .createQueryBuilder('t')
+      .innerJoin('identity_users', 'u', 'u.username = t.username AND u.disabled_at IS NULL')
+      .where('t.secret_hash = :secretHash AND t.revoked_at IS NULL', { secretHash })
+      .getOne();
     if (!token || (token.expiresAt && token.expiresAt.getTime() <= now.getTime())) return null;
     return token;
+  }
+
+  /** Revokes the user's portal sign-ins (sessions), all but `exceptTokenKey`; API tokens stay. */
+  async revokeSessions(username: string, now: Date, exceptTokenKey?: string): Promise<number> {
+    const qb = this.tokens
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: now })
+      .where("username = :username AND kind = 'session' AND revoked_at IS NULL", { username });
+    if (exceptTokenKey) qb.andWhere('token_key <> :exceptTokenKey', { exceptTokenKey });
+    const result = await qb.execute();
+    return result.affected ?? 0;
   }
 
   async findByKey(tokenKey: string, kind: AccessTokenKind): Promise<AccessTokenEntity | null> {

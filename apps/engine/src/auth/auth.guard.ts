@@ -7,7 +7,7 @@ import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './auth.decorators.js';
 import { Authenticator, toPrincipal } from './authenticator.js';
 import { throttlingAddress } from './client-address.js';
 import { IdentityRepository } from './identity.repository.js';
-import { allows, PERMISSIONS, type Permission } from './permissions.js';
+import { allows, PERMISSION_NAMES, PERMISSIONS, type Permission } from './permissions.js';
 import type { AuthenticatedRequest, Principal } from './principal.js';
 
 /** The user every request acts as when auth is disabled (BATON_AUTH_DISABLED=true). */
@@ -35,10 +35,10 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (permission && !allows(principal.roles, permission)) {
+    if (permission && !allows(principal, permission)) {
       throw new ForbiddenError(
         'AUTH.FORBIDDEN',
-        `User '${principal.username}' (roles: ${principal.roles.join(', ') || 'none'}) may not do this: it needs the role ${PERMISSIONS[permission].join(' or ')}`,
+        `User '${principal.username}' (roles: ${principal.roles.join(', ') || 'none'}) may not do this: it needs the permission '${permission}', which the role ${PERMISSIONS[permission].join(' or ')} grants (or a custom role listing it)`,
       );
     }
     return true;
@@ -48,7 +48,7 @@ export class AuthGuard implements CanActivate {
     if (this.config.auth.disabled) {
       const user = await this.identities.findUser(AUTH_DISABLED_USER);
       if (user) return toPrincipal(user, 'auth-disabled');
-      return { username: AUTH_DISABLED_USER, name: 'Auth disabled', email: null, roles: ['admin'], groups: [], authenticatedBy: 'auth-disabled' };
+      return { username: AUTH_DISABLED_USER, name: 'Auth disabled', email: null, roles: ['admin'], groups: [], permissions: [...PERMISSION_NAMES], authenticatedBy: 'auth-disabled' };
     }
     return this.authenticator.authenticate(request.headers.authorization, throttlingAddress(request.ip));
   }

@@ -24,6 +24,6 @@ import { SignInUseCase } from './usecases/sign-in.usecase.js';
     ManageApiTokensUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityRepository, PasswordHasher],
+  exports: [IdentityRepository, PasswordHasher, Authenticator, AccessTokenRepository],
 })
 export class AuthModule {}

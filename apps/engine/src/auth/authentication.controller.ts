@@ -50,9 +50,9 @@ export class AuthenticationController {
   @ApiOkResponse({ type: CurrentUserDto })
   me(@CurrentPrincipal() principal: Principal): CurrentUserDto {
     const components = ['tasklist'];
-    if (allows(principal.roles, 'instance:read')) components.push('operate');
-    if (allows(principal.roles, 'deployment:create')) components.push('modeler');
-    if (allows(principal.roles, 'identity:manage')) components.push('identity');
+    if (allows(principal, 'instance:read')) components.push('operate');
+    if (allows(principal, 'deployment:create')) components.push('modeler');
+    if (allows(principal, 'identity:manage')) components.push('identity');
     return {
       username: principal.username,
       displayName: principal.name,

@@ -23,7 +23,8 @@ const PRINCIPAL_CACHE_MS = 5_000;
  */
 @Injectable()
 export class Authenticator {
-  private readonly verifiedBasic = new Map<string, number>();
+  /** Credentials verified lately: until when, and the password hash they were verified against. */
+  private readonly verifiedBasic = new Map<string, { until: number; passwordHash: string }>();
   /** Checks under way, by credential: concurrent requests with the same credential share one. */
   private readonly checking = new Map<string, Promise<UserRecord>>();
   private readonly lastTouched = new Map<string, number>();
@@ -61,9 +62,11 @@ export class Authenticator {
    */
   async verifyPassword(username: string, password: string, clientAddress: string): Promise<UserRecord> {
     const cacheKey = createHash('sha256').update(`${username}\u0000${password}`).digest('hex');
-    if ((this.verifiedBasic.get(cacheKey) ?? 0) > this.wallClock.now().getTime()) {
+    const verified = this.verifiedBasic.get(cacheKey);
+    if (verified && verified.until > this.wallClock.now().getTime()) {
       const user = await this.findUser(username);
-      if (user) return user;
+      // A password changed since (or a user disabled since) is checked again.
+      if (user && !user.disabled && user.passwordHash === verified.passwordHash) return user;
     }
     const pending = this.checking.get(cacheKey);
     if (pending) return pending;
@@ -87,9 +90,24 @@ export class Authenticator {
       throw new UnauthenticatedError('Unknown user or wrong password');
     }
     await this.throttle.succeeded(username, clientAddress);
-    this.verifiedBasic.set(cacheKey, this.wallClock.now().getTime() + BASIC_CACHE_MS);
+    // Said only to whoever knows the password: it tells nothing to someone guessing.
+    if (user.disabled) throw new UnauthenticatedError(`User '${username}' is disabled; an admin can enable it again`);
+    this.verifiedBasic.set(cacheKey, { until: this.wallClock.now().getTime() + BASIC_CACHE_MS, passwordHash: user.passwordHash });
     if (this.verifiedBasic.size > 10_000) this.verifiedBasic.clear();
     return user;
+  }
+
+  /**
+   * Forgets what this replica remembers of the user (roles, groups, password hash, whether
+   * disabled), after an admin or the user changed it: the next request reads it again.
+   */
+  forget(username: string): void {
+    this.users.delete(username);
+  }
+
+  /** Forgets every user: after a change to a group's or a role's grants, which reach many users. */
+  forgetAll(): void {
+    this.users.clear();
   }
 
   /**
@@ -121,9 +139,10 @@ export class Authenticator {
     if (!secret) throw new UnauthenticatedError('Expected a token after "Bearer" but found none');
     const now = this.wallClock.now();
     const token = await this.tokens.findLive(hashTokenSecret(secret), now);
-    if (!token) throw new UnauthenticatedError('The bearer token is unknown, expired or revoked');
+    if (!token) throw new UnauthenticatedError('The bearer token is unknown, expired or revoked, or its user is disabled');
     const user = await this.findUser(token.username);
     if (!user) throw new UnauthenticatedError('The bearer token belongs to a user that no longer exists');
+    if (user.disabled) throw new UnauthenticatedError('The bearer token is unknown, expired or revoked, or its user is disabled');
     if ((this.lastTouched.get(token.tokenKey) ?? 0) + TOUCH_INTERVAL_MS < now.getTime()) {
       this.lastTouched.set(token.tokenKey, now.getTime());
       await this.tokens.touch(token.tokenKey, now);
@@ -133,5 +152,5 @@ export class Authenticator {
 }
 
 export function toPrincipal(user: UserRecord, authenticatedBy: Principal['authenticatedBy']): Principal {
-  return { username: user.username, name: user.name, email: user.email, roles: user.roles, groups: user.groups, authenticatedBy };
+  return { username: user.username, name: user.name, email: user.email, roles: user.roles, groups: user.groups, permissions: user.permissions, authenticatedBy };
 }

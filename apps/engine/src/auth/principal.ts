@@ -1,12 +1,15 @@
-import type { Role } from '#persistence';
+import type { Permission } from './permissions.js';
 
 /** Who is calling: a user, through Basic auth, a portal session or an API token. */
 export interface Principal {
   username: string;
   name: string;
   email: string | null;
-  roles: Role[];
+  /** Role ids, given to the user directly or through a group (built-in and custom). */
+  roles: string[];
   groups: string[];
+  /** What the roles grant (permissions.ts). */
+  permissions: Permission[];
   authenticatedBy: 'basic' | 'session' | 'api-token' | 'auth-disabled';
   /** The access token used, for sign-out. */
   tokenKey?: string;

@@ -3,6 +3,7 @@ import { useSignedIn } from '../session/session.context';
 import { Avatar } from '../ui/avatar';
 import { GroupChips, RoleBadges } from '../ui/identity-badges';
 import { Spinner } from '../ui/spinner';
+import { ChangePasswordDialog } from './change-password-dialog';
 
 /**
  * The signed-in user in the header: a button with avatar and name that discloses a panel with
@@ -13,6 +14,7 @@ export function UserMenu() {
   const { user, signOut } = useSignedIn();
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -85,11 +87,24 @@ export function UserMenu() {
             </dd>
           </div>
         </dl>
+        {user.canLogout && (
+          <button
+            type="button"
+            className="button button-secondary button-block user-menu-password"
+            onClick={() => {
+              setOpen(false);
+              setChangingPassword(true);
+            }}
+          >
+            Change password
+          </button>
+        )}
         <button type="button" className="button button-secondary button-block" onClick={handleSignOut} disabled={signingOut}>
           {signingOut && <Spinner />}
           {signingOut ? 'Signing out…' : 'Sign out'}
         </button>
       </div>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </div>
   );
 }

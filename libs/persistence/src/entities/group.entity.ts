@@ -8,4 +8,7 @@ export class GroupEntity {
 
   @Column({ type: 'varchar', length: 255 })
   name: string;
+
+  @Column({ type: 'varchar', length: 1024, nullable: true })
+  description: string | null;
 }

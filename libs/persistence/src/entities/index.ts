@@ -25,13 +25,15 @@ import { GroupMembershipEntity } from './group-membership.entity.js';
 import { GroupEntity } from './group.entity.js';
 import { ProcessDefinitionEntity } from './process-definition.entity.js';
 import { RoleAssignmentEntity } from './role-assignment.entity.js';
+import { GroupRoleEntity } from './group-role.entity.js';
+import { RoleEntity } from './role.entity.js';
 import { UserEntity } from './user.entity.js';
 
 export {
   TimerEntity, PendingCommandEntity, MessageStartSubscriptionEntity,
   EventSubscriptionEntity, MessageEntity, MessageCorrelationEntity, SignalStartSubscriptionEntity, StartTimerEntity, CompensationSubscriptionEntity,
   BusinessIdEntity, ElementInstanceEntity, IncidentEntity, JobEntity, JoinTokenEntity, ProcessInstanceEntity, ProcessInstanceEventEntity, UserTaskCandidateEntity, UserTaskEntity, VariableEntity,
-  AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
+  AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, GroupRoleEntity, ProcessDefinitionEntity, RoleAssignmentEntity, RoleEntity, UserEntity };
 export type { AccessTokenKind } from './access-token.entity.js';
 export { ROLES, type Role } from './role-assignment.entity.js';
 
@@ -40,7 +42,9 @@ export const ENTITIES = [
   UserEntity,
   GroupEntity,
   GroupMembershipEntity,
+  RoleEntity,
   RoleAssignmentEntity,
+  GroupRoleEntity,
   AccessTokenEntity,
   EngineNodeEntity,
   DeploymentEntity,

@@ -1,7 +1,11 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { RoleEntity } from './role.entity.js';
 import { UserEntity } from './user.entity.js';
 
-/** The roles Baton knows (`worker`: a system account that runs service-task jobs). What each may do is in docs/security.md. */
+/**
+ * The built-in roles (`worker`: a system account that runs service-task jobs). What each may do
+ * is in docs/security.md; custom roles (rows of `identity_roles`) list Baton permissions.
+ */
 export const ROLES = ['admin', 'analyst', 'employee', 'worker'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -11,10 +15,15 @@ export class RoleAssignmentEntity {
   @PrimaryColumn({ type: 'varchar', length: 128, collation: 'utf8mb4_bin' })
   username: string;
 
-  @PrimaryColumn({ name: 'role_id', type: 'varchar', length: 32 })
-  roleId: Role;
+  @Index('idx_user_roles_role')
+  @PrimaryColumn({ name: 'role_id', type: 'varchar', length: 128, collation: 'utf8mb4_bin' })
+  roleId: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
   @JoinColumn({ name: 'username', foreignKeyConstraintName: 'fk_user_roles_user' })
   user?: UserEntity;
+
+  @ManyToOne(() => RoleEntity, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'role_id', foreignKeyConstraintName: 'fk_user_roles_role' })
+  role?: RoleEntity;
 }

@@ -17,4 +17,8 @@ export class UserEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
+
+  /** When an admin disabled the user (null: enabled). A disabled user cannot sign in; their tokens stop working. */
+  @Column({ name: 'disabled_at', type: 'datetime', precision: 3, nullable: true })
+  disabledAt: Date | null;
 }
