@@ -18,7 +18,7 @@ export interface TestEngine extends RunningEngine {
  * `env` is read like the process environment (e.g. `{ BATON_SIGNIN_USER_FAILURES: '3' }`),
  * `overrides` replace parts of the configuration read from it.
  */
-export async function startTestEngine(overrides: Partial<BatonConfig> = {}, env: Record<string, string> = {}): Promise<TestEngine> {
+export async function startTestEngine(overrides: Omit<Partial<BatonConfig>, 'auth'> & { auth?: Partial<BatonConfig['auth']> } = {}, env: Record<string, string> = {}): Promise<TestEngine> {
   const suffix = randomBytes(4).toString('hex');
   const base = loadConfig({ ...process.env, ...env, PORT: '0' });
   const config: BatonConfig = {

@@ -43,10 +43,15 @@ export const ERROR_CODES = {
   'SIGNAL.UNKNOWN_TENANT': { status: 400, description: 'A signal broadcast for a tenant other than `<default>`.' },
   'VARIABLE.TOO_DEEP': { status: 400, description: 'A variable nested deeper than `BATON_MAX_VARIABLE_DEPTH`; with `variable`, `depth`, `maxDepth`.' },
   'API_TOKEN.EXPIRY_IN_PAST': { status: 400, description: 'An API token whose `expiresAt` is not in the future.' },
+  'API_CLIENT.EXPIRY_IN_PAST': { status: 400, description: 'An API client whose `expiresAt` is not in the future.' },
+  'API_CLIENT.INVALID_CLIENT_ID': { status: 400, description: 'An API client without `clientId` whose name gives no client id of at least 3 letters or digits.' },
+  'AUTH.OIDC_STATE_MISMATCH': { status: 400, description: 'An OpenID Connect callback whose `state` is missing, unknown, used already or older than 10 minutes (security.md, "External sign-in").' },
   'STATISTICS.INVALID_PERIOD': { status: 400, description: 'A duration period whose `to` is not after its `from`.' },
 
   // --- 401 UNAUTHORIZED ----------------------------------------------------------------------
   'AUTH.UNAUTHENTICATED': { status: 401, description: 'No or wrong credentials; with `WWW-Authenticate: Bearer realm="baton"`, never a Basic challenge (security.md, "Principals").' },
+  'AUTH.OIDC_PROVIDER_ERROR': { status: 401, description: 'The OpenID Connect provider answered the sign-in with an error (`error`, `error_description` in the detail), e.g. the user denied access.' },
+  'AUTH.OIDC_CALLBACK_FAILED': { status: 401, description: 'An OpenID Connect sign-in failed after the provider\'s callback: code exchange, ID token check (issuer, audience, nonce, signature) or a missing username claim; the detail says which.' },
 
   'JOB.LISTENER_VARIABLES': { status: 400, description: 'Completion of a user task listener\'s job with variables (Camunda does not allow them: use corrections).' },
   'JOB.DENIAL_NOT_ALLOWED': { status: 400, description: 'A task listener denied a creating or canceling transition, which cannot be denied.' },
@@ -65,6 +70,8 @@ export const ERROR_CODES = {
   'FORM.NOT_FOUND': { status: 404, description: 'No form with that key, or the form a task or start event links to is not deployed.' },
   'USER.NOT_FOUND': { status: 404, description: 'No user with that name (the user an API token is to act as).' },
   'API_TOKEN.NOT_FOUND': { status: 404, description: 'No API token with that key.' },
+  'API_CLIENT.NOT_FOUND': { status: 404, description: 'No API client with that key.' },
+  'AUTH.OIDC_NOT_CONFIGURED': { status: 404, description: 'OpenID Connect sign-in was asked for, but it is not configured (`BATON_OIDC_*`).' },
   'PROCESS_INSTANCE.NOT_FOUND': { status: 404, description: 'No process instance with that key.' },
   'PROCESS_INSTANCE.ENDED': { status: 404, description: 'Cancellation of an instance that already completed or was terminated (Camunda answers 404 there); the detail says which.' },
   'ELEMENT_INSTANCE.NOT_FOUND': { status: 404, description: 'No (active) element instance with that key.' },
@@ -102,6 +109,8 @@ export const ERROR_CODES = {
   'INCIDENT.NOT_ACTIVE': { status: 409, description: 'Resolution of an incident that is resolved already.' },
   'INCIDENT.JOB_HAS_NO_RETRIES': { status: 409, description: 'Resolution of a job incident whose job has no retries: give the job retries first.' },
   'MESSAGE.NOT_CORRELATED': { status: 409, description: 'Correlation while an instance started with that correlation key is still active; with its `processInstanceKey`.' },
+  'API_CLIENT.ALREADY_EXISTS': { status: 409, description: 'An API client with that `clientId` exists already (revoked clients keep their id).' },
+  'AUTH.OIDC_USER_CONFLICT': { status: 409, description: 'An OpenID Connect sign-in whose user name is that of a local user with a password; Baton does not merge them.' },
   'MESSAGE.ALREADY_EXISTS': { status: 409, description: 'Publication with a `messageId` that a buffered message with the same name and correlation key still has (Camunda answers 409 too); nothing was published.' },
   'TIMER.NOT_ACTIVE': { status: 409, description: 'Between instances only: a timer that fired or was canceled (the trigger is dropped).' },
   'TIMER.NOT_DUE': { status: 409, description: 'Between instances only: a timer triggered before its due date by the engine clock (the sweeper fires it later).' },

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { loadOidcConfig, type OidcConfig } from './oidc-config.js';
 
 /**
  * Baton's configuration: environment variables with local defaults.
@@ -41,6 +42,10 @@ export interface BatonConfig {
     disabled: boolean;
     /** Lifetime of a portal sign-in token in seconds. Env `BATON_SESSION_TTL_SECONDS`. @default 43200 (12 h) */
     sessionTtlSeconds: number;
+    /** Lifetime of an access token that `POST /oauth/token` issues to an API client. Env `BATON_CLIENT_TOKEN_TTL_SECONDS`. @default 3600 */
+    clientTokenTtlSeconds: number;
+    /** External sign-in (OpenID Connect); null when `BATON_OIDC_ISSUER_URL` is unset. */
+    oidc: OidcConfig | null;
   };
   /** The HTTP edge: which browser origins may change state, whom to trust for the client address, sign-in throttling. */
   security: {
@@ -216,6 +221,8 @@ export function loadConfig(env: Env = process.env): BatonConfig {
     auth: {
       disabled: bool('BATON_AUTH_DISABLED', false),
       sessionTtlSeconds: int('BATON_SESSION_TTL_SECONDS', 12 * 3600, 60),
+      clientTokenTtlSeconds: int('BATON_CLIENT_TOKEN_TTL_SECONDS', 3600, 60, 24 * 3600),
+      oidc: loadOidcConfig(env, errors),
     },
     security: {
       allowedOrigins: origins('BATON_ALLOWED_ORIGINS'),

@@ -7,7 +7,8 @@ export interface Principal {
   email: string | null;
   roles: Role[];
   groups: string[];
-  authenticatedBy: 'basic' | 'session' | 'api-token' | 'auth-disabled';
+  /** `api-client`: a token from `POST /oauth/token`; `oidc-token`: an access token (JWT) of the external OIDC provider. */
+  authenticatedBy: 'basic' | 'session' | 'api-token' | 'api-client' | 'oidc-token' | 'auth-disabled';
   /** The access token used, for sign-out. */
   tokenKey?: string;
 }

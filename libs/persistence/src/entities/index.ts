@@ -18,6 +18,7 @@ import { UserTaskCandidateEntity } from './user-task-candidate.entity.js';
 import { UserTaskEntity } from './user-task.entity.js';
 import { VariableEntity } from './variable.entity.js';
 import { AccessTokenEntity } from './access-token.entity.js';
+import { ApiClientEntity } from './api-client.entity.js';
 import { DeploymentEntity } from './deployment.entity.js';
 import { EngineNodeEntity } from './engine-node.entity.js';
 import { FormEntity } from './form.entity.js';
@@ -31,7 +32,7 @@ export {
   TimerEntity, PendingCommandEntity, MessageStartSubscriptionEntity,
   EventSubscriptionEntity, MessageEntity, MessageCorrelationEntity, SignalStartSubscriptionEntity, StartTimerEntity, CompensationSubscriptionEntity,
   BusinessIdEntity, ElementInstanceEntity, IncidentEntity, JobEntity, JoinTokenEntity, ProcessInstanceEntity, ProcessInstanceEventEntity, UserTaskCandidateEntity, UserTaskEntity, VariableEntity,
-  AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
+  AccessTokenEntity, ApiClientEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, ProcessDefinitionEntity, RoleAssignmentEntity, UserEntity };
 export type { AccessTokenKind } from './access-token.entity.js';
 export { ROLES, type Role } from './role-assignment.entity.js';
 
@@ -42,6 +43,7 @@ export const ENTITIES = [
   GroupMembershipEntity,
   RoleAssignmentEntity,
   AccessTokenEntity,
+  ApiClientEntity,
   EngineNodeEntity,
   DeploymentEntity,
   ProcessDefinitionEntity,
