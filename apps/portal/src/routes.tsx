@@ -22,12 +22,14 @@ const ProcessesPage = lazy(() => import('./pages/operate/processes.page').then((
 const InstancesPage = lazy(() => import('./pages/operate/instances.page').then((m) => ({ default: m.InstancesPage })));
 const InstancePage = lazy(() => import('./pages/operate/instance.page').then((m) => ({ default: m.InstancePage })));
 const EventsPage = lazy(() => import('./pages/operate/events.page').then((m) => ({ default: m.EventsPage })));
+const ApiAccessPage = lazy(() => import('./pages/api-access/api-access.page').then((m) => ({ default: m.ApiAccessPage })));
 const MetricsPage = lazy(() => import('./pages/metrics/metrics.page').then((m) => ({ default: m.MetricsPage })));
 
 /** The component of every path in the route table (a path without one does not compile). */
 const PAGES: Record<RoutePath, ComponentType<PageProps>> = {
   '/': HomePage,
   '/sign-in': SignInPage,
+  '/sign-in/callback': SignInPage,
   '/tasks': TasksPage,
   '/tasks/:userTaskKey': TasksPage,
   '/start': StartPage,
@@ -41,6 +43,7 @@ const PAGES: Record<RoutePath, ComponentType<PageProps>> = {
   '/operate/instances/:processInstanceKey': InstancePage,
   '/operate/metrics': MetricsPage,
   '/operate/messages': EventsPage,
+  '/api-access': ApiAccessPage,
   '*': NotFoundPage,
 };
 
