@@ -178,23 +178,25 @@ function CredentialSection(props: {
                       <span className="api-access-name">{row.name}</span>
                       {row.clientId && <span className="api-access-client-id">{row.clientId}</span>}
                     </th>
-                    <td>{row.username}</td>
-                    <td>
-                      <time dateTime={row.createdAt} title={formatDateTime(row.createdAt)}>
-                        {formatRelative(row.createdAt, now)}
-                      </time>{' '}
-                      <span className="muted">by {row.createdBy}</span>
+                    <td data-label="Acts as">{row.username}</td>
+                    <td data-label="Created">
+                      <span>
+                        <time dateTime={row.createdAt} title={formatDateTime(row.createdAt)}>
+                          {ago(row.createdAt, now)}
+                        </time>{' '}
+                        <span className="muted">by {row.createdBy}</span>
+                      </span>
                     </td>
-                    <td>
+                    <td data-label="Last used">
                       {row.lastUsedAt ? (
                         <time dateTime={row.lastUsedAt} title={formatDateTime(row.lastUsedAt)}>
-                          {formatRelative(row.lastUsedAt, now)}
+                          {ago(row.lastUsedAt, now)}
                         </time>
                       ) : (
                         <span className="muted">never</span>
                       )}
                     </td>
-                    <td>{row.expiresAt ? <time dateTime={row.expiresAt}>{formatDateTime(row.expiresAt)}</time> : <span className="muted">never</span>}</td>
+                    <td data-label="Expires">{row.expiresAt ? <time dateTime={row.expiresAt}>{formatDateTime(row.expiresAt)}</time> : <span className="muted">never</span>}</td>
                     <td className="api-access-actions">
                       {row.revokedAt ? (
                         <span className="badge badge-ended">Revoked</span>
@@ -215,6 +217,11 @@ function CredentialSection(props: {
       )}
     </section>
   );
+}
+
+/** How long ago: `now` ticks every 30 s, so a moment just past may still lie ahead of it. */
+function ago(iso: string, now: number): string {
+  return formatRelative(iso, Math.max(now, Date.parse(iso)));
 }
 
 /** The new secret, once: copy it now, Baton keeps only its hash. */
@@ -252,7 +259,7 @@ function SecretLine({ label, value, onCopy, copied }: { label: string; value: st
     <div className="api-access-secret-line">
       <label htmlFor={id}>{label}</label>
       <input id={id} readOnly value={value} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
-      <button type="button" className="button button-secondary" onClick={() => onCopy(label, value)} aria-label={`Copy ${label.toLowerCase()}`}>
+      <button type="button" className="button button-secondary" onClick={() => onCopy(label, value)} aria-label={`${copied ? 'Copied' : 'Copy'} ${label.toLowerCase()}`}>
         {copied ? 'Copied' : 'Copy'}
       </button>
     </div>
