@@ -178,3 +178,14 @@ describe('POST /oauth/token', () => {
     expect(issued.expires_in).toBeLessThanOrEqual(120);
   });
 });
+
+describe('an engine without OpenID Connect', () => {
+  it('offers no provider on the sign-in page, and refuses to start a sign-in with one', async () => {
+    expect(await (await engine.request('/v2/authentication/oidc', { user: null })).json()).toEqual({ enabled: false, providerName: null });
+    const start = await engine.request('/v2/authentication/oidc/authorization', { user: null, method: 'POST' });
+    expect(start.status).toBe(404);
+    expect(await start.json()).toMatchObject({ code: 'AUTH.OIDC_NOT_CONFIGURED' });
+    const jwtShaped = await engine.request('/v2/topology', { user: null, headers: { Authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJkZW1vIn0.x' } });
+    expect(jwtShaped.status).toBe(401);
+  });
+});

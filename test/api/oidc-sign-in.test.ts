@@ -25,7 +25,7 @@ let engine: TestEngine;
 beforeAll(async () => {
   const port = await freePort();
   const redirectUrl = `http://localhost:${port}/sign-in/callback`;
-  provider = await startOidcTestProvider(redirectUrl, ACCOUNTS);
+  provider = await startOidcTestProvider(redirectUrl, ACCOUNTS, { otherMachineClients: ['demo'] });
   engine = await startTestEngine({ port }, provider.engineEnv(redirectUrl));
 });
 afterAll(async () => {
@@ -51,15 +51,15 @@ async function signInAs(login: string): Promise<{ status: number; body: any }> {
   return callback(back.search);
 }
 
-async function machineToken(resourceOverride?: string): Promise<string> {
+async function machineToken(client = provider.machineClient, resource?: string): Promise<string> {
   const response = await fetch(provider.tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'client_credentials',
-      client_id: provider.machineClient.clientId,
-      client_secret: provider.machineClient.clientSecret,
-      ...(resourceOverride ? { resource: resourceOverride } : {}),
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      ...(resource ? { resource } : {}),
     }).toString(),
   });
   const body = (await response.json()) as { access_token: string };
@@ -186,6 +186,11 @@ describe("the provider's access tokens (machine clients)", () => {
   });
 
   it('refuses a token for another audience, and a tampered one', async () => {
+    const elsewhere = await machineToken(provider.machineClient, 'https://other-service.test/api');
+    const other = await engine.request('/v2/topology', { user: null, headers: { Authorization: `Bearer ${elsewhere}` } });
+    expect(other.status).toBe(401);
+    expect(((await other.json()) as { detail: string }).detail).toBe("The bearer token is not a valid access token of the OpenID Connect provider: its audience (aud) does not include https://baton.test/api (BATON_OIDC_AUDIENCE)");
+
     const token = await machineToken();
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
@@ -193,7 +198,14 @@ describe("the provider's access tokens (machine clients)", () => {
     const refused = await engine.request('/v2/topology', { user: null, headers: { Authorization: `Bearer ${forged}` } });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="baton", error="invalid_token"');
-    expect((await refused.json()).detail).toContain("signature does not verify with the provider's keys");
+    expect(((await refused.json()) as { detail: string }).detail).toContain("signature does not verify with the provider's keys");
+  });
+
+  it('refuses a token that names a local user: the provider does not act for them', async () => {
+    const token = await machineToken({ clientId: 'demo', clientSecret: 'demo-secret' });
+    const refused = await engine.request('/v2/authentication/me', { user: null, headers: { Authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { detail: string }).detail).toBe("The provider's access token names 'demo', a local user of Baton with a password: the provider does not act for local users");
   });
 
   it("works with Camunda's client (OAUTH strategy) getting its tokens from the provider", async () => {

@@ -31,10 +31,11 @@ export interface OidcTestProvider {
 /**
  * Starts oidc-provider with its development login page (any password; the login is the account
  * id), no consent screen (grants are given at once), the `accounts` below, and a machine client
- * whose client-credentials tokens carry `roles: ['worker']`. `redirectUrl` is the engine's
+ * whose client-credentials tokens carry `roles: ['worker']` (and `otherMachineClients`, more such
+ * clients whose secret is their id followed by `-secret`). `redirectUrl` is the engine's
  * `/sign-in/callback`: the engine's port must be known before it starts.
  */
-export async function startOidcTestProvider(redirectUrl: string, accounts: Record<string, TestAccount>): Promise<OidcTestProvider> {
+export async function startOidcTestProvider(redirectUrl: string, accounts: Record<string, TestAccount>, options: { otherMachineClients?: string[] } = {}): Promise<OidcTestProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -45,7 +46,14 @@ export async function startOidcTestProvider(redirectUrl: string, accounts: Recor
   const provider = new Provider(issuer, {
     clients: [
       { client_id: portalClient.clientId, client_secret: portalClient.clientSecret, redirect_uris: [redirectUrl], grant_types: ['authorization_code'], response_types: ['code'] },
-      { client_id: machineClient.clientId, client_secret: machineClient.clientSecret, redirect_uris: [], grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_post' },
+      ...[machineClient, ...(options.otherMachineClients ?? []).map((clientId) => ({ clientId, clientSecret: `${clientId}-secret` }))].map((client) => ({
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: [],
+        grant_types: ['client_credentials'],
+        response_types: [],
+        token_endpoint_auth_method: 'client_secret_post',
+      })),
     ],
     findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, ...accounts[id] }) }),
     claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups', 'roles'], email: ['email'] },
@@ -58,12 +66,13 @@ export async function startOidcTestProvider(redirectUrl: string, accounts: Recor
       resourceIndicators: {
         enabled: true,
         // Only the machine client gets JWT access tokens for Baton; the portal client's are for userinfo.
-        defaultResource: (ctx: OidcContext) => (ctx.oidc.client?.clientId === machineClient.clientId ? audience : undefined),
+        defaultResource: (ctx: OidcContext) => (ctx.oidc.client?.clientId !== portalClient.clientId ? audience : undefined),
         useGrantedResource: () => false,
-        getResourceServerInfo: () => ({ scope: '', audience, accessTokenFormat: 'jwt', accessTokenTTL: 600 }),
+        // A token is for the resource asked for (`resource=`), by default Baton's audience.
+        getResourceServerInfo: (_ctx: unknown, resourceIndicator: string) => ({ scope: '', audience: resourceIndicator, accessTokenFormat: 'jwt', accessTokenTTL: 600 }),
       },
     },
-    extraTokenClaims: (ctx: OidcContext) => (ctx.oidc.client?.clientId === machineClient.clientId ? { roles: ['worker'], groups: ['robots'] } : undefined),
+    extraTokenClaims: (ctx: OidcContext) => (ctx.oidc.client?.clientId !== portalClient.clientId ? { roles: ['worker'], groups: ['robots'] } : undefined),
     // No consent screen: the portal client is first-party.
     loadExistingGrant: async (ctx: OidcContext) => {
       const { client, session, result } = ctx.oidc;

@@ -1,22 +1,36 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { UnauthenticatedError } from '../../common/errors/index.js';
+import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
+import { IdentityRepository } from '../identity.repository.js';
 import type { Principal } from '../principal.js';
+import { EXTERNAL_USER_PASSWORD_HASH } from './external-user.repository.js';
 import { identityFromClaims, MissingClaimError } from './oidc-claims.js';
 import { OidcProviderClient } from './oidc-provider-client.js';
 
 /** Three base64url segments: a JWS compact serialization (Baton's own tokens have a `b..._` prefix and no dots). */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+/** How long whether a name is a local user is reused between requests. */
+const LOCAL_USER_CACHE_MS = 5_000;
+
 /**
  * Accepts the external provider's access tokens (JWTs), for machine clients that get their tokens
  * from the provider (client credentials there): signature by the provider's JWKS, `iss` the
  * provider, `aud` containing `BATON_OIDC_AUDIENCE`, not expired. The principal comes from the
- * claims alone (user name, groups, mapped roles); no user row is needed or written.
+ * claims alone (user name, groups, mapped roles); no user row is needed or written. A token
+ * whose user name is that of a local user with a password is refused, as sign-in refuses it:
+ * the provider does not speak for Baton's own users.
  */
 @Injectable()
 export class OidcAccessTokenVerifier {
-  constructor(private readonly provider: OidcProviderClient) {}
+  private readonly localUsers = new Map<string, { local: boolean; until: number }>();
+
+  constructor(
+    private readonly provider: OidcProviderClient,
+    private readonly identities: IdentityRepository,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
+  ) {}
 
   /** True when the bearer token is one this verifier should check. */
   handles(token: string): boolean {
@@ -30,20 +44,37 @@ export class OidcAccessTokenVerifier {
     try {
       ({ payload } = await jwtVerify(token, keys, { issuer: this.provider.client.serverMetadata().issuer, audience: config.audience, clockTolerance: 5 }));
     } catch (error) {
-      throw new UnauthenticatedError(`The bearer token is not a valid access token of the OpenID Connect provider: ${reason(error)}`);
+      throw new UnauthenticatedError(`The bearer token is not a valid access token of the OpenID Connect provider: ${reason(error, config.audience!)}`);
     }
+    let identity;
     try {
-      const identity = identityFromClaims(payload, config, true);
-      return { username: identity.username, name: identity.name, email: identity.email, roles: identity.roles, groups: identity.groups, authenticatedBy: 'oidc-token' };
+      identity = identityFromClaims(payload, config, true);
     } catch (error) {
       if (error instanceof MissingClaimError) throw new UnauthenticatedError(error.message);
       throw error;
     }
+    if (await this.isLocalUser(identity.username)) {
+      throw new UnauthenticatedError(`The provider's access token names '${identity.username}', a local user of Baton with a password: the provider does not act for local users`);
+    }
+    return { username: identity.username, name: identity.name, email: identity.email, roles: identity.roles, groups: identity.groups, authenticatedBy: 'oidc-token' };
+  }
+
+  private async isLocalUser(username: string): Promise<boolean> {
+    const now = this.wallClock.now().getTime();
+    const cached = this.localUsers.get(username);
+    if (cached && cached.until > now) return cached.local;
+    const user = await this.identities.findUser(username);
+    const local = user !== null && user.passwordHash !== EXTERNAL_USER_PASSWORD_HASH;
+    if (this.localUsers.size > 10_000) this.localUsers.clear();
+    this.localUsers.set(username, { local, until: now + LOCAL_USER_CACHE_MS });
+    return local;
   }
 }
 
-function reason(error: unknown): string {
+function reason(error: unknown, audience: string): string {
   if (error instanceof joseErrors.JWTExpired) return 'it has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'aud') return `its audience (aud) does not include ${audience} (BATON_OIDC_AUDIENCE)`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iss') return 'its issuer (iss) is not the provider';
   if (error instanceof joseErrors.JWTClaimValidationFailed) return `its claim '${error.claim}' is not as expected (${error.reason})`;
   if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) return 'its signature does not verify with the provider\'s keys';
   return error instanceof Error ? error.message : String(error);
