@@ -15,7 +15,6 @@ import { ApiClientsController } from './clients/api-clients.controller.js';
 import { IssueClientTokenUseCase } from './clients/issue-client-token.usecase.js';
 import { ManageApiClientsUseCase } from './clients/manage-api-clients.usecase.js';
 import { OAuthTokenController } from './clients/oauth-token.controller.js';
-import { ExternalUserRepository } from './oidc/external-user.repository.js';
 import { OidcAccessTokenVerifier } from './oidc/oidc-access-token.verifier.js';
 import { OidcProviderClient } from './oidc/oidc-provider-client.js';
 import { OidcSignInController } from './oidc/oidc-sign-in.controller.js';
@@ -38,7 +37,6 @@ import { OidcSignInUseCase } from './oidc/oidc-sign-in.usecase.js';
     IssueClientTokenUseCase,
     OidcProviderClient,
     OidcAccessTokenVerifier,
-    ExternalUserRepository,
     OidcSignInUseCase,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { UnauthenticatedError } from '../../common/errors/index.js';
 import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
-import { IdentityRepository } from '../identity.repository.js';
+import { EXTERNAL_USER_PASSWORD_HASH, IdentityRepository } from '../identity.repository.js';
 import type { Principal } from '../principal.js';
-import { EXTERNAL_USER_PASSWORD_HASH } from './external-user.repository.js';
 import { identityFromClaims, MissingClaimError } from './oidc-claims.js';
 import { OidcProviderClient } from './oidc-provider-client.js';
 

@@ -7,7 +7,6 @@ import { REDIS } from '../../infrastructure/infrastructure.module.js';
 import type { SignInResponseDto } from '../dto/sign-in.dto.js';
 import { IdentityRepository } from '../identity.repository.js';
 import { SignInUseCase } from '../usecases/sign-in.usecase.js';
-import { ExternalUserRepository } from './external-user.repository.js';
 import { identityFromClaims, MissingClaimError } from './oidc-claims.js';
 import { describe, OidcProviderClient } from './oidc-provider-client.js';
 
@@ -34,7 +33,6 @@ export class OidcSignInUseCase {
 
   constructor(
     private readonly provider: OidcProviderClient,
-    private readonly users: ExternalUserRepository,
     private readonly identities: IdentityRepository,
     private readonly sessions: SignInUseCase,
     @Inject(REDIS) private readonly redis: Redis,
@@ -113,7 +111,7 @@ export class OidcSignInUseCase {
       if (caught instanceof MissingClaimError) throw new UnauthenticatedError(caught.message, 'AUTH.OIDC_CALLBACK_FAILED');
       throw caught;
     }
-    const outcome = await this.users.upsert(identity);
+    const outcome = await this.identities.upsertExternalUser(identity);
     if (outcome === 'local-user') {
       throw new ConflictError(
         'AUTH.OIDC_USER_CONFLICT',
