@@ -264,3 +264,26 @@ describe('misconfiguration', () => {
     );
   });
 });
+
+// Last: it uses up this address's starts for the file's engine.
+describe('starting sign-ins without credentials', () => {
+  it('is bounded per client address (each start keeps a record in Redis for 10 minutes)', async () => {
+    let status = 200;
+    let starts = 0;
+    while (status === 200 && starts < 150) {
+      const response = await engine.request('/v2/authentication/oidc/authorization', { user: null, method: 'POST' });
+      status = response.status;
+      starts++;
+      if (status === 429) {
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+        const body = (await response.json()) as { code: string; detail: string };
+        expect(body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+        expect(body.detail).toContain('Expected at most 100 sign-ins with Acme SSO started from one address in 10 minutes');
+      } else {
+        await response.body?.cancel();
+      }
+    }
+    expect(status).toBe(429);
+    expect(starts).toBeLessThanOrEqual(101);
+  });
+});

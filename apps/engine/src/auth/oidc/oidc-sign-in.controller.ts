@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { Public } from '../auth.decorators.js';
+import { throttlingAddress } from '../client-address.js';
 import { SignInResponseDto } from '../dto/sign-in.dto.js';
 import { OidcSignInUseCase } from './oidc-sign-in.usecase.js';
 
@@ -41,8 +42,9 @@ export class OidcSignInController {
   @HttpCode(200)
   @ApiOperation({ summary: "Start a sign-in with the OpenID Connect provider: the provider's authorization URL (Baton addition)." })
   @ApiOkResponse({ type: OidcAuthorizationDto })
-  authorize(): Promise<OidcAuthorizationDto> {
-    return this.oidcSignIn.start();
+  @ApiTooManyRequestsResponse({ description: 'More than 100 sign-ins started from the address in 10 minutes: wait `Retry-After` seconds (AUTH.TOO_MANY_ATTEMPTS).' })
+  authorize(@Ip() ip: string): Promise<OidcAuthorizationDto> {
+    return this.oidcSignIn.start(throttlingAddress(ip));
   }
 
   @Post('callback')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import * as oidc from 'openid-client';
 import { BATON_CONFIG, type BatonConfig } from '#runtime';
-import { ConflictError, InvalidArgumentError, NotFoundError, UnauthenticatedError } from '../../common/errors/index.js';
+import { ConflictError, InvalidArgumentError, NotFoundError, TooManyRequestsError, UnauthenticatedError } from '../../common/errors/index.js';
 import { REDIS } from '../../infrastructure/infrastructure.module.js';
 import type { SignInResponseDto } from '../dto/sign-in.dto.js';
 import { IdentityRepository } from '../identity.repository.js';
@@ -12,6 +12,20 @@ import { describe, OidcProviderClient } from './oidc-provider-client.js';
 
 /** How long a started sign-in may take at the provider. */
 const PENDING_SIGN_IN_SECONDS = 600;
+
+/**
+ * Sign-ins one client address may start within {@link PENDING_SIGN_IN_SECONDS}: each keeps a
+ * small record in Redis until it is finished or expires, and starting needs no credentials, so
+ * without a bound anyone could fill Redis with them. Far above what people behind one address do.
+ */
+const STARTS_PER_ADDRESS = 100;
+
+/** Counts a start for the address and answers the count and the seconds the window has left. */
+const COUNT_START_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return {count, redis.call('TTL', KEYS[1])}
+`;
 
 /** What Baton keeps, in Redis under the state, between sending the browser away and its return. */
 interface PendingSignIn {
@@ -30,6 +44,7 @@ interface PendingSignIn {
 @Injectable()
 export class OidcSignInUseCase {
   private readonly prefix: string;
+  private readonly startsPrefix: string;
 
   constructor(
     private readonly provider: OidcProviderClient,
@@ -39,6 +54,7 @@ export class OidcSignInUseCase {
     @Inject(BATON_CONFIG) config: BatonConfig,
   ) {
     this.prefix = `${config.redis.bullPrefix}:oidc:state:`;
+    this.startsPrefix = `${config.redis.bullPrefix}:oidc:starts:`;
   }
 
   /** Whether the sign-in page shows the provider's button, and its name. */
@@ -47,8 +63,17 @@ export class OidcSignInUseCase {
     return config?.signIn ? { enabled: true, providerName: config.providerName } : { enabled: false, providerName: null };
   }
 
-  async start(): Promise<{ authorizationUrl: string; state: string }> {
+  /** `clientAddress` as sign-in throttling counts it (`throttlingAddress` of the request's address). */
+  async start(clientAddress: string): Promise<{ authorizationUrl: string; state: string }> {
     const signIn = this.signInConfig();
+    const [count, ttl] = (await this.redis.eval(COUNT_START_SCRIPT, 1, this.startsPrefix + clientAddress, PENDING_SIGN_IN_SECONDS)) as [number, number];
+    if (count > STARTS_PER_ADDRESS) {
+      throw new TooManyRequestsError(
+        'AUTH.TOO_MANY_ATTEMPTS',
+        `Expected at most ${STARTS_PER_ADDRESS} sign-ins with ${this.providerName()} started from one address in ${PENDING_SIGN_IN_SECONDS / 60} minutes, but this is number ${count}: wait ${ttl} seconds`,
+        Math.max(1, ttl),
+      );
+    }
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
