@@ -15,7 +15,7 @@ async function signIn(page: Page, url: string, username: string, password: strin
   await page.goto(`${url}/sign-in`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 describe('portal: Identity', () => {

@@ -75,7 +75,7 @@ describe('portal: modeler and form editor', () => {
   async function signIn(page: Page, username: string): Promise<void> {
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(username);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${engine.url}/`);
   }
 

@@ -43,7 +43,7 @@ describe('portal: sign-in and who you are', () => {
   async function signIn(page: Page, username: string, password = username): Promise<void> {
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   function storedToken(page: Page): Promise<string | null> {
@@ -68,7 +68,7 @@ describe('portal: sign-in and who you are', () => {
     await screenshot(page, 'sign-in-desktop');
 
     // When submitting empty fields, the form says what is missing without asking the engine
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     expect(await page.getByRole('alert').innerText()).toBe('Enter your username and password.');
 
     // When emma types a wrong password and submits with Enter
@@ -79,7 +79,7 @@ describe('portal: sign-in and who you are', () => {
     // Then the engine's problem detail is shown, and she stays on the sign-in page
     await page.getByRole('alert').getByText('Unknown user or wrong password').waitFor();
     expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled()).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await storedToken(page)).toBeNull();
     await screenshot(page, 'sign-in-error-desktop');
@@ -188,7 +188,7 @@ describe('portal: sign-in and who you are', () => {
 
     // When mia (two groups) signs in by picking her demo account
     await page.getByRole('button', { name: /^Use mia \/ mia/ }).click();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     // Then the home page fits the screen
     await page.getByRole('heading', { name: 'Signed in as Mia Manager (mia)' }).waitFor();

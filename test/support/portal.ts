@@ -29,7 +29,7 @@ export async function signInThroughPortal(page: Page, engineUrl: string, usernam
   await page.goto(`${engineUrl}/sign-in?next=${encodeURIComponent(path)}`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(username);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(`${engineUrl}${path}`);
 }
 

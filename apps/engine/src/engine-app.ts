@@ -3,7 +3,7 @@ import { extname, isAbsolute, join } from 'node:path';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { withNamedLock } from '#persistence';
 import { batonVersion, PinoNestLogger, projectRoot, type BatonConfig } from '#runtime';
@@ -95,6 +95,8 @@ export async function createEngineApp(infrastructure: InfrastructureOptions, log
   app.use(crossOriginProtection(config.security.allowedOrigins));
   // JSON only: other bodies are refused (415) by the RequestBodyGuard; deployments take multipart (multer).
   app.useBodyParser('json', { limit: config.maxBodyBytes, type: 'application/json' });
+  // The OAuth token endpoint takes form bodies (RFC 6749); only there.
+  app.use('/oauth/token', urlencoded({ extended: false, limit: '16kb', type: 'application/x-www-form-urlencoded' }));
   app.use(jsonDepthGuard(config.limits.maxVariableDepth));
   const problems = new ProblemDetailsFilter();
   // Errors raised by Express middleware (cross-origin check, body parsing) never reach Nest's filters: map them here.
@@ -145,7 +147,7 @@ function servePortal(app: NestExpressApplication, portalDir: string, logger: Log
   app.useStaticAssets(join(portalDir, 'assets'), { prefix: '/assets', index: false, maxAge: '365d', immutable: true });
   app.useStaticAssets(portalDir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const apiPath = request.path.startsWith('/v2') || request.path.startsWith('/health');
+    const apiPath = request.path.startsWith('/v2') || request.path.startsWith('/health') || request.path.startsWith('/oauth');
     if (request.method !== 'GET' || apiPath || extname(request.path) !== '') return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);

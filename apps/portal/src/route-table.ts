@@ -35,6 +35,8 @@ export const SIGN_IN_PATH = '/sign-in';
 const ROWS = [
   { path: '/', title: 'Home', access: 'signed-in', nav: 'Home' },
   { path: '/sign-in', title: 'Sign in', access: 'signed-out' },
+  // Where the external OpenID Connect provider sends the browser back (BATON_OIDC_REDIRECT_URL).
+  { path: '/sign-in/callback', title: 'Sign in', access: 'signed-out' },
   { path: '/tasks', title: 'Tasks', access: 'signed-in', nav: 'Tasks', component: 'tasklist', summary: 'Claim, fill in and complete the tasks for you and your groups.' },
   { path: '/tasks/:userTaskKey', title: 'Task', access: 'signed-in', component: 'tasklist' },
   { path: '/start', title: 'Start a process', access: 'signed-in', nav: 'Start', component: 'tasklist', summary: 'Start a process with its form.' },
@@ -52,6 +54,7 @@ const ROWS = [
   { path: '/operate/metrics', title: 'Metrics', access: 'signed-in', component: 'operate' },
   { path: '/operate/messages', title: 'Messages & signals', access: 'signed-in', component: 'operate' },
   { path: '/identity', title: 'Identity', access: 'signed-in', nav: 'Identity', component: 'identity', summary: 'Add users, disable them, reset passwords, and give groups and roles.' },
+  { path: '/api-access', title: 'API access', access: 'signed-in', nav: 'API access', component: 'identity', summary: 'Create and revoke the API clients and API tokens other systems use.' },
   { path: '*', title: 'Page not found', access: 'signed-in' },
 ] as const satisfies readonly RouteInfo[];
 

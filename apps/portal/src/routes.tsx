@@ -24,12 +24,14 @@ const InstancesPage = lazy(() => import('./pages/operate/instances.page').then((
 const InstancePage = lazy(() => import('./pages/operate/instance.page').then((m) => ({ default: m.InstancePage })));
 const EventsPage = lazy(() => import('./pages/operate/events.page').then((m) => ({ default: m.EventsPage })));
 const IdentityPage = lazy(() => import('./pages/identity/identity.page').then((m) => ({ default: m.IdentityPage })));
+const ApiAccessPage = lazy(() => import('./pages/api-access/api-access.page').then((m) => ({ default: m.ApiAccessPage })));
 const MetricsPage = lazy(() => import('./pages/metrics/metrics.page').then((m) => ({ default: m.MetricsPage })));
 
 /** The component of every path in the route table (a path without one does not compile). */
 const PAGES: Record<RoutePath, ComponentType<PageProps>> = {
   '/': HomePage,
   '/sign-in': SignInPage,
+  '/sign-in/callback': SignInPage,
   '/tasks': TasksPage,
   '/tasks/:userTaskKey': TasksPage,
   '/start': StartPage,
@@ -46,6 +48,7 @@ const PAGES: Record<RoutePath, ComponentType<PageProps>> = {
   '/operate/metrics': MetricsPage,
   '/operate/messages': EventsPage,
   '/identity': IdentityPage,
+  '/api-access': ApiAccessPage,
   '*': NotFoundPage,
 };
 

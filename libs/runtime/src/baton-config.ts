@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { loadOidcConfig, type OidcConfig } from './oidc-config.js';
 
 /**
  * Baton's configuration: environment variables with local defaults.
@@ -48,6 +49,10 @@ export interface BatonConfig {
      * "Running in production"). Env `BATON_ADMIN_USERNAME` and `BATON_ADMIN_PASSWORD`; both or neither.
      */
     initialAdmin: { username: string; password: string } | null;
+    /** Lifetime of an access token that `POST /oauth/token` issues to an API client. Env `BATON_CLIENT_TOKEN_TTL_SECONDS`. @default 3600 */
+    clientTokenTtlSeconds: number;
+    /** External sign-in (OpenID Connect); null when `BATON_OIDC_ISSUER_URL` is unset. */
+    oidc: OidcConfig | null;
   };
   /** The HTTP edge: which browser origins may change state, whom to trust for the client address, sign-in throttling. */
   security: {
@@ -238,6 +243,8 @@ export function loadConfig(env: Env = process.env): BatonConfig {
       sessionTtlSeconds: int('BATON_SESSION_TTL_SECONDS', 12 * 3600, 60),
       passwordMinLength: int('BATON_PASSWORD_MIN_LENGTH', 12, 1, 1024),
       initialAdmin: initialAdmin(),
+      clientTokenTtlSeconds: int('BATON_CLIENT_TOKEN_TTL_SECONDS', 3600, 60, 24 * 3600),
+      oidc: loadOidcConfig(env, errors),
     },
     security: {
       allowedOrigins: origins('BATON_ALLOWED_ORIGINS'),

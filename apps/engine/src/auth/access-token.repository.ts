@@ -35,8 +35,13 @@ export class AccessTokenRepository {
     return this.dataSource.getRepository(AccessTokenEntity);
   }
 
-  async insert(token: Omit<AccessTokenEntity, 'createdAt' | 'lastUsedAt' | 'revokedAt'> & { createdAt: Date }): Promise<void> {
-    await this.tokens.insert({ ...token, lastUsedAt: null, revokedAt: null });
+  async insert(token: Omit<AccessTokenEntity, 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'clientKey'> & { createdAt: Date; clientKey?: string }): Promise<void> {
+    await this.tokens.insert({ ...token, clientKey: token.clientKey ?? null, lastUsedAt: null, revokedAt: null });
+  }
+
+  /** Revokes every live access token issued to the API client. */
+  async revokeClientTokens(clientKey: string, now: Date): Promise<void> {
+    await this.tokens.update({ clientKey, kind: 'client', revokedAt: IsNull() }, { revokedAt: now });
   }
 
   /**

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { AccessTokenKind } from '#persistence';
 import { UnauthenticatedError } from '../common/errors/index.js';
 import { WALL_CLOCK, type Clock } from '../infrastructure/clock.js';
 import { AccessTokenRepository } from './access-token.repository.js';
 import { hashTokenSecret } from './access-tokens.js';
 import { IdentityRepository, type UserRecord } from './identity.repository.js';
+import { OidcAccessTokenVerifier } from './oidc/oidc-access-token.verifier.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { Principal } from './principal.js';
 import { SignInThrottle } from './sign-in-throttle.js';
@@ -36,6 +38,7 @@ export class Authenticator {
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
     @Inject(WALL_CLOCK) private readonly wallClock: Clock,
+    private readonly oidcTokens: OidcAccessTokenVerifier,
   ) {}
 
   /** `clientAddress` is the caller's address as throttling counts it ({@link throttlingAddress}). */
@@ -137,6 +140,7 @@ export class Authenticator {
 
   private async authenticateBearer(secret: string): Promise<Principal> {
     if (!secret) throw new UnauthenticatedError('Expected a token after "Bearer" but found none');
+    if (this.oidcTokens.handles(secret)) return this.oidcTokens.authenticate(secret);
     const now = this.wallClock.now();
     const token = await this.tokens.findLive(hashTokenSecret(secret), now);
     if (!token) throw new UnauthenticatedError('The bearer token is unknown, expired or revoked, or its user is disabled');
@@ -147,9 +151,11 @@ export class Authenticator {
       this.lastTouched.set(token.tokenKey, now.getTime());
       await this.tokens.touch(token.tokenKey, now);
     }
-    return { ...toPrincipal(user, token.kind === 'session' ? 'session' : 'api-token'), tokenKey: token.tokenKey };
+    return { ...toPrincipal(user, AUTHENTICATED_BY[token.kind]), tokenKey: token.tokenKey };
   }
 }
+
+const AUTHENTICATED_BY = { session: 'session', api: 'api-token', client: 'api-client' } as const satisfies Record<AccessTokenKind, Principal['authenticatedBy']>;
 
 export function toPrincipal(user: UserRecord, authenticatedBy: Principal['authenticatedBy']): Principal {
   return { username: user.username, name: user.name, email: user.email, roles: user.roles, groups: user.groups, permissions: user.permissions, authenticatedBy };

@@ -10,7 +10,8 @@ export interface Principal {
   groups: string[];
   /** What the roles grant (permissions.ts). */
   permissions: Permission[];
-  authenticatedBy: 'basic' | 'session' | 'api-token' | 'auth-disabled';
+  /** `api-client`: a token from `POST /oauth/token`; `oidc-token`: an access token (JWT) of the external OIDC provider. */
+  authenticatedBy: 'basic' | 'session' | 'api-token' | 'api-client' | 'oidc-token' | 'auth-disabled';
   /** The access token used, for sign-out. */
   tokenKey?: string;
 }

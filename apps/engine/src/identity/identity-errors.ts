@@ -18,6 +18,14 @@ export function lastAdmin(change: string): ConflictError {
   );
 }
 
+/** The refusal of a password for a user who signs in with the external OpenID Connect provider. */
+export function externalUserPassword(username: string): ConflictError {
+  return new ConflictError(
+    'PASSWORD.EXTERNAL_USER',
+    `Expected a local user, but '${username}' signs in with the OpenID Connect provider and has no password in Baton; change it at the provider`,
+  );
+}
+
 /** The password policy: at least `minLength` characters (code points, as people count them). */
 export function checkPasswordPolicy(password: string, minLength: number, what = 'password'): void {
   const length = [...password].length;

@@ -54,3 +54,24 @@ export function getCurrentUser(api: ApiClient, signal?: AbortSignal): Promise<Cu
 export function signOut(api: ApiClient): Promise<void> {
   return api.post<void>('/v2/authentication/sign-out');
 }
+
+/** Answer of `GET /v2/authentication/oidc`: whether the sign-in page offers the external provider. */
+export interface OidcStatus {
+  enabled: boolean;
+  providerName: string | null;
+}
+
+/** Whether sign-in with an OpenID Connect provider is configured. Sent without a token. */
+export function getOidcStatus(api: ApiClient, signal?: AbortSignal): Promise<OidcStatus> {
+  return api.get<OidcStatus>('/v2/authentication/oidc', { signal, authenticated: false });
+}
+
+/** Starts a sign-in with the provider: where to send the browser, and the state to keep in the tab. */
+export function startOidcSignIn(api: ApiClient): Promise<{ authorizationUrl: string; state: string }> {
+  return api.post('/v2/authentication/oidc/authorization', undefined, { authenticated: false });
+}
+
+/** Finishes a sign-in with the query the provider sent the browser back with; a session as from {@link signIn}. */
+export function completeOidcSignIn(api: ApiClient, callbackQuery: string): Promise<SignInResponse> {
+  return api.post<SignInResponse>('/v2/authentication/oidc/callback', { callbackQuery }, { authenticated: false });
+}

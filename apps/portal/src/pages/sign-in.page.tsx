@@ -1,5 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/api-problem';
+import { getOidcStatus, startOidcSignIn, type OidcStatus } from '../api/authentication.api';
+import { useLocation, useNavigate } from '../router/router';
 import { useSession } from '../session/session.context';
 import { BatonLogo } from '../ui/baton-logo';
 import { RoleBadge } from '../ui/identity-badges';
@@ -16,12 +18,32 @@ const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: string; groups: str
 
 type Field = 'username' | 'password';
 
+/** sessionStorage key of a sign-in started at the external provider: its state and where to go after. */
+const OIDC_PENDING_KEY = 'baton.oidcSignIn';
+
+/** Path the provider sends the browser back to (BATON_OIDC_REDIRECT_URL). */
+const CALLBACK_PATH = '/sign-in/callback';
+
+interface PendingOidcSignIn {
+  state: string;
+  next: string | null;
+}
+
 /**
  * Sign-in: username and password, the engine's own error message on failure, and the demo
- * accounts one click away. Signing in changes the session; the app then leaves this page.
+ * accounts one click away; with an external OpenID Connect provider configured, also "Sign in
+ * with <provider>". The provider sends the browser back to /sign-in/callback, which this page
+ * also renders: it checks the state against the one this tab kept and finishes the sign-in,
+ * showing the engine's message when that fails. Signing in changes the session; the app then
+ * leaves this page.
  */
 export function SignInPage() {
-  const { state, signIn } = useSession();
+  const { state, signIn, signInWithOidc, api } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [oidc, setOidc] = useState<OidcStatus | null>(null);
+  const [oidcPending, setOidcPending] = useState(location.pathname === CALLBACK_PATH);
+  const callbackHandled = useRef(false);
   const notice = state.status === 'signed-out' ? state.notice : null;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -55,6 +77,46 @@ export function SignInPage() {
       setError({ message, fields });
       setPending(false);
       if (fields.length > 0) passwordRef.current?.select();
+    }
+  };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getOidcStatus(api, controller.signal).then(setOidc, () => setOidc(null));
+    return () => controller.abort();
+  }, [api]);
+
+  // Back from the provider: finish the sign-in once (StrictMode runs effects twice).
+  useEffect(() => {
+    if (location.pathname !== CALLBACK_PATH || callbackHandled.current) return;
+    callbackHandled.current = true;
+    const query = location.search;
+    const params = new URLSearchParams(query);
+    const pending = readPendingOidcSignIn();
+    // Leave the code out of the address bar and the history; keep where to go after signing in.
+    navigate(pending?.next ? `/sign-in?next=${encodeURIComponent(pending.next)}` : '/sign-in', { replace: true });
+    if (!params.has('error') && (!pending || pending.state !== params.get('state'))) {
+      setError({ message: 'This sign-in was not started in this browser tab, or was started again since. Sign in again.', fields: [] });
+      setOidcPending(false);
+      return;
+    }
+    signInWithOidc(query).catch((caught: unknown) => {
+      setError({ message: caught instanceof ApiProblem ? caught.detail : 'Signing in failed unexpectedly. Try again.', fields: [] });
+      setOidcPending(false);
+    });
+  }, [location, navigate, signInWithOidc]);
+
+  const startOidc = async () => {
+    setError(null);
+    setOidcPending(true);
+    try {
+      const { authorizationUrl, state: oidcState } = await startOidcSignIn(api);
+      const pending: PendingOidcSignIn = { state: oidcState, next: new URLSearchParams(location.search).get('next') };
+      window.sessionStorage.setItem(OIDC_PENDING_KEY, JSON.stringify(pending));
+      window.location.assign(authorizationUrl);
+    } catch (caught) {
+      setError({ message: caught instanceof ApiProblem ? caught.detail : 'Could not reach the sign-in provider. Try again.', fields: [] });
+      setOidcPending(false);
     }
   };
 
@@ -138,11 +200,21 @@ export function SignInPage() {
               )}
             </div>
 
-            <button ref={submitRef} type="submit" className="button button-primary button-block button-large" disabled={pending}>
+            <button ref={submitRef} type="submit" className="button button-primary button-block button-large" disabled={pending || oidcPending}>
               {pending && <Spinner />}
               {pending ? 'Signing in…' : 'Sign in'}
             </button>
           </form>
+
+          {oidc?.enabled && (
+            <>
+              <p className="sign-in-divider">or</p>
+              <button type="button" className="button button-secondary button-block button-large" onClick={startOidc} disabled={pending || oidcPending}>
+                {oidcPending && <Spinner />}
+                {oidcPending ? `Signing in with ${oidc.providerName}…` : `Sign in with ${oidc.providerName}`}
+              </button>
+            </>
+          )}
 
           <details className="demo-accounts">
             <summary>Demo accounts</summary>
@@ -175,4 +247,16 @@ export function SignInPage() {
       </footer>
     </div>
   );
+}
+
+/** The sign-in this tab started at the provider, read once (and forgotten). */
+function readPendingOidcSignIn(): PendingOidcSignIn | null {
+  try {
+    const raw = window.sessionStorage.getItem(OIDC_PENDING_KEY);
+    window.sessionStorage.removeItem(OIDC_PENDING_KEY);
+    const value = raw ? (JSON.parse(raw) as Partial<PendingOidcSignIn>) : null;
+    return value && typeof value.state === 'string' ? { state: value.state, next: typeof value.next === 'string' ? value.next : null } : null;
+  } catch {
+    return null;
+  }
 }

@@ -9,7 +9,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiClient } from '../api/api-client';
 import { ApiProblem } from '../api/api-problem';
-import { getCurrentUser, signIn as signInRequest, signOut as signOutRequest, type CurrentUser, type SignInRequest } from '../api/authentication.api';
+import {
+  completeOidcSignIn,
+  getCurrentUser,
+  signIn as signInRequest,
+  signOut as signOutRequest,
+  type CurrentUser,
+  type SignInRequest,
+  type SignInResponse,
+} from '../api/authentication.api';
 import { clearStoredSession, isExpired, readStoredSession, SESSION_STORAGE_KEY, writeStoredSession, type StoredSession } from './session.store';
 
 /** A message for the sign-in page about why the user is there. */
@@ -37,6 +45,8 @@ export interface SessionValue {
   api: ApiClient;
   /** Signs in; rejects with an {@link ApiProblem} whose `detail` the form shows. */
   signIn(credentials: SignInRequest): Promise<void>;
+  /** Finishes a sign-in with the external OpenID Connect provider (the callback's query); rejects like {@link signIn}. */
+  signInWithOidc(callbackQuery: string): Promise<void>;
   /** Revokes the token on the engine (best effort), then forgets it. */
   signOut(): Promise<void>;
   /** After `unavailable`: checks the stored token again. */
@@ -143,9 +153,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('storage', onStorage);
   }, [setState]);
 
-  const signIn = useCallback(
-    async (credentials: SignInRequest) => {
-      const response = await signInRequest(api, credentials);
+  const adopt = useCallback(
+    async (response: SignInResponse) => {
       const session: StoredSession = { token: response.token, expiresAt: response.expiresAt, username: response.user.username };
       tokenRef.current = session.token;
       try {
@@ -159,6 +168,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [api, setState],
   );
+
+  const signIn = useCallback(async (credentials: SignInRequest) => adopt(await signInRequest(api, credentials)), [api, adopt]);
+  const signInWithOidc = useCallback(async (callbackQuery: string) => adopt(await completeOidcSignIn(api, callbackQuery)), [api, adopt]);
 
   const signOut = useCallback(async () => {
     let notice = SIGNED_OUT;
@@ -179,7 +191,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const discard = useCallback(() => endSession(null, false), [endSession]);
 
-  const value = useMemo<SessionValue>(() => ({ state, api, signIn, signOut, retry, discard }), [state, api, signIn, signOut, retry, discard]);
+  const value = useMemo<SessionValue>(
+    () => ({ state, api, signIn, signInWithOidc, signOut, retry, discard }),
+    [state, api, signIn, signInWithOidc, signOut, retry, discard],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,8 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
-/** `session`: a portal sign-in; `api`: a long-lived token an admin created for a system. */
-export type AccessTokenKind = 'session' | 'api';
+/**
+ * `session`: a portal sign-in; `api`: a long-lived token an admin created for a system;
+ * `client`: an access token `POST /oauth/token` issued to an API client.
+ */
+export type AccessTokenKind = 'session' | 'api' | 'client';
 
 /**
  * A bearer token. Only the SHA-256 of the secret is stored; the secret is shown once, at creation.
@@ -41,6 +44,11 @@ export class AccessTokenEntity {
 
   @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
   revokedAt: Date | null;
+
+  /** The API client a `client` token was issued to (revoking the client revokes its tokens). */
+  @Index('idx_access_tokens_client')
+  @Column({ name: 'client_key', type: 'bigint', nullable: true })
+  clientKey: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
   @JoinColumn({ name: 'username', foreignKeyConstraintName: 'fk_access_tokens_user' })

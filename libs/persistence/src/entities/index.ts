@@ -18,6 +18,7 @@ import { UserTaskCandidateEntity } from './user-task-candidate.entity.js';
 import { UserTaskEntity } from './user-task.entity.js';
 import { VariableEntity } from './variable.entity.js';
 import { AccessTokenEntity } from './access-token.entity.js';
+import { ApiClientEntity } from './api-client.entity.js';
 import { DeploymentEntity } from './deployment.entity.js';
 import { EngineNodeEntity } from './engine-node.entity.js';
 import { FormEntity } from './form.entity.js';
@@ -33,7 +34,7 @@ export {
   TimerEntity, PendingCommandEntity, MessageStartSubscriptionEntity,
   EventSubscriptionEntity, MessageEntity, MessageCorrelationEntity, SignalStartSubscriptionEntity, StartTimerEntity, CompensationSubscriptionEntity,
   BusinessIdEntity, ElementInstanceEntity, IncidentEntity, JobEntity, JoinTokenEntity, ProcessInstanceEntity, ProcessInstanceEventEntity, UserTaskCandidateEntity, UserTaskEntity, VariableEntity,
-  AccessTokenEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, GroupRoleEntity, ProcessDefinitionEntity, RoleAssignmentEntity, RoleEntity, UserEntity };
+  AccessTokenEntity, ApiClientEntity, DeploymentEntity, EngineNodeEntity, FormEntity, GroupEntity, GroupMembershipEntity, GroupRoleEntity, ProcessDefinitionEntity, RoleAssignmentEntity, RoleEntity, UserEntity };
 export type { AccessTokenKind } from './access-token.entity.js';
 export { ROLES, type Role } from './role-assignment.entity.js';
 
@@ -46,6 +47,7 @@ export const ENTITIES = [
   RoleAssignmentEntity,
   GroupRoleEntity,
   AccessTokenEntity,
+  ApiClientEntity,
   EngineNodeEntity,
   DeploymentEntity,
   ProcessDefinitionEntity,

@@ -58,7 +58,7 @@ export class ManageApiTokensUseCase {
   }
 }
 
-function toDto(token: AccessTokenEntity): ApiTokenDto {
+function toDto(token: Omit<AccessTokenEntity, 'clientKey'>): ApiTokenDto {
   return {
     apiTokenKey: token.tokenKey,
     name: token.name,

@@ -33,8 +33,8 @@ export class InvalidArgumentError extends BatonError {
 
 /** No or wrong credentials (401). */
 export class UnauthenticatedError extends BatonError {
-  constructor(message = 'Expected credentials (HTTP Basic or a Bearer token) but found none or invalid ones') {
-    super('AUTH.UNAUTHENTICATED', message);
+  constructor(message = 'Expected credentials (HTTP Basic or a Bearer token) but found none or invalid ones', code: ErrorCodeWithStatus<401> = 'AUTH.UNAUTHENTICATED') {
+    super(code, message);
   }
 }
 

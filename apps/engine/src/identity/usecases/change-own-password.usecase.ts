@@ -3,12 +3,12 @@ import { BATON_CONFIG, type BatonConfig } from '#runtime';
 import { BatonError, InvalidArgumentError } from '../../common/errors/index.js';
 import { AccessTokenRepository } from '../../auth/access-token.repository.js';
 import { Authenticator } from '../../auth/authenticator.js';
-import { IdentityRepository } from '../../auth/identity.repository.js';
+import { EXTERNAL_USER_PASSWORD_HASH, IdentityRepository } from '../../auth/identity.repository.js';
 import { PasswordHasher } from '../../auth/password-hasher.js';
 import type { Principal } from '../../auth/principal.js';
 import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
 import type { ChangeOwnPasswordRequestDto } from '../dto/identity.dto.js';
-import { checkPasswordPolicy, userNotFound } from '../identity-errors.js';
+import { checkPasswordPolicy, externalUserPassword, userNotFound } from '../identity-errors.js';
 
 /**
  * A signed-in user changes their own password: the current one is checked (throttled like
@@ -26,7 +26,9 @@ export class ChangeOwnPasswordUseCase {
   ) {}
 
   async execute(caller: Principal, request: ChangeOwnPasswordRequestDto, clientAddress: string): Promise<void> {
-    if (!(await this.identities.userExists(caller.username))) throw userNotFound(caller.username);
+    const user = await this.identities.getUser(caller.username);
+    if (!user) throw userNotFound(caller.username);
+    if (user.passwordHash === EXTERNAL_USER_PASSWORD_HASH) throw externalUserPassword(caller.username);
     checkPasswordPolicy(request.newPassword, this.config.auth.passwordMinLength, 'new password');
     if (request.newPassword === request.currentPassword) {
       throw new InvalidArgumentError('PASSWORD.UNCHANGED', 'Expected a new password different from the current one');

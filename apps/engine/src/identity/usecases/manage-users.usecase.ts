@@ -4,12 +4,12 @@ import { ConflictError } from '../../common/errors/index.js';
 import type { SearchRequestDto } from '../../common/search/search-request.dto.js';
 import { AccessTokenRepository } from '../../auth/access-token.repository.js';
 import { Authenticator } from '../../auth/authenticator.js';
-import { IdentityRepository, type UserChanges } from '../../auth/identity.repository.js';
+import { EXTERNAL_USER_PASSWORD_HASH, IdentityRepository, type UserChanges } from '../../auth/identity.repository.js';
 import { PasswordHasher } from '../../auth/password-hasher.js';
 import type { Principal } from '../../auth/principal.js';
 import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
 import type { CreateUserRequestDto, UpdateUserRequestDto, UserDto, UserSearchResultDto } from '../dto/identity.dto.js';
-import { checkPasswordPolicy, isDuplicateKey, lastAdmin, userNotFound } from '../identity-errors.js';
+import { checkPasswordPolicy, externalUserPassword, isDuplicateKey, lastAdmin, userNotFound } from '../identity-errors.js';
 import { toUserDto } from '../identity.mapper.js';
 
 /** `/v2/users`: create, read, change (name, email, password, enabled), delete and search users. */
@@ -59,6 +59,7 @@ export class ManageUsersUseCase {
     }
     const existing = await this.identities.getUser(username);
     if (!existing) throw userNotFound(username);
+    if (resetsPassword && existing.passwordHash === EXTERNAL_USER_PASSWORD_HASH) throw externalUserPassword(username);
     const now = this.wallClock.now();
     if (request.enabled !== undefined && request.enabled === (existing.disabledAt !== null)) changes.disabledAt = request.enabled ? null : now;
     const disables = changes.disabledAt instanceof Date;
