@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { GroupEntity, GroupMembershipEntity, GroupRoleEntity, RoleAssignmentEntity, RoleEntity, ROLES, type Role, UserEntity } from '#persistence';
+import { GroupEntity, GroupMembershipEntity, GroupRoleEntity, RoleAssignmentEntity, RoleEntity, UserEntity } from '#persistence';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
 import type { SearchPageResponseDto, SearchRequestDto } from '../common/search/search-request.dto.js';
 import type { ClaimedIdentity } from './oidc/oidc-claims.js';
