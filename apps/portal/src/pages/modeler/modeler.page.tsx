@@ -10,7 +10,12 @@ import { BpmnEditor, type DiagramProcess } from './bpmn-editor';
 import { deployDiagram, describeDeployment } from './deploy-diagram';
 import { downloadFile, safeFileName } from './file-io';
 import { newDiagramXml } from './new-diagram';
-import { ProblemList, warningsHeading, type ListedProblem } from './problem-list';
+import { describeImportWarning } from './import-warnings';
+import { LINKED_FORM_RULE } from './linked-form.rule';
+import type { LiveFinding } from './lint-findings';
+import { liveHeading, ProblemList, warningsHeading, type ListedProblem } from './problem-list';
+import { elementLabelText } from './problem-markers';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { DeployedList } from './deployed-list';
 import { useDeployedForms, useProcessVersions } from './use-remote-lists';
 
@@ -63,6 +68,10 @@ export default function ModelerPage({ params }: PageProps) {
   const [problems, setProblems] = useState<ListedProblem[]>([]);
   /** The warnings of the last deployment, and whether it was refused (then they stand next to its problems). */
   const [warnings, setWarnings] = useState<{ list: ListedProblem[]; refused: boolean }>({ list: [], refused: false });
+  /** What the live checks found in the diagram as it is now. */
+  const [live, setLive] = useState<readonly LiveFinding[]>([]);
+  /** Linked forms that are not deployed, when Deploy was pressed: the dialog asks before deploying. */
+  const [confirmForms, setConfirmForms] = useState<readonly LiveFinding[] | null>(null);
   const versions = useProcessVersions();
   const deployedForms = useDeployedForms();
   const dirty = edits !== 0;
@@ -74,11 +83,13 @@ export default function ModelerPage({ params }: PageProps) {
       setEdits(count);
       setProcesses(instance.processes());
     });
+    const unsubscribeFindings = instance.onFindings(setLive);
     setEditor(instance);
     mounted.current = true;
     return () => {
       mounted.current = false;
       unsubscribe();
+      unsubscribeFindings();
       instance.destroy();
     };
   }, []);
@@ -97,7 +108,7 @@ export default function ModelerPage({ params }: PageProps) {
       setProblems([]);
       setWarnings({ list: [], refused: false });
       setOpenError(null);
-      setStatus(warnings.length > 0 ? { tone: 'info', message: `Opened with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warnings.join(' ')}` } : null);
+      setStatus(warnings.length > 0 ? { tone: 'info', message: `Opened with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warnings.map(describeImportWarning).join(' ')}` } : null);
     },
     [editor],
   );
@@ -154,7 +165,7 @@ export default function ModelerPage({ params }: PageProps) {
       if (routeKey !== null) navigate('/modeler', { replace: true });
     } catch (error) {
       if (previous) await editor.open(previous).catch(() => undefined);
-      setStatus({ tone: 'error', message: `${file.name} is not a BPMN diagram bpmn-js can open: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ tone: 'error', message: `${file.name} is not a BPMN diagram bpmn-js can open: ${describeImportWarning(error instanceof Error ? error.message : String(error))}` });
     }
   };
 
@@ -173,8 +184,17 @@ export default function ModelerPage({ params }: PageProps) {
 
   const nameOf = (processId: string) => processes.find((p) => p.id === processId)?.name ?? processId;
 
-  const onDeploy = async () => {
+  /** Deploy: first asks when a linked form is not deployed (the engine accepts that, as Camunda's does, and it fails at run time). */
+  const onDeploy = () => {
     if (!editor || deploying) return;
+    const undeployedForms = editor.liveFindings.filter((finding) => finding.problem.rule === LINKED_FORM_RULE);
+    if (undeployedForms.length > 0) setConfirmForms(undeployedForms);
+    else void deploy();
+  };
+
+  const deploy = async () => {
+    if (!editor || deploying) return;
+    setConfirmForms(null);
     setDeploying(true);
     setStatus({ tone: 'info', message: 'Deploying…' });
     try {
@@ -199,9 +219,12 @@ export default function ModelerPage({ params }: PageProps) {
     } catch (error) {
       const found = deploymentProblemsOf(error);
       editor.showProblems(found);
-      setProblems(found.map((problem) => ({ problem, onCanvas: editor.isOnCanvas(problem) })));
+      setProblems(found.map((problem) => listed(problem)));
       showWarnings(deploymentWarningsOf(error), true);
-      setStatus({ tone: 'error', message: error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}` });
+      // The list below says what the problems are; the status says only that it was refused (the
+      // problem's detail repeats every message of the list).
+      const refused = found.length > 0 ? `The engine refused the deployment: ${found.length === 1 ? 'one problem, listed below' : `${found.length} problems, listed below`}.` : null;
+      setStatus({ tone: 'error', message: refused ?? (error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}`) });
     } finally {
       setDeploying(false);
     }
@@ -211,8 +234,16 @@ export default function ModelerPage({ params }: PageProps) {
   function showWarnings(found: DeploymentProblem[], refused: boolean): void {
     if (!editor) return;
     editor.showWarnings(found);
-    setWarnings({ list: found.map((problem) => ({ problem, onCanvas: editor.isOnCanvas(problem) })), refused });
+    setWarnings({ list: found.map((problem) => listed(problem)), refused });
   }
+
+  /** A finding as listed: on the canvas or not, and the element's name as the diagram has it now. */
+  function listed(problem: DeploymentProblem): ListedProblem {
+    return { problem, onCanvas: editor?.isOnCanvas(problem) ?? false, label: problem.elementId ? editor?.describe(problem.elementId) : undefined };
+  }
+
+  const liveProblems = live.filter((finding) => finding.severity === 'problem').map((finding) => listed(finding.problem));
+  const liveWarnings = live.filter((finding) => finding.severity === 'warning').map((finding) => listed(finding.problem));
 
   const title = processes[0] ? (processes[0].name ?? processes[0].id) : 'Diagram';
   const shownVersion = source.kind === 'deployed' ? source.version : null;
@@ -259,6 +290,19 @@ export default function ModelerPage({ params }: PageProps) {
       </div>
 
       <ProblemList
+        className="modeler-live-findings"
+        problems={liveProblems}
+        heading={liveHeading(liveProblems.length, 0)}
+        onSelect={(id) => editor?.select(id)}
+      />
+      <ProblemList
+        className="modeler-live-findings"
+        severity="warning"
+        problems={liveWarnings}
+        heading={liveHeading(0, liveWarnings.length)}
+        onSelect={(id) => editor?.select(id)}
+      />
+      <ProblemList
         problems={problems}
         onSelect={(id) => editor?.select(id)}
         onDismiss={() => {
@@ -276,6 +320,27 @@ export default function ModelerPage({ params }: PageProps) {
           setWarnings({ list: [], refused: false });
         }}
       />
+
+      {confirmForms && (
+        <ModalDialog title="Deploy with a form that is not deployed?" onClose={() => setConfirmForms(null)}>
+          <p>The engine accepts this diagram, but these elements link a form it does not have:</p>
+          <ul className="modeler-confirm-list">
+            {confirmForms.map(({ problem }) => (
+              <li key={problem.elementId}>
+                <strong>{elementLabelText(problem.elementId!, editor?.describe(problem.elementId!) ?? {})}</strong>: {problem.message}
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button type="button" className="button button-primary" data-autofocus onClick={() => setConfirmForms(null)}>
+              Keep modeling
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void deploy()}>
+              Deploy anyway
+            </button>
+          </div>
+        </ModalDialog>
+      )}
 
       <div className="modeler-workspace">
         <DeployedList
