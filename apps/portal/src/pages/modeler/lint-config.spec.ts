@@ -53,7 +53,22 @@ async function lint(xml: string, deployed: ReadonlySet<string> | null) {
   return lintFindings(byElement, (id) => types.get(id));
 }
 
+/** Every model libs/bpmn's rules accept (their `valid/` fixtures): the engine deploys each. */
+const VALID_MODELS = import.meta.glob<string>('../../../../../libs/bpmn/test/fixtures/*/valid/*.bpmn', { query: '?raw', import: 'default', eager: true });
+
 describe('the modeler’s live checks', () => {
+  it('find no problem in any model the engine deploys (Camunda-only refusals are warnings)', async () => {
+    expect(Object.keys(VALID_MODELS).length).toBeGreaterThan(40);
+    const problems: string[] = [];
+    for (const [file, xml] of Object.entries(VALID_MODELS)) {
+      for (const finding of await lint(xml, null)) {
+        if (finding.severity === 'problem') problems.push(`${file.replace(/^.*fixtures\//, '')}: ${finding.problem.elementId} ${finding.problem.rule} ${finding.problem.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+
   it('bundles every rule of Camunda’s 8.8 configuration', () => {
     expect(Object.keys(camundaCompat.configs[CAMUNDA_LINT_CONFIG]!.rules).filter((rule) => !(rule in CAMUNDA_COMPAT_RULES))).toEqual([]);
   });
@@ -99,6 +114,16 @@ describe('the modeler’s live checks', () => {
     const findings = await lint(bound, new Set(['request']));
     expect(findings.map((f) => [f.severity, f.problem.elementId, f.problem.rule])).toEqual([['problem', 'start', 'baton/linked-form-deployed']]);
     expect(findings[0]!.problem.message).toContain('binding "deployment"');
+  });
+
+  it('lists what Camunda 8.8 refuses but Baton runs as a warning that says so', () => {
+    const issues: Record<string, LintIssue[]> = { ready: [{ id: 'ready', message: 'Element of type <bpmn:ComplexGateway> not allowed', category: 'error', rule: 'camunda-compat/element-type' }] };
+    expect(lintFindings(issues, () => 'bpmn:ComplexGateway')).toEqual([
+      {
+        severity: 'warning',
+        problem: { rule: 'camunda-compat/element-type', elementId: 'ready', elementType: 'bpmn:ComplexGateway', message: 'Camunda 8.8 would refuse this (Baton runs it): Element of type <bpmn:ComplexGateway> not allowed.' },
+      },
+    ]);
   });
 
   it('lists a message once per element, capitalised as a sentence, and a failed rule as a warning', () => {

@@ -29,6 +29,7 @@ export function createLintSetup(deployedFormIds: DeployedFormIds): LintSetup {
     resolver: {
       resolveRule(pkg, ruleName) {
         if (pkg === 'bpmnlint-plugin-baton' && `baton/${ruleName}` === LINKED_FORM_RULE) return linkedForm;
+        if (pkg === 'bpmnlint' && ruleName === 'start-event-required') return executableOnly(CAMUNDA_COMPAT_RULES['bpmnlint/start-event-required']!);
         const rule = pkg === 'bpmnlint' ? CAMUNDA_COMPAT_RULES[`bpmnlint/${ruleName}`] : pkg === 'bpmnlint-plugin-camunda-compat' ? CAMUNDA_COMPAT_RULES[ruleName] : undefined;
         if (!rule) throw new Error(`Expected a bundled lint rule for ${pkg}/${ruleName} but there is none`);
         return rule;
@@ -39,5 +40,27 @@ export function createLintSetup(deployedFormIds: DeployedFormIds): LintSetup {
         return config;
       },
     },
+  };
+}
+
+interface CheckedNode {
+  $type: string;
+  isExecutable?: boolean;
+}
+
+/**
+ * bpmnlint's `start-event-required` for executable processes only: a pool that only documents a
+ * partner (not executable) needs no start event, and the engine deploys it (Camunda's own rules
+ * skip such processes the same way).
+ */
+function executableOnly(factory: LintRuleFactory): LintRuleFactory {
+  return (config) => {
+    const rule = factory(config) as { check(node: CheckedNode, reporter: unknown): void };
+    return {
+      check(node: CheckedNode, reporter: unknown) {
+        if (node.$type === 'bpmn:Process' && node.isExecutable !== true) return;
+        rule.check(node, reporter);
+      },
+    };
   };
 }

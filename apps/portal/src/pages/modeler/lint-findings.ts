@@ -19,6 +19,22 @@ export interface LintIssue {
   actualElementId?: string;
 }
 
+/**
+ * Camunda 8.8's findings that Baton's engine may not share: Baton runs elements Camunda 8.8
+ * refuses (transactions, cancel and compensation events, complex gateways with conditions,
+ * standard loops, conditional events, duplicate link names in separate scopes, messages without
+ * a subscription where nothing waits for them). These are warnings ("Camunda 8.8 ..."), never problems: the engine has the last
+ * word when it deploys. `lint-config.spec.ts` lints every `valid/` model of libs/bpmn and
+ * expects no problem, so a rule of a newer plugin that refuses what Baton runs shows up there.
+ */
+const CAMUNDA_ONLY: Record<string, (message: string) => boolean> = {
+  'camunda-compat/element-type': () => true,
+  'camunda-compat/loop-characteristics': () => true,
+  'camunda-compat/subscription': () => true,
+  'camunda-compat/sequence-flow-condition': (message) => message.includes('only allowed if source'),
+  'camunda-compat/link-event': (message) => message.includes('duplicate value'),
+};
+
 /** A finding of the live checks. */
 export interface LiveFinding {
   severity: FindingSeverity;
@@ -26,8 +42,9 @@ export interface LiveFinding {
 }
 
 /**
- * `issues` as findings: errors are problems, warnings and notes are warnings; a rule that failed
- * is reported as a warning naming the rule (the diagram is not at fault). `typeOf` gives an
+ * `issues` as findings: errors are problems, warnings and notes are warnings, and so are the
+ * errors of Camunda 8.8 that Baton may not share ({@link CAMUNDA_ONLY}); a rule that failed is
+ * reported as a warning naming the rule (the diagram is not at fault). `typeOf` gives an
  * element's BPMN type. The same message twice on one element is listed once.
  */
 export function lintFindings(issues: Record<string, readonly LintIssue[]>, typeOf: (elementId: string) => string | undefined): LiveFinding[] {
@@ -37,13 +54,18 @@ export function lintFindings(issues: Record<string, readonly LintIssue[]>, typeO
     for (const issue of list) {
       const elementId = issue.actualElementId ?? issue.id;
       const ruleFailed = issue.category === 'rule-error';
-      const message = ruleFailed ? `The check ${issue.rule ?? ''} could not run: ${issue.message}` : issue.message;
+      const camundaOnly = issue.category === 'error' && (CAMUNDA_ONLY[issue.rule ?? '']?.(issue.message) ?? false);
+      const message = ruleFailed
+        ? `The check ${issue.rule ?? ''} could not run: ${issue.message}`
+        : camundaOnly
+          ? `Camunda 8.8 would refuse this (Baton runs it): ${issue.message}`
+          : issue.message;
       const key = `${elementId}\u0000${message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const elementType = typeOf(elementId);
       findings.push({
-        severity: issue.category === 'error' ? 'problem' : 'warning',
+        severity: issue.category === 'error' && !camundaOnly ? 'problem' : 'warning',
         problem: { rule: issue.rule ?? 'lint', message: sentence(message), elementId, ...(elementType ? { elementType } : {}) },
       });
     }

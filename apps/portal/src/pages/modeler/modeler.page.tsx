@@ -298,6 +298,7 @@ export default function ModelerPage({ params }: PageProps) {
       <ProblemList
         className="modeler-live-findings"
         severity="warning"
+        collapsed
         problems={liveWarnings}
         heading={liveHeading(0, liveWarnings.length)}
         onSelect={(id) => editor?.select(id)}

@@ -33,6 +33,7 @@ export function ProblemList({
   heading,
   severity = 'problem',
   className,
+  collapsed = false,
   onSelect,
   onDismiss,
 }: {
@@ -43,44 +44,61 @@ export function ProblemList({
   /** @default `modeler-problems` */
   className?: string;
   onSelect: (elementId: string) => void;
+  /** Shows only the heading until it is opened (a `<details>`): for the live warnings, which would otherwise take the canvas's room. @default false */
+  collapsed?: boolean;
   /** Offers "Dismiss" (the engine's findings); the live ones go away when fixed. */
   onDismiss?: () => void;
 }) {
   if (problems.length === 0) return null;
   const base = className ?? 'modeler-problems';
   const headingId = `${base}-${severity}s-heading`;
+  const title = (
+    <h2 id={headingId} className="modeler-problems-title">
+      {heading ?? problemsHeading(problems.length)}
+    </h2>
+  );
+  const list = (
+    <ul className="modeler-problem-list">
+      {problems.map((listed, index) => {
+        const { problem, onCanvas } = listed;
+        return (
+          <li key={index}>
+            {onCanvas ? (
+              <button type="button" className="modeler-problem modeler-problem-link" onClick={() => onSelect(problem.elementId!)}>
+                <span className="modeler-problem-where">{elementText(listed)}</span>
+                <span className="modeler-problem-message">{problem.message}</span>
+              </button>
+            ) : (
+              <div className="modeler-problem">
+                <span className="modeler-problem-where">{problem.elementId ? elementText(listed) : whereOf(problem) || 'Diagram'}</span>
+                <span className="modeler-problem-message">{problem.message}</span>
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
   return (
     <section className={`${base} modeler-findings-${severity}`} aria-labelledby={headingId}>
-      <div className="modeler-problems-header">
-        <h2 id={headingId} className="modeler-problems-title">
-          {heading ?? problemsHeading(problems.length)}
-        </h2>
-        {onDismiss && (
-          <button type="button" className="button button-secondary button-small" onClick={onDismiss}>
-            Dismiss
-          </button>
-        )}
-      </div>
-      <ul className="modeler-problem-list">
-        {problems.map((listed, index) => {
-          const { problem, onCanvas } = listed;
-          return (
-            <li key={index}>
-              {onCanvas ? (
-                <button type="button" className="modeler-problem modeler-problem-link" onClick={() => onSelect(problem.elementId!)}>
-                  <span className="modeler-problem-where">{elementText(listed)}</span>
-                  <span className="modeler-problem-message">{problem.message}</span>
-                </button>
-              ) : (
-                <div className="modeler-problem">
-                  <span className="modeler-problem-where">{problem.elementId ? elementText(listed) : whereOf(problem) || 'Diagram'}</span>
-                  <span className="modeler-problem-message">{problem.message}</span>
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      {collapsed ? (
+        <details>
+          <summary className="modeler-problems-header modeler-problems-summary">{title}</summary>
+          {list}
+        </details>
+      ) : (
+        <>
+          <div className="modeler-problems-header">
+            {title}
+            {onDismiss && (
+              <button type="button" className="button button-secondary button-small" onClick={onDismiss}>
+                Dismiss
+              </button>
+            )}
+          </div>
+          {list}
+        </>
+      )}
     </section>
   );
 }
