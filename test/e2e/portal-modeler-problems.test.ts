@@ -7,7 +7,8 @@ import { send } from '../support/process-api.js';
 
 /**
  * The modeler tells before it deploys: Camunda's 8.8 compatibility rules and Baton's linked-form
- * rule run while the analyst models. Findings are listed by the element's name and marked on the
+ * rule run in the browser while the analyst models, and the engine's own deploy rules a moment
+ * after each edit (`POST /v2/deployments/validation`). Findings are listed by the element's name and marked on the
  * element (on the line of a sequence flow); fixing one removes it. A task linking a form the
  * engine does not have is flagged, and Deploy asks before deploying it (the engine accepts it,
  * as Camunda's does).
@@ -50,6 +51,9 @@ const REVIEW = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 
+/** The engine is asked a moment after each edit, on a busy machine: wait generously for the list to settle. */
+const SETTLED = { timeout: 20_000, interval: 100 };
+
 const liveProblems = (page: Page): Locator => page.locator('.modeler-live-findings.modeler-findings-problem');
 
 /** The entries of the live problem list as "where\nmessage". */
@@ -70,13 +74,20 @@ describe('portal: the modeler’s live problems', () => {
     await openReview(page);
 
     // Then the two problems are listed by the names of their elements, before any deployment
-    await expect.poll(() => listedProblems(page)).toHaveLength(2);
+    await expect.poll(() => listedProblems(page), SETTLED).toHaveLength(2);
     const [taskEntry, flowEntry] = await listedProblems(page);
     expect(taskEntry).toMatch(/^Service task “Check order”\n/);
     expect(flowEntry).toMatch(/^Sequence flow “No”\n/);
     expect(await liveProblems(page).getByRole('heading').innerText()).toBe('Checked while you model: 2 problems');
     // ...with no element id where the element has a name
     expect(taskEntry).not.toContain('task_7f3a');
+    // ...and a moment later the engine's own rules (asked without deploying) speak for the task and the flow, naming elements by name
+    await expect
+      .poll(async () => (await listedProblems(page)).sort(), SETTLED)
+      .toEqual([
+        'Sequence flow “No”\nExpected a condition on sequence flow “No”, which leaves exclusive gateway “In stock?” and is not its default flow, but found none',
+        'Service task “Check order”\nExpected a job type (zeebe:taskDefinition type) on service task “Check order” but found none',
+      ]);
 
     // ...and marked: the service task outlined with a badge, the flow's line outlined with a badge on it
     expect(await page.locator('.djs-element.baton-live-problem[data-element-id="task_7f3a"]').count()).toBe(1);
@@ -103,7 +114,7 @@ describe('portal: the modeler’s live problems', () => {
     await showProperties(page, 'task_7f3a', 'Check order');
     await openGroup(propertiesPanel(page), 'Task definition');
     await propertiesPanel(page).getByLabel('Job type').fill('check-order');
-    await expect.poll(() => listedProblems(page)).toHaveLength(1);
+    await expect.poll(() => listedProblems(page), SETTLED).toHaveLength(1);
     expect(await page.locator('.baton-live-problem-badge[data-element-id="task_7f3a"]').count()).toBe(0);
     expect(await page.locator('.djs-element.baton-live-problem[data-element-id="task_7f3a"]').count()).toBe(0);
 
@@ -111,7 +122,7 @@ describe('portal: the modeler’s live problems', () => {
     // (selected from its entry: a click in the middle of the flow's box would miss its line)
     await liveProblems(page).getByRole('button', { name: /^Sequence flow “No”/ }).click();
     await contextPad(page, 'delete').click();
-    await expect.poll(() => listedProblems(page)).toEqual([]);
+    await expect.poll(() => listedProblems(page), SETTLED).toEqual([]);
     expect(await page.locator('.baton-live-problem-badge').count()).toBe(0);
 
     // And the engine agrees: it deploys
@@ -131,7 +142,7 @@ describe('portal: the modeler’s live problems', () => {
 
     // Then the approval is flagged, by name, with what would happen
     const message = "Links form 'approve-order', which is not deployed: every instance would stop at this task with an incident. Deploy the form first, or pick a deployed one under \"Form\".";
-    await expect.poll(() => listedProblems(page)).toEqual([`User task “Approve order”\n${message}`]);
+    await expect.poll(() => listedProblems(page), SETTLED).toEqual([`User task “Approve order”\n${message}`]);
     expect(await page.locator('.baton-live-problem-badge[data-element-id="approve"]').getAttribute('title')).toBe(message);
 
     // When she deploys, a dialog names the task and the form, and "Keep modeling" deploys nothing
@@ -149,7 +160,7 @@ describe('portal: the modeler’s live problems', () => {
     await showProperties(page, 'approve', 'Approve order');
     await openGroup(propertiesPanel(page), 'Form');
     await propertiesPanel(page).getByLabel('Deployed form').selectOption('approve-expense');
-    await expect.poll(() => listedProblems(page)).toEqual([]);
+    await expect.poll(() => listedProblems(page), SETTLED).toEqual([]);
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await notice(page).getByText('Deployed Review: version 1.').waitFor();
     expect(await deployed()).toBe(1);
@@ -158,7 +169,7 @@ describe('portal: the modeler’s live problems', () => {
     await showProperties(page, 'approve', 'Approve order');
     await openGroup(propertiesPanel(page), 'Form');
     await propertiesPanel(page).getByLabel('Form ID', { exact: true }).fill('approve-order');
-    await expect.poll(() => listedProblems(page)).toHaveLength(1);
+    await expect.poll(() => listedProblems(page), SETTLED).toHaveLength(1);
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await dialog.getByRole('button', { name: 'Deploy anyway' }).click();
     await notice(page).getByText('Deployed Review: version 2.').waitFor();

@@ -18,8 +18,9 @@ import LintingModule from 'bpmn-js-bpmnlint';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { DeploymentProblem } from '../../api/deployments.api';
 import { DeployedFormsModule, type DeployedForms, type DeployedFormsState } from './deployed-forms.module';
+import { nameElements } from './element-names';
 import { createLintSetup } from './lint-config';
-import { lintFindings, type LintIssue, type LiveFinding } from './lint-findings';
+import { lintFindings, mergeFindings, type LintIssue, type LiveFinding } from './lint-findings';
 import { ProblemMarkers, type ElementLabel, type FindingSeverity } from './problem-markers';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -57,6 +58,8 @@ export class BpmnEditor {
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly findingsListeners = new Set<FindingsListener>();
   private findings: readonly LiveFinding[] = [];
+  private lintFound: readonly LiveFinding[] = [];
+  private engineProblems: readonly DeploymentProblem[] = [];
   /** The form ids the engine has; null while unknown (the linked-form rule then says nothing). */
   private deployedFormIds: ReadonlySet<string> | null = null;
 
@@ -78,10 +81,8 @@ export class BpmnEditor {
     this.liveWarnings = markers('warning', 'live');
     this.get<EventBus>('eventBus').on('linting.completed', (event: { issues: Record<string, LintIssue[]> }) => {
       const registry = this.get<ElementRegistry>('elementRegistry');
-      this.findings = lintFindings(event.issues, (id) => (registry.get(id)?.businessObject as ModdleElement | undefined)?.$type ?? this.processType(id));
-      this.liveProblems.show(this.findings.filter((f) => f.severity === 'problem').map((f) => f.problem));
-      this.liveWarnings.show(this.findings.filter((f) => f.severity === 'warning').map((f) => f.problem));
-      this.findingsListeners.forEach((listener) => listener(this.findings));
+      this.lintFound = lintFindings(event.issues, (id) => (registry.get(id)?.businessObject as ModdleElement | undefined)?.$type ?? this.processType(id));
+      this.publishFindings();
     });
     this.get<EventBus>('eventBus').on('commandStack.changed', (event: { trigger: 'execute' | 'undo' | 'redo' | 'clear' | null }) => {
       if (event.trigger === 'clear') this.edits = 0;
@@ -98,6 +99,7 @@ export class BpmnEditor {
   /** Opens BPMN XML; resolves to bpmn-js's import warnings. Rejects (and keeps nothing) for XML it cannot read. */
   async open(xml: string): Promise<string[]> {
     this.clearFindings();
+    this.engineProblems = [];
     const { warnings } = await this.modeler.importXML(xml);
     this.centerDiagram();
     this.setBaseline();
@@ -143,6 +145,28 @@ export class BpmnEditor {
     return process ? { type: 'bpmn:Process', name: process.name } : {};
   }
 
+  /** Marks and announces the lint findings merged with the engine's problems. */
+  private publishFindings(): void {
+    this.findings = mergeFindings(this.lintFound, this.engineProblems);
+    this.liveProblems.show(this.findings.filter((f) => f.severity === 'problem').map((f) => f.problem));
+    this.liveWarnings.show(this.findings.filter((f) => f.severity === 'warning').map((f) => f.problem));
+    this.findingsListeners.forEach((listener) => listener(this.findings));
+  }
+
+  /**
+   * The engine's problems with the diagram as it was a moment ago (Baton's deploy rules, from
+   * `POST /v2/deployments/validation`); they join the live findings until the next answer.
+   */
+  setEngineProblems(problems: readonly DeploymentProblem[]): void {
+    this.engineProblems = problems.map((problem) => this.named(problem));
+    this.publishFindings();
+  }
+
+  /** The finding with the elements its message mentions named as the canvas shows them. */
+  named(problem: DeploymentProblem): DeploymentProblem {
+    return { ...problem, message: nameElements(problem.message, (id) => this.describe(id)) };
+  }
+
   /** The last findings of the live checks. */
   get liveFindings(): readonly LiveFinding[] {
     return this.findings;
@@ -158,8 +182,9 @@ export class BpmnEditor {
   clear(): void {
     this.clearFindings();
     this.modeler.clear();
-    this.findings = [];
-    this.findingsListeners.forEach((listener) => listener(this.findings));
+    this.lintFound = [];
+    this.engineProblems = [];
+    this.publishFindings();
     this.setBaseline();
   }
 

@@ -4,7 +4,7 @@ import camundaCompat from 'bpmnlint-plugin-camunda-compat';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { CAMUNDA_LINT_CONFIG, createLintSetup } from './lint-config';
-import { lintFindings, type LintIssue } from './lint-findings';
+import { lintFindings, mergeFindings, type LintIssue, type LiveFinding } from './lint-findings';
 import { CAMUNDA_COMPAT_RULES } from './lint-rules';
 
 function model(body: string): string {
@@ -124,6 +124,17 @@ describe('the modeler’s live checks', () => {
         problem: { rule: 'camunda-compat/element-type', elementId: 'ready', elementType: 'bpmn:ComplexGateway', message: 'Camunda 8.8 would refuse this (Baton runs it): Element of type <bpmn:ComplexGateway> not allowed.' },
       },
     ]);
+  });
+
+  it('lets the engine’s problems replace the lint problems of their element, keeping its warnings and the other elements’ findings', () => {
+    const lint: LiveFinding[] = [
+      { severity: 'problem', problem: { rule: 'camunda-compat/implementation', elementId: 'task', message: 'Lint says task.' } },
+      { severity: 'warning', problem: { rule: 'camunda-compat/element-type', elementId: 'task', message: 'Camunda 8.8 would refuse this (Baton runs it): x.' } },
+      { severity: 'problem', problem: { rule: 'baton/linked-form-deployed', elementId: 'approve', message: 'Links form.' } },
+    ];
+    const engine = [{ rule: 'job-type', elementId: 'task', elementType: 'bpmn:ServiceTask', message: 'Expected a job type' }];
+    expect(mergeFindings(lint, engine)).toEqual([{ severity: 'problem', problem: engine[0] }, lint[1], lint[2]]);
+    expect(mergeFindings(lint, [])).toEqual(lint);
   });
 
   it('lists a message once per element, capitalised as a sentence, and a failed rule as a warning', () => {

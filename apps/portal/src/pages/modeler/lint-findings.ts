@@ -79,3 +79,17 @@ function sentence(message: string): string {
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
+
+/**
+ * The live list: the engine's own problems (from `POST /v2/deployments/validation`, Baton's
+ * deploy rules) and the lint findings. The engine has the last word on what deploys, so an
+ * element it finds a problem on keeps only the engine's problems; its lint warnings, and the
+ * lint findings on other elements (Camunda's rules, the linked-form rule), stay.
+ */
+export function mergeFindings(lint: readonly LiveFinding[], engineProblems: readonly DeploymentProblem[]): LiveFinding[] {
+  const judged = new Set(engineProblems.map((problem) => problem.elementId ?? ''));
+  return [
+    ...engineProblems.map((problem): LiveFinding => ({ severity: 'problem', problem })),
+    ...lint.filter((finding) => finding.severity === 'warning' || !judged.has(finding.problem.elementId ?? '')),
+  ];
+}

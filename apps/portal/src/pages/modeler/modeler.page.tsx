@@ -17,6 +17,7 @@ import { liveHeading, ProblemList, warningsHeading, type ListedProblem } from '.
 import { elementLabelText } from './problem-markers';
 import { ModalDialog } from '../../ui/modal-dialog';
 import { DeployedList } from './deployed-list';
+import { useEngineChecks } from './use-engine-checks';
 import { useDeployedForms, useProcessVersions } from './use-remote-lists';
 
 /** Where the open diagram came from. */
@@ -95,6 +96,7 @@ export default function ModelerPage({ params }: PageProps) {
   }, []);
 
   useEffect(() => editor?.setDeployedForms(deployedForms), [editor, deployedForms]);
+  useEngineChecks(editor, () => resourceNameFor(source, processes), openError === null);
 
   /** Opens XML in the editor; on success the diagram is the new baseline. */
   const openXml = useCallback(
@@ -217,7 +219,7 @@ export default function ModelerPage({ params }: PageProps) {
       setStatus({ tone: outcomes.every((o) => o.unchanged) ? 'info' : 'success', message: describeDeployment(outcomes, nameOf) + warned });
       versions.reload();
     } catch (error) {
-      const found = deploymentProblemsOf(error);
+      const found = deploymentProblemsOf(error).map((problem) => editor.named(problem));
       editor.showProblems(found);
       setProblems(found.map((problem) => listed(problem)));
       showWarnings(deploymentWarningsOf(error), true);
@@ -231,8 +233,9 @@ export default function ModelerPage({ params }: PageProps) {
   };
 
   /** Marks the warnings on the diagram and lists them. */
-  function showWarnings(found: DeploymentProblem[], refused: boolean): void {
+  function showWarnings(warned: DeploymentProblem[], refused: boolean): void {
     if (!editor) return;
+    const found = warned.map((warning) => editor.named(warning));
     editor.showWarnings(found);
     setWarnings({ list: found.map((problem) => listed(problem)), refused });
   }
