@@ -13,7 +13,7 @@ import { newDiagramXml } from './new-diagram';
 import { describeImportWarning } from './import-warnings';
 import { LINKED_FORM_RULE } from './linked-form.rule';
 import type { LiveFinding } from './lint-findings';
-import { liveHeading, ProblemList, warningsHeading, type ListedProblem } from './problem-list';
+import { liveHeading, ProblemList, refusedStatus, warningsHeading, type ListedProblem } from './problem-list';
 import { elementLabelText } from './problem-markers';
 import { ModalDialog } from '../../ui/modal-dialog';
 import { DeployedList } from './deployed-list';
@@ -225,8 +225,7 @@ export default function ModelerPage({ params }: PageProps) {
       showWarnings(deploymentWarningsOf(error), true);
       // The list below says what the problems are; the status says only that it was refused (the
       // problem's detail repeats every message of the list).
-      const refused = found.length > 0 ? `The engine refused the deployment: ${found.length === 1 ? 'one problem, listed below' : `${found.length} problems, listed below`}.` : null;
-      setStatus({ tone: 'error', message: refused ?? (error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}`) });
+      setStatus({ tone: 'error', message: found.length > 0 ? refusedStatus(found.length) : error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}` });
     } finally {
       setDeploying(false);
     }

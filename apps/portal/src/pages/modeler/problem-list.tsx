@@ -108,6 +108,14 @@ export function problemsHeading(count: number): string {
   return `${count === 1 ? '1 problem' : `${count} problems`} stopped the deployment`;
 }
 
+/**
+ * The status line of a refused deployment whose problems are listed: it says only that, since the
+ * problem's `detail` repeats every message of the list.
+ */
+export function refusedStatus(count: number): string {
+  return `The engine refused the deployment: ${count === 1 ? 'one problem, listed below' : `${count} problems, listed below`}.`;
+}
+
 /** "1 warning from the engine" after a deployment, "2 warnings as well" next to the problems of a refused one. */
 export function warningsHeading(count: number, refused: boolean): string {
   const noun = count === 1 ? '1 warning' : `${count} warnings`;
