@@ -206,9 +206,10 @@ describe('portal: modeler and form editor', () => {
     // Then the engine's problem is listed, outlined on the service task and counted in its badge
     const problems = page.getByRole('region', { name: '1 problem stopped the deployment' });
     await problems.waitFor();
-    const message = `Expected a job type (zeebe:taskDefinition type) on bpmn:ServiceTask '${taskId}' but found none`;
-    expect(await problems.getByRole('listitem').innerText()).toBe(`Service task ${taskId}\n${message}`);
-    await status(page).getByText(message, { exact: false }).waitFor();
+    const message = 'Expected a job type (zeebe:taskDefinition type) on service task “Charge card” but found none';
+    // listed by the task's name; the status says it was refused without repeating the list
+    expect(await problems.getByRole('listitem').innerText()).toBe(`Service task “Charge card”\n${message}`);
+    expect(await status(page).innerText()).toBe('The engine refused the deployment: one problem, listed below.');
     expect(await page.locator(`.djs-element.baton-problem[data-element-id="${taskId}"]`).count()).toBe(1);
     const badge = page.locator(`.baton-problem-badge[data-element-id="${taskId}"]`);
     expect(await badge.innerText()).toBe('1');
@@ -330,10 +331,10 @@ describe('portal: modeler and form editor', () => {
     const warnings = page.getByRole('region', { name: '6 warnings from the engine' });
     const items = await warnings.getByRole('listitem').allInnerTexts();
     expect(items).toContain(
-      `User task approveInvoice\nbpmn:UserTask 'approveInvoice' has its assignment in Camunda 7 settings, which Baton reads as the zeebe:assignmentDefinition: camunda:candidateGroups '\${approverGroups}' as candidateGroups '=approverGroups'`,
+      `User task “Approve invoice”\nUser task “Approve invoice” has its assignment in Camunda 7 settings, which Baton reads as the zeebe:assignmentDefinition: camunda:candidateGroups '\${approverGroups}' as candidateGroups '=approverGroups'`,
     );
     expect(items).toContain(
-      `Process invoice-approval-c7\nbpmn:Process 'invoice-approval-c7' has Camunda 7 settings (camunda:historyTimeToLive), which Baton ignores: it reads only the Camunda 8 (zeebe) extensions`,
+      `Process “Invoice approval (Camunda 7)”\nProcess “Invoice approval (Camunda 7)” has Camunda 7 settings (camunda:historyTimeToLive), which Baton ignores: it reads only the Camunda 8 (zeebe) extensions`,
     );
     expect(await page.locator('.djs-element.baton-warning[data-element-id="approveInvoice"]').count()).toBe(1);
     expect(await page.locator('.baton-warning-badge[data-element-id="approveInvoice"]').innerText()).toBe('2');
@@ -343,7 +344,7 @@ describe('portal: modeler and form editor', () => {
     await screenshot(page, 'modeler-warnings');
 
     // When she clicks a warning, its task is selected and its properties open
-    await warnings.getByRole('button', { name: /User task approveInvoice .* has its assignment/ }).click();
+    await warnings.getByRole('button', { name: /User task “Approve invoice” .* has its assignment/ }).click();
     await panel(page).locator('.bio-properties-panel-header-label', { hasText: 'Approve invoice' }).waitFor();
 
     // Given the same model with a candidate users expression Baton cannot read, when she deploys it,
@@ -354,7 +355,7 @@ describe('portal: modeler and form editor', () => {
     expect(await page.locator('.baton-warning-badge').count()).toBe(0);
     await page.getByRole('button', { name: 'Deploy' }).click();
     const problems = page.getByRole('region', { name: '1 problem stopped the deployment' });
-    expect(await problems.getByRole('listitem').innerText()).toMatch(/^User task prepareBankTransfer\nExpected camunda:candidateUsers of bpmn:UserTask 'prepareBankTransfer' to be a comma-separated list or a variable reference/);
+    expect(await problems.getByRole('listitem').innerText()).toMatch(/^User task “Prepare bank transfer”\nExpected camunda:candidateUsers of user task “Prepare bank transfer” to be a comma-separated list or a variable reference/);
     await page.getByRole('region', { name: '6 warnings as well' }).waitFor();
     expect(await page.locator('.baton-problem-badge[data-element-id="prepareBankTransfer"]').innerText()).toBe('1');
     expect(await page.locator('.baton-warning-badge[data-element-id="prepareBankTransfer"]').innerText()).toBe('2');

@@ -6,7 +6,7 @@ import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators.js'
 import type { Principal } from '../auth/principal.js';
 import { InvalidArgumentError } from '../common/errors/index.js';
 import { AcceptsBody } from '../http/accepts-body.decorator.js';
-import { DeploymentResultDto } from './dto/deployment.dto.js';
+import { DeploymentResultDto, DeploymentValidationDto } from './dto/deployment.dto.js';
 import { CreateDeploymentUseCase } from './usecases/create-deployment.usecase.js';
 
 @ApiTags('Deployments')
@@ -57,6 +57,33 @@ export class DeploymentsController {
       (files ?? []).map((f) => ({ name: decodeFileName(f.originalname), content: f.buffer })),
       { tenantId, deployedBy: principal.username },
     );
+  }
+
+  @Post('validation')
+  @HttpCode(200)
+  @RequirePermission('deployment:create')
+  @UseInterceptors(AnyFilesInterceptor())
+  @ApiOperation({
+    summary: 'Check resources as a deployment would, deploying nothing (Baton only)',
+    description:
+      'Baton addition, not in Camunda 8: the same multipart body as `POST /v2/deployments`. Answers 200 with every problem that would refuse the ' +
+      'deployment (empty when it would deploy) and the warnings; nothing is stored. The modeler calls it while the analyst models.',
+  })
+  @AcceptsBody('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['resources'],
+      properties: { resources: { type: 'array', items: { type: 'string', format: 'binary' } } },
+    },
+  })
+  @ApiOkResponse({ type: DeploymentValidationDto })
+  async validate(@UploadedFiles() files: Express.Multer.File[] | undefined): Promise<DeploymentValidationDto> {
+    const misnamed = (files ?? []).filter((f) => f.fieldname !== 'resources');
+    if (misnamed.length > 0) {
+      throw new InvalidArgumentError('DEPLOYMENT.UNKNOWN_PART', `Expected file parts named 'resources' but got '${misnamed.map((f) => f.fieldname).join("', '")}'`);
+    }
+    return this.createDeployment.validate((files ?? []).map((f) => ({ name: decodeFileName(f.originalname), content: f.buffer })));
   }
 }
 

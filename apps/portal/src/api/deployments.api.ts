@@ -84,6 +84,17 @@ export function deploymentProblemsOf(error: unknown): DeploymentProblem[] {
   return error instanceof ApiProblem ? findingsIn(error.extensions.problems) : [];
 }
 
+/**
+ * What a deployment of the files would meet, deploying nothing (`POST /v2/deployments/validation`,
+ * a Baton addition): every problem that would refuse it, and the warnings.
+ */
+export async function validateFiles(api: ApiClient, files: readonly DeploymentFile[], signal?: AbortSignal): Promise<{ problems: DeploymentProblem[]; warnings: DeploymentProblem[] }> {
+  const body = new FormData();
+  for (const file of files) body.append('resources', new Blob([file.content], { type: 'application/octet-stream' }), file.name);
+  const answer = await api.post<{ problems?: unknown; warnings?: unknown }>('/v2/deployments/validation', body, { signal });
+  return { problems: findingsIn(answer.problems), warnings: findingsIn(answer.warnings) };
+}
+
 /** The warnings that came with a refused deployment; empty for any other failure. */
 export function deploymentWarningsOf(error: unknown): DeploymentProblem[] {
   return error instanceof ApiProblem ? findingsIn(error.extensions.warnings) : [];

@@ -36,8 +36,17 @@ export interface FormViewerProps {
 }
 
 /**
- * Renders `schema` with `data`. A new schema or new data renders the form afresh (typed values are
- * lost); `readOnly` changes in place, keeping what was typed.
+ * Renders `schema` with `data`. A schema or data with different content renders the form afresh
+ * (typed values are lost); the same content in new objects (a page that re-reads the task, a
+ * parent that rebuilds its props) changes nothing; `readOnly` changes in place, keeping what was
+ * typed.
+ *
+ * Typed characters are never dropped: form-js's 300 ms input debounce is off. With it on, a
+ * field's delayed change re-rendered the whole form while the user typed into the next field,
+ * whose own change was still waiting, and Preact reset that input to the form's older value
+ * (the characters typed right after a number or date field were lost); a number field even
+ * queues such a change on its first render, so the first 0.3 s after the form appeared lost
+ * keys too. test/e2e/portal-form-typing.test.ts types at human speed into every field type.
  */
 export default function FormViewer({ schema, data, readOnly = false, handleRef, label }: FormViewerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -45,18 +54,22 @@ export default function FormViewer({ schema, data, readOnly = false, handleRef, 
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
   const [importProblem, setImportProblem] = useState<string | null>(null);
+  // The form is imported again only when the content changes, never for equal copies.
+  const schemaText = JSON.stringify(schema);
+  const dataText = JSON.stringify(data);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    // debounce off: form-js otherwise applies typed text 300 ms later (or on blur), and a Start or
-    // Complete pressed meanwhile (a fast user, a busy machine) submits the form without it
-    // (form-js reads `debounce` from its config; its FormOptions type does not list it)
+    // debounce off: form-js otherwise applies typed text 300 ms later (or on blur): a re-render
+    // meanwhile drops the keys typed since (see above), and a Start or Complete pressed meanwhile
+    // submits the form without them (form-js reads `debounce` from its config; its FormOptions
+    // type does not list it)
     const options: ConstructorParameters<typeof Form>[0] & { debounce: false } = { container, debounce: false, properties: { readOnly: readOnlyRef.current } };
     const form = new Form(options);
     let disposed = false;
     setImportProblem(null);
-    form.importSchema(schema, data).then(
+    form.importSchema(JSON.parse(schemaText) as FormSchema, JSON.parse(dataText) as Record<string, unknown>).then(
       () => {
         if (!disposed) formRef.current = form;
       },
@@ -69,7 +82,7 @@ export default function FormViewer({ schema, data, readOnly = false, handleRef, 
       formRef.current = null;
       form.destroy();
     };
-  }, [schema, data]);
+  }, [schemaText, dataText]);
 
   useEffect(() => {
     formRef.current?.setProperty('readOnly', readOnly);

@@ -53,3 +53,14 @@ export class DeploymentResultDto {
   })
   warnings: DeploymentWarningDto[];
 }
+
+/** Response of POST /v2/deployments/validation (Baton only): what a deployment of the resources would meet. */
+export class DeploymentValidationDto {
+  @ApiProperty({
+    type: [DeploymentWarningDto],
+    description: 'Every problem that would refuse the deployment (same fields as the `problems` of a refused deployment); empty when it would deploy.',
+  })
+  problems: DeploymentWarningDto[];
+  @ApiProperty({ type: [DeploymentWarningDto], description: 'What Baton would ignore or read differently, as in `warnings` of a deployment.' })
+  warnings: DeploymentWarningDto[];
+}

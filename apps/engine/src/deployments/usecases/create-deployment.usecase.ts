@@ -120,6 +120,29 @@ export class CreateDeploymentUseCase {
     return result;
   }
 
+  /**
+   * Checks resources as {@link execute} would, without deploying anything: every problem that
+   * would refuse them (parse, rules, duplicate ids, forms bound to the deployment) and the
+   * warnings. The modeler calls it while the analyst models (`POST /v2/deployments/validation`).
+   * Problems are the answer here, not an error; a request without resources or with a file of
+   * another type is still refused as by {@link execute}.
+   */
+  async validate(resources: DeploymentResource[]): Promise<{ problems: ResourceProblem[]; warnings: DeploymentWarningDto[] }> {
+    if (resources.length === 0) {
+      throw new InvalidArgumentError('DEPLOYMENT.NO_RESOURCES', "Expected at least one file in multipart parts named 'resources' but found none");
+    }
+    try {
+      const { parsed, warnings } = await this.parseAll(resources);
+      this.checkUniqueIds(parsed, warnings);
+      this.checkDeploymentBoundForms(parsed, warnings);
+      return { problems: [], warnings };
+    } catch (error) {
+      const { problems, warnings } = error instanceof InvalidArgumentError ? error.extensions : {};
+      if (Array.isArray(problems) && Array.isArray(warnings)) return { problems: problems as ResourceProblem[], warnings: warnings as DeploymentWarningDto[] };
+      throw error;
+    }
+  }
+
   private async parseAll(resources: DeploymentResource[]): Promise<ParsedResources> {
     const parsed: Parsed[] = [];
     const problems: ResourceProblem[] = [];

@@ -7,7 +7,7 @@ import { useApi } from '../../session/session.context';
 import { Spinner } from '../../ui/spinner';
 import { DeployedList } from '../modeler/deployed-list';
 import { downloadFile, safeFileName } from '../modeler/file-io';
-import { ProblemList, type ListedProblem } from '../modeler/problem-list';
+import { ProblemList, refusedStatus, type ListedProblem } from '../modeler/problem-list';
 import { useFormVersions } from '../modeler/use-remote-lists';
 import { deployForm, describeFormDeployment } from './deploy-form';
 import { BatonFormEditor, newFormSchema, type FormSchema } from './form-editor';
@@ -176,8 +176,10 @@ export default function FormsPage({ params }: PageProps) {
       setStatus({ tone: outcome.unchanged ? 'info' : 'success', message: describeFormDeployment(outcome) });
       versions.reload();
     } catch (error) {
-      setProblems(deploymentProblemsOf(error).map((problem) => ({ problem, onCanvas: false })));
-      setStatus({ tone: 'error', message: error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}` });
+      const found = deploymentProblemsOf(error);
+      setProblems(found.map((problem) => ({ problem, onCanvas: false })));
+      // the list says what the problems are; the detail would repeat it
+      setStatus({ tone: 'error', message: found.length > 0 ? refusedStatus(found.length) : error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}` });
     } finally {
       setDeploying(false);
     }

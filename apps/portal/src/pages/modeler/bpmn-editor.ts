@@ -1,8 +1,10 @@
 /**
  * The bpmn-js Modeler as the portal uses it: Camunda 8 (Zeebe) moddle extension, the Zeebe
- * properties panel, camunda-bpmn-js-behaviors for Camunda Cloud, the deployed-forms select and
- * the deployment problem and warning markers, behind a small API the page calls (open, save,
- * changes, problems, warnings, selection). This module and its CSS are only loaded with the modeler page.
+ * properties panel, camunda-bpmn-js-behaviors for Camunda Cloud, the deployed-forms select,
+ * live checks while the analyst models (bpmn-js-bpmnlint with Camunda's 8.8 compatibility rules
+ * and Baton's linked-form rule, see lint-config.ts) and the markers of their findings and of the
+ * engine's deployment problems and warnings, behind a small API the page calls (open, save,
+ * changes, findings, selection). This module and its CSS are only loaded with the modeler page.
  */
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import type Canvas from 'diagram-js/lib/core/Canvas';
@@ -12,10 +14,14 @@ import type Overlays from 'diagram-js/lib/features/overlays/Overlays';
 import type Selection from 'diagram-js/lib/features/selection/Selection';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import LintingModule from 'bpmn-js-bpmnlint';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { DeploymentProblem } from '../../api/deployments.api';
 import { DeployedFormsModule, type DeployedForms, type DeployedFormsState } from './deployed-forms.module';
-import { ProblemMarkers, type FindingSeverity } from './problem-markers';
+import { nameElements } from './element-names';
+import { createLintSetup } from './lint-config';
+import { lintFindings, mergeFindings, type LintIssue, type LiveFinding } from './lint-findings';
+import { ProblemMarkers, type ElementLabel, type FindingSeverity } from './problem-markers';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -39,24 +45,45 @@ interface ModdleElement {
 /** Edits since the last baseline (open or deploy); fired with the new count. */
 export type ChangeListener = (editsSinceBaseline: number) => void;
 
+/** The live checks' findings, after every check (each edit, open, and change of the deployed forms). */
+export type FindingsListener = (findings: readonly LiveFinding[]) => void;
+
 export class BpmnEditor {
   private readonly modeler: BpmnModeler;
   private readonly problems: ProblemMarkers;
   private readonly warnings: ProblemMarkers;
+  private readonly liveProblems: ProblemMarkers;
+  private readonly liveWarnings: ProblemMarkers;
   private edits = 0;
   private readonly changeListeners = new Set<ChangeListener>();
+  private readonly findingsListeners = new Set<FindingsListener>();
+  private findings: readonly LiveFinding[] = [];
+  private lintFound: readonly LiveFinding[] = [];
+  private engineProblems: readonly DeploymentProblem[] = [];
+  /** The form ids the engine has; null while unknown (the linked-form rule then says nothing). */
+  private deployedFormIds: ReadonlySet<string> | null = null;
 
   constructor(canvasContainer: HTMLElement, panelContainer: HTMLElement) {
     this.modeler = new BpmnModeler({
       container: canvasContainer,
       propertiesPanel: { parent: panelContainer },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, DeployedFormsModule],
+      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, DeployedFormsModule, LintingModule],
       moddleExtensions: { zeebe: zeebeModdle },
+      // bpmn-js-bpmnlint checks after every change; inactive, it draws nothing itself (its toggle
+      // button is hidden by the portal's CSS): the page lists the findings and these markers show them.
+      linting: { active: false, bpmnlint: createLintSetup(() => this.deployedFormIds) },
     });
-    const markers = (severity: FindingSeverity) =>
-      new ProblemMarkers(this.get<Canvas>('canvas'), this.get<ElementRegistry>('elementRegistry'), this.get<Overlays>('overlays'), (id) => this.select(id), severity);
-    this.problems = markers('problem');
-    this.warnings = markers('warning');
+    const markers = (severity: FindingSeverity, source: 'deploy' | 'live') =>
+      new ProblemMarkers(this.get<Canvas>('canvas'), this.get<ElementRegistry>('elementRegistry'), this.get<Overlays>('overlays'), (id) => this.select(id), severity, source, (id) => this.describe(id));
+    this.problems = markers('problem', 'deploy');
+    this.warnings = markers('warning', 'deploy');
+    this.liveProblems = markers('problem', 'live');
+    this.liveWarnings = markers('warning', 'live');
+    this.get<EventBus>('eventBus').on('linting.completed', (event: { issues: Record<string, LintIssue[]> }) => {
+      const registry = this.get<ElementRegistry>('elementRegistry');
+      this.lintFound = lintFindings(event.issues, (id) => (registry.get(id)?.businessObject as ModdleElement | undefined)?.$type ?? this.processType(id));
+      this.publishFindings();
+    });
     this.get<EventBus>('eventBus').on('commandStack.changed', (event: { trigger: 'execute' | 'undo' | 'redo' | 'clear' | null }) => {
       if (event.trigger === 'clear') this.edits = 0;
       else if (event.trigger === 'undo') this.edits -= 1;
@@ -72,6 +99,7 @@ export class BpmnEditor {
   /** Opens BPMN XML; resolves to bpmn-js's import warnings. Rejects (and keeps nothing) for XML it cannot read. */
   async open(xml: string): Promise<string[]> {
     this.clearFindings();
+    this.engineProblems = [];
     const { warnings } = await this.modeler.importXML(xml);
     this.centerDiagram();
     this.setBaseline();
@@ -103,10 +131,60 @@ export class BpmnEditor {
     return palette.getBoundingClientRect().right - container.getBoundingClientRect().left;
   }
 
+  /** The type of a process of the diagram (a process has no shape of its own outside a collaboration). */
+  private processType(id: string): string | undefined {
+    return this.processes().some((process) => process.id === id) ? 'bpmn:Process' : undefined;
+  }
+
+  /** An element's type and name, for lists and badges; empty for an id the diagram lacks. */
+  describe(elementId: string): ElementLabel {
+    const element = this.get<ElementRegistry>('elementRegistry').get(elementId);
+    const business = element?.businessObject as ModdleElement | undefined;
+    if (business) return { type: business.$type, name: business.name?.trim() || undefined };
+    const process = this.processes().find((p) => p.id === elementId);
+    return process ? { type: 'bpmn:Process', name: process.name } : {};
+  }
+
+  /** Marks and announces the lint findings merged with the engine's problems. */
+  private publishFindings(): void {
+    this.findings = mergeFindings(this.lintFound, this.engineProblems);
+    this.liveProblems.show(this.findings.filter((f) => f.severity === 'problem').map((f) => f.problem));
+    this.liveWarnings.show(this.findings.filter((f) => f.severity === 'warning').map((f) => f.problem));
+    this.findingsListeners.forEach((listener) => listener(this.findings));
+  }
+
+  /**
+   * The engine's problems with the diagram as it was a moment ago (Baton's deploy rules, from
+   * `POST /v2/deployments/validation`); they join the live findings until the next answer.
+   */
+  setEngineProblems(problems: readonly DeploymentProblem[]): void {
+    this.engineProblems = problems.map((problem) => this.named(problem));
+    this.publishFindings();
+  }
+
+  /** The finding with the elements its message mentions named as the canvas shows them. */
+  named(problem: DeploymentProblem): DeploymentProblem {
+    return { ...problem, message: nameElements(problem.message, (id) => this.describe(id)) };
+  }
+
+  /** The last findings of the live checks. */
+  get liveFindings(): readonly LiveFinding[] {
+    return this.findings;
+  }
+
+  /** Calls `listener` after every live check; returns the unsubscription. */
+  onFindings(listener: FindingsListener): () => void {
+    this.findingsListeners.add(listener);
+    return () => void this.findingsListeners.delete(listener);
+  }
+
   /** Shows nothing (after a diagram could not be opened). */
   clear(): void {
     this.clearFindings();
     this.modeler.clear();
+    this.lintFound = [];
+    this.engineProblems = [];
+    this.publishFindings();
     this.setBaseline();
   }
 
@@ -199,10 +277,14 @@ export class BpmnEditor {
   /** Feeds the deployed forms to the properties panel's "Deployed form" select. */
   setDeployedForms(state: DeployedFormsState): void {
     this.get<DeployedForms>('deployedForms').set(state);
+    this.deployedFormIds = state.status === 'loaded' ? new Set(state.forms.map((form) => form.formId)) : null;
+    // the linked-form rule reads the list at each check: check again
+    this.get<{ update(): void }>('linting').update();
   }
 
   destroy(): void {
     this.changeListeners.clear();
+    this.findingsListeners.clear();
     this.modeler.destroy();
   }
 }

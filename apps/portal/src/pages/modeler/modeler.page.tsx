@@ -10,8 +10,14 @@ import { BpmnEditor, type DiagramProcess } from './bpmn-editor';
 import { deployDiagram, describeDeployment } from './deploy-diagram';
 import { downloadFile, safeFileName } from './file-io';
 import { newDiagramXml } from './new-diagram';
-import { ProblemList, warningsHeading, type ListedProblem } from './problem-list';
+import { describeImportWarning } from './import-warnings';
+import { LINKED_FORM_RULE } from './linked-form.rule';
+import type { LiveFinding } from './lint-findings';
+import { liveHeading, ProblemList, refusedStatus, warningsHeading, type ListedProblem } from './problem-list';
+import { elementLabelText } from './problem-markers';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { DeployedList } from './deployed-list';
+import { useEngineChecks } from './use-engine-checks';
 import { useDeployedForms, useProcessVersions } from './use-remote-lists';
 
 /** Where the open diagram came from. */
@@ -63,6 +69,10 @@ export default function ModelerPage({ params }: PageProps) {
   const [problems, setProblems] = useState<ListedProblem[]>([]);
   /** The warnings of the last deployment, and whether it was refused (then they stand next to its problems). */
   const [warnings, setWarnings] = useState<{ list: ListedProblem[]; refused: boolean }>({ list: [], refused: false });
+  /** What the live checks found in the diagram as it is now. */
+  const [live, setLive] = useState<readonly LiveFinding[]>([]);
+  /** Linked forms that are not deployed, when Deploy was pressed: the dialog asks before deploying. */
+  const [confirmForms, setConfirmForms] = useState<readonly LiveFinding[] | null>(null);
   const versions = useProcessVersions();
   const deployedForms = useDeployedForms();
   const dirty = edits !== 0;
@@ -74,16 +84,19 @@ export default function ModelerPage({ params }: PageProps) {
       setEdits(count);
       setProcesses(instance.processes());
     });
+    const unsubscribeFindings = instance.onFindings(setLive);
     setEditor(instance);
     mounted.current = true;
     return () => {
       mounted.current = false;
       unsubscribe();
+      unsubscribeFindings();
       instance.destroy();
     };
   }, []);
 
   useEffect(() => editor?.setDeployedForms(deployedForms), [editor, deployedForms]);
+  useEngineChecks(editor, () => resourceNameFor(source, processes), openError === null);
 
   /** Opens XML in the editor; on success the diagram is the new baseline. */
   const openXml = useCallback(
@@ -97,7 +110,7 @@ export default function ModelerPage({ params }: PageProps) {
       setProblems([]);
       setWarnings({ list: [], refused: false });
       setOpenError(null);
-      setStatus(warnings.length > 0 ? { tone: 'info', message: `Opened with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warnings.join(' ')}` } : null);
+      setStatus(warnings.length > 0 ? { tone: 'info', message: `Opened with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warnings.map(describeImportWarning).join(' ')}` } : null);
     },
     [editor],
   );
@@ -154,7 +167,7 @@ export default function ModelerPage({ params }: PageProps) {
       if (routeKey !== null) navigate('/modeler', { replace: true });
     } catch (error) {
       if (previous) await editor.open(previous).catch(() => undefined);
-      setStatus({ tone: 'error', message: `${file.name} is not a BPMN diagram bpmn-js can open: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ tone: 'error', message: `${file.name} is not a BPMN diagram bpmn-js can open: ${describeImportWarning(error instanceof Error ? error.message : String(error))}` });
     }
   };
 
@@ -173,8 +186,17 @@ export default function ModelerPage({ params }: PageProps) {
 
   const nameOf = (processId: string) => processes.find((p) => p.id === processId)?.name ?? processId;
 
-  const onDeploy = async () => {
+  /** Deploy: first asks when a linked form is not deployed (the engine accepts that, as Camunda's does, and it fails at run time). */
+  const onDeploy = () => {
     if (!editor || deploying) return;
+    const undeployedForms = editor.liveFindings.filter((finding) => finding.problem.rule === LINKED_FORM_RULE);
+    if (undeployedForms.length > 0) setConfirmForms(undeployedForms);
+    else void deploy();
+  };
+
+  const deploy = async () => {
+    if (!editor || deploying) return;
+    setConfirmForms(null);
     setDeploying(true);
     setStatus({ tone: 'info', message: 'Deploying…' });
     try {
@@ -197,22 +219,33 @@ export default function ModelerPage({ params }: PageProps) {
       setStatus({ tone: outcomes.every((o) => o.unchanged) ? 'info' : 'success', message: describeDeployment(outcomes, nameOf) + warned });
       versions.reload();
     } catch (error) {
-      const found = deploymentProblemsOf(error);
+      const found = deploymentProblemsOf(error).map((problem) => editor.named(problem));
       editor.showProblems(found);
-      setProblems(found.map((problem) => ({ problem, onCanvas: editor.isOnCanvas(problem) })));
+      setProblems(found.map((problem) => listed(problem)));
       showWarnings(deploymentWarningsOf(error), true);
-      setStatus({ tone: 'error', message: error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}` });
+      // The list below says what the problems are; the status says only that it was refused (the
+      // problem's detail repeats every message of the list).
+      setStatus({ tone: 'error', message: found.length > 0 ? refusedStatus(found.length) : error instanceof ApiProblem ? error.detail : `Deploying failed: ${String(error)}` });
     } finally {
       setDeploying(false);
     }
   };
 
   /** Marks the warnings on the diagram and lists them. */
-  function showWarnings(found: DeploymentProblem[], refused: boolean): void {
+  function showWarnings(warned: DeploymentProblem[], refused: boolean): void {
     if (!editor) return;
+    const found = warned.map((warning) => editor.named(warning));
     editor.showWarnings(found);
-    setWarnings({ list: found.map((problem) => ({ problem, onCanvas: editor.isOnCanvas(problem) })), refused });
+    setWarnings({ list: found.map((problem) => listed(problem)), refused });
   }
+
+  /** A finding as listed: on the canvas or not, and the element's name as the diagram has it now. */
+  function listed(problem: DeploymentProblem): ListedProblem {
+    return { problem, onCanvas: editor?.isOnCanvas(problem) ?? false, label: problem.elementId ? editor?.describe(problem.elementId) : undefined };
+  }
+
+  const liveProblems = live.filter((finding) => finding.severity === 'problem').map((finding) => listed(finding.problem));
+  const liveWarnings = live.filter((finding) => finding.severity === 'warning').map((finding) => listed(finding.problem));
 
   const title = processes[0] ? (processes[0].name ?? processes[0].id) : 'Diagram';
   const shownVersion = source.kind === 'deployed' ? source.version : null;
@@ -259,6 +292,20 @@ export default function ModelerPage({ params }: PageProps) {
       </div>
 
       <ProblemList
+        className="modeler-live-findings"
+        problems={liveProblems}
+        heading={liveHeading(liveProblems.length, 0)}
+        onSelect={(id) => editor?.select(id)}
+      />
+      <ProblemList
+        className="modeler-live-findings"
+        severity="warning"
+        collapsed
+        problems={liveWarnings}
+        heading={liveHeading(0, liveWarnings.length)}
+        onSelect={(id) => editor?.select(id)}
+      />
+      <ProblemList
         problems={problems}
         onSelect={(id) => editor?.select(id)}
         onDismiss={() => {
@@ -276,6 +323,27 @@ export default function ModelerPage({ params }: PageProps) {
           setWarnings({ list: [], refused: false });
         }}
       />
+
+      {confirmForms && (
+        <ModalDialog title="Deploy with a form that is not deployed?" onClose={() => setConfirmForms(null)}>
+          <p>The engine accepts this diagram, but these elements link a form it does not have:</p>
+          <ul className="modeler-confirm-list">
+            {confirmForms.map(({ problem }) => (
+              <li key={problem.elementId}>
+                <strong>{elementLabelText(problem.elementId!, editor?.describe(problem.elementId!) ?? {})}</strong>: {problem.message}
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button type="button" className="button button-primary" data-autofocus onClick={() => setConfirmForms(null)}>
+              Keep modeling
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void deploy()}>
+              Deploy anyway
+            </button>
+          </div>
+        </ModalDialog>
+      )}
 
       <div className="modeler-workspace">
         <DeployedList

@@ -1,17 +1,12 @@
 import type { DeploymentProblem } from '../../api/deployments.api';
-import type { FindingSeverity } from './problem-markers';
+import { elementLabelText, type ElementLabel, type FindingSeverity } from './problem-markers';
 
-/** A problem or warning of the last deployment, and whether its element is on the canvas. */
+/** A finding to list, whether its element is on the canvas, and what the element is called. */
 export interface ListedProblem {
   problem: DeploymentProblem;
   onCanvas: boolean;
-}
-
-/** `bpmn:ServiceTask` → "Service task". */
-function elementTypeLabel(type: string | undefined): string {
-  if (!type) return 'Element';
-  const bare = type.replace(/^[a-z]+:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return bare.charAt(0).toUpperCase() + bare.slice(1);
+  /** The element's type and name as the diagram has them now (the engine's type is the fallback). */
+  label?: ElementLabel;
 }
 
 function whereOf(problem: DeploymentProblem): string {
@@ -21,17 +16,24 @@ function whereOf(problem: DeploymentProblem): string {
   return parts.join(', ');
 }
 
+/** "Service task “Charge card”" (the name the analyst sees), or the type and id of an element without a name. */
+function elementText({ problem, label }: ListedProblem): string {
+  return elementLabelText(problem.elementId!, { type: label?.type ?? problem.elementType, name: label?.name });
+}
+
 /**
- * The problems the engine found when it refused the last deployment (severity `problem`), or
- * the warnings it gave with the last deployment, refused or not (severity `warning`: something in
- * the diagram the engine ignores). An entry about an element on the canvas is a button that
- * selects it (its properties open in the panel); the others (XML syntax, the process as a whole)
- * say where they are.
+ * A list of findings: the live checks' while the analyst models, or the engine's from the last
+ * deployment (severity `problem`: it refused the deployment; `warning`: something in the diagram
+ * the engine ignores). An entry about an element on the canvas is a button that selects it (its
+ * properties open in the panel); elements are named by their name, the id only when they have
+ * none. The others (XML syntax, the process as a whole) say where they are.
  */
 export function ProblemList({
   problems,
   heading,
   severity = 'problem',
+  className,
+  collapsed = false,
   onSelect,
   onDismiss,
 }: {
@@ -39,48 +41,64 @@ export function ProblemList({
   /** @default "N problems stopped the deployment" */
   heading?: string;
   severity?: FindingSeverity;
+  /** @default `modeler-problems` */
+  className?: string;
   onSelect: (elementId: string) => void;
-  onDismiss: () => void;
+  /** Shows only the heading until it is opened (a `<details>`): for the live warnings, which would otherwise take the canvas's room. @default false */
+  collapsed?: boolean;
+  /** Offers "Dismiss" (the engine's findings); the live ones go away when fixed. */
+  onDismiss?: () => void;
 }) {
   if (problems.length === 0) return null;
-  const headingId = `modeler-${severity}s-heading`;
-  return (
-    <section className={`modeler-problems modeler-findings-${severity}`} aria-labelledby={headingId}>
-      <div className="modeler-problems-header">
-        <h2 id={headingId} className="modeler-problems-title">
-          {heading ?? problemsHeading(problems.length)}
-        </h2>
-        <button type="button" className="button button-secondary button-small" onClick={onDismiss}>
-          Dismiss
-        </button>
-      </div>
-      <ul className="modeler-problem-list">
-        {problems.map(({ problem, onCanvas }, index) => (
+  const base = className ?? 'modeler-problems';
+  const headingId = `${base}-${severity}s-heading`;
+  const title = (
+    <h2 id={headingId} className="modeler-problems-title">
+      {heading ?? problemsHeading(problems.length)}
+    </h2>
+  );
+  const list = (
+    <ul className="modeler-problem-list">
+      {problems.map((listed, index) => {
+        const { problem, onCanvas } = listed;
+        return (
           <li key={index}>
             {onCanvas ? (
               <button type="button" className="modeler-problem modeler-problem-link" onClick={() => onSelect(problem.elementId!)}>
-                <span className="modeler-problem-where">
-                  {elementTypeLabel(problem.elementType)} <code>{problem.elementId}</code>
-                </span>
+                <span className="modeler-problem-where">{elementText(listed)}</span>
                 <span className="modeler-problem-message">{problem.message}</span>
               </button>
             ) : (
               <div className="modeler-problem">
-                <span className="modeler-problem-where">
-                  {problem.elementId ? (
-                    <>
-                      {elementTypeLabel(problem.elementType)} <code>{problem.elementId}</code>
-                    </>
-                  ) : (
-                    whereOf(problem) || 'Diagram'
-                  )}
-                </span>
+                <span className="modeler-problem-where">{problem.elementId ? elementText(listed) : whereOf(problem) || 'Diagram'}</span>
                 <span className="modeler-problem-message">{problem.message}</span>
               </div>
             )}
           </li>
-        ))}
-      </ul>
+        );
+      })}
+    </ul>
+  );
+  return (
+    <section className={`${base} modeler-findings-${severity}`} aria-labelledby={headingId}>
+      {collapsed ? (
+        <details>
+          <summary className="modeler-problems-header modeler-problems-summary">{title}</summary>
+          {list}
+        </details>
+      ) : (
+        <>
+          <div className="modeler-problems-header">
+            {title}
+            {onDismiss && (
+              <button type="button" className="button button-secondary button-small" onClick={onDismiss}>
+                Dismiss
+              </button>
+            )}
+          </div>
+          {list}
+        </>
+      )}
     </section>
   );
 }
@@ -90,8 +108,22 @@ export function problemsHeading(count: number): string {
   return `${count === 1 ? '1 problem' : `${count} problems`} stopped the deployment`;
 }
 
+/**
+ * The status line of a refused deployment whose problems are listed: it says only that, since the
+ * problem's `detail` repeats every message of the list.
+ */
+export function refusedStatus(count: number): string {
+  return `The engine refused the deployment: ${count === 1 ? 'one problem, listed below' : `${count} problems, listed below`}.`;
+}
+
 /** "1 warning from the engine" after a deployment, "2 warnings as well" next to the problems of a refused one. */
 export function warningsHeading(count: number, refused: boolean): string {
   const noun = count === 1 ? '1 warning' : `${count} warnings`;
   return refused ? `${noun} as well` : `${noun} from the engine`;
+}
+
+/** "Checked while you model: 2 problems, 1 warning". */
+export function liveHeading(problems: number, warnings: number): string {
+  const parts = [problems > 0 ? (problems === 1 ? '1 problem' : `${problems} problems`) : '', warnings > 0 ? (warnings === 1 ? '1 warning' : `${warnings} warnings`) : ''].filter(Boolean);
+  return `Checked while you model: ${parts.join(', ')}`;
 }

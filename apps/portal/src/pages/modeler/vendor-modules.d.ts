@@ -38,3 +38,43 @@ declare module 'zeebe-bpmn-moddle/resources/zeebe.json' {
   const descriptor: Record<string, unknown>;
   export default descriptor;
 }
+
+declare module 'bpmn-js-bpmnlint' {
+  import type { ModuleDeclaration } from 'didi';
+
+  /** bpmn-js-bpmnlint's module: lints on every change and fires `linting.completed`. */
+  const LintingModule: ModuleDeclaration;
+  export default LintingModule;
+}
+
+declare module 'bpmnlint-plugin-camunda-compat' {
+  /** Camunda's compatibility rule sets, one per version (`camunda-cloud-8-8`, ...). */
+  const plugin: { configs: Record<string, { rules: Record<string, unknown> }>; rules: Record<string, string> };
+  export default plugin;
+}
+
+declare module 'bpmnlint-plugin-camunda-compat/rules/camunda-cloud/*' {
+  const rule: (config?: unknown) => unknown;
+  export default rule;
+}
+
+declare module 'bpmnlint/rules/*' {
+  const rule: (config?: unknown) => unknown;
+  export default rule;
+}
+
+declare module 'bpmnlint/lib/linter' {
+  /** bpmnlint's linter (what bpmn-js-bpmnlint runs); the unit tests run it directly. */
+  export default class Linter {
+    constructor(options: { config: unknown; resolver: unknown });
+    lint(root: unknown): Promise<Record<string, Array<{ id: string; message: string; category: string }>>>;
+  }
+}
+
+declare module 'bpmn-moddle' {
+  /** bpmn-moddle 10 (the unit tests read models with it; bpmn-js brings its own). */
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string): Promise<{ rootElement: { $type: string; id?: string } }>;
+  }
+}
