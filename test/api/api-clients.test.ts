@@ -159,7 +159,7 @@ describe('POST /oauth/token', () => {
     expect((await engine.request(`/v2/api-clients/${client.apiClientKey}`, { method: 'DELETE' })).status).toBe(204);
     const refused = await engine.request('/v2/topology', { user: null, headers: bearer });
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED', detail: 'The bearer token is unknown, expired or revoked' });
+    expect(await refused.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED', detail: 'The bearer token is unknown, expired or revoked, or its user is disabled' });
     const again = await tokenRequest({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret });
     expect(again.status).toBe(401);
     expect(await again.json()).toMatchObject({ error: 'invalid_client' });

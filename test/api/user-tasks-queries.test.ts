@@ -32,7 +32,7 @@ const visibleInA = async (user: string) =>
   (await searchTasks({ filter: { processInstanceKey: a } }, user)).body.items.map((t: any) => t.elementId).sort();
 
 describe('GET /v2/user-tasks/{key}', () => {
-  it('answers the Camunda shape with exactly these keys, absent values (assignee, completionDate, externalFormReference) left out', async () => {
+  it('answers the Camunda shape (plus the business context) with exactly these keys, absent values (assignee, completionDate, externalFormReference) left out', async () => {
     const { status, body } = await get(engine, `/v2/user-tasks/${task['offer-sales@a']}`);
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -55,6 +55,9 @@ describe('GET /v2/user-tasks/{key}', () => {
       processDefinitionKey: definitions['query-tasks'],
       processInstanceKey: a,
       formKey: expect.stringMatching(/^\d+$/),
+      // Baton additions: the instance's business context (its business id is left out when it has none)
+      processInstanceStartedBy: 'demo',
+      processInstanceStartDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
     const element = (await get(engine, `/v2/element-instances/${body.elementInstanceKey}`)).body;
     expect(element).toMatchObject({ elementId: 'offer-sales', type: 'USER_TASK', processInstanceKey: a });

@@ -127,7 +127,7 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .setVersion(batonVersion())
       .addBasicAuth()
       // Baton's tokens are opaque (bts_… portal sign-ins, bat_… API tokens), not JWTs.
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'A portal sign-in token (bts_…) or an API token (bat_…).' })
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'A portal sign-in token (bts_…), an API token (bat_…), an API client\'s access token from POST /oauth/token (bct_…), or, with BATON_OIDC_AUDIENCE set, an access token (JWT) of the OpenID Connect provider.' })
       .addSecurityRequirements('basic')
       .addSecurityRequirements('bearer')
       .build(),

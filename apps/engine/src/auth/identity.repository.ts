@@ -36,7 +36,7 @@ export interface SearchResult<Row> {
   page: SearchPageResponseDto;
 }
 
-const USER_SEARCH: SearchDefinition = {
+export const USER_SEARCH: SearchDefinition = {
   entity: 'user',
   keyColumn: 'u.username',
   fields: {
@@ -47,7 +47,7 @@ const USER_SEARCH: SearchDefinition = {
   },
 };
 
-const GROUP_SEARCH: SearchDefinition = {
+export const GROUP_SEARCH: SearchDefinition = {
   entity: 'group',
   keyColumn: 'g.group_id',
   fields: {
@@ -56,7 +56,7 @@ const GROUP_SEARCH: SearchDefinition = {
   },
 };
 
-const ROLE_SEARCH: SearchDefinition = {
+export const ROLE_SEARCH: SearchDefinition = {
   entity: 'role',
   keyColumn: 'r.role_id',
   fields: {
@@ -65,9 +65,9 @@ const ROLE_SEARCH: SearchDefinition = {
   },
 };
 
-const MEMBER_SEARCH: SearchDefinition = { entity: 'group member', keyColumn: 'm.username', fields: { username: { column: 'm.username', type: 'string' } } };
-const ROLE_USER_SEARCH: SearchDefinition = { entity: 'user of a role', keyColumn: 'a.username', fields: { username: { column: 'a.username', type: 'string' } } };
-const ROLE_GROUP_SEARCH: SearchDefinition = { entity: 'group of a role', keyColumn: 'gr.group_id', fields: { groupId: { column: 'gr.group_id', type: 'string' } } };
+export const MEMBER_SEARCH: SearchDefinition = { entity: 'group member', keyColumn: 'm.username', fields: { username: { column: 'm.username', type: 'string' } } };
+export const ROLE_USER_SEARCH: SearchDefinition = { entity: 'user of a role', keyColumn: 'a.username', fields: { username: { column: 'a.username', type: 'string' } } };
+export const ROLE_GROUP_SEARCH: SearchDefinition = { entity: 'group of a role', keyColumn: 'gr.group_id', fields: { groupId: { column: 'gr.group_id', type: 'string' } } };
 
 /** What a change may set on a user; absent members stay as they are. */
 export interface UserChanges {

@@ -1,9 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiProperty, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponse } from '../common/openapi/problem-responses.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { CreateUserRequestDto, UpdateUserRequestDto, UserDto, UserSearchRequestDto, UserSearchResultDto } from './dto/identity.dto.js';
 import { ManageUsersUseCase } from './usecases/manage-users.usecase.js';
+import { USER_SEARCH } from '../auth/identity.repository.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 class UserMembershipsDto {
   @ApiProperty({ type: [String], description: 'Group ids the user is a member of.' }) groups: string[];
@@ -19,8 +22,8 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a user with a password (at least BATON_PASSWORD_MIN_LENGTH characters).' })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'Invalid body (REQUEST.INVALID_BODY) or a password too short (PASSWORD.TOO_SHORT).' })
-  @ApiConflictResponse({ description: 'The username is taken (USER.ALREADY_EXISTS).' })
+  @ApiProblemResponse(400, 'Invalid body (REQUEST.INVALID_BODY) or a password too short (PASSWORD.TOO_SHORT).')
+  @ApiProblemResponse(409, 'The username is taken (USER.ALREADY_EXISTS).')
   create(@Body() body: CreateUserRequestDto): Promise<UserDto> {
     return this.users.create(body);
   }
@@ -29,7 +32,8 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search users: filter by username, name, email, enabled; sort by username, name, email.' })
   @ApiOkResponse({ type: UserSearchResultDto })
-  @ApiBadRequestResponse({ description: 'Unknown filter or sort field, bad value or page (SEARCH.*).' })
+  @ApiProblemResponse(400, 'Unknown filter or sort field, bad value or page (SEARCH.*).')
+  @ApiSearchBody(USER_SEARCH, { filter: { enabled: true }, sort: [{ field: 'username', order: 'ASC' }], page: { limit: 20 } })
   search(@Body() body: UserSearchRequestDto): Promise<UserSearchResultDto> {
     return this.users.search(body);
   }
@@ -37,7 +41,7 @@ export class UsersController {
   @Get(':username')
   @ApiOperation({ summary: 'Get a user.' })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse({ description: 'No such user (USER.NOT_FOUND).' })
+  @ApiProblemResponse(404, 'No such user (USER.NOT_FOUND).')
   get(@Param('username') username: string): Promise<UserDto> {
     return this.users.get(username);
   }
@@ -45,9 +49,9 @@ export class UsersController {
   @Put(':username')
   @ApiOperation({ summary: 'Change a user\'s name, email or password (an admin\'s reset ends their portal sign-ins), or enable/disable them (Baton\'s `enabled`).' })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'Invalid body, or a password too short (PASSWORD.TOO_SHORT).' })
-  @ApiNotFoundResponse({ description: 'No such user (USER.NOT_FOUND).' })
-  @ApiConflictResponse({ description: 'Disabling the last enabled admin (IDENTITY.LAST_ADMIN).' })
+  @ApiProblemResponse(400, 'Invalid body, or a password too short (PASSWORD.TOO_SHORT).')
+  @ApiProblemResponse(404, 'No such user (USER.NOT_FOUND).')
+  @ApiProblemResponse(409, 'Disabling the last enabled admin (IDENTITY.LAST_ADMIN).')
   update(@Param('username') username: string, @Body() body: UpdateUserRequestDto, @CurrentPrincipal() caller: Principal): Promise<UserDto> {
     return this.users.update(username, body, caller);
   }
@@ -56,8 +60,8 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a user, with their memberships, role assignments, sessions and API tokens.' })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'No such user (USER.NOT_FOUND).' })
-  @ApiConflictResponse({ description: 'Deleting the last enabled admin (IDENTITY.LAST_ADMIN).' })
+  @ApiProblemResponse(404, 'No such user (USER.NOT_FOUND).')
+  @ApiProblemResponse(409, 'Deleting the last enabled admin (IDENTITY.LAST_ADMIN).')
   delete(@Param('username') username: string): Promise<void> {
     return this.users.delete(username);
   }
@@ -65,7 +69,7 @@ export class UsersController {
   @Get(':username/memberships')
   @ApiOperation({ summary: 'The groups and roles given to a user directly (Baton addition, for the portal\'s Identity page).' })
   @ApiOkResponse({ type: UserMembershipsDto })
-  @ApiNotFoundResponse({ description: 'No such user (USER.NOT_FOUND).' })
+  @ApiProblemResponse(404, 'No such user (USER.NOT_FOUND).')
   memberships(@Param('username') username: string): Promise<UserMembershipsDto> {
     return this.users.memberships(username);
   }

@@ -4,7 +4,7 @@ import { ProcessInstanceEntity } from '#persistence';
 import { SearchQuery, type SearchDefinition } from '../common/search/search-query.js';
 import type { SearchRequestDto } from '../common/search/search-request.dto.js';
 
-const SEARCH: SearchDefinition = {
+export const MY_REQUEST_SEARCH: SearchDefinition = {
   entity: 'request',
   keyColumn: 'pi.process_instance_key',
   fields: {
@@ -83,7 +83,7 @@ export class MyRequestQueryRepository {
       .getRepository(ProcessInstanceEntity)
       .createQueryBuilder('pi')
       .where('pi.started_by = :requester AND pi.parent_process_instance_key IS NULL', { requester });
-    return new SearchQuery(SEARCH, query).run(request);
+    return new SearchQuery(MY_REQUEST_SEARCH, query).run(request);
   }
 
   /**

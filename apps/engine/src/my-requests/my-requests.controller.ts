@@ -5,6 +5,8 @@ import type { Principal } from '../auth/principal.js';
 import { KeyParam } from '../common/key-param.pipe.js';
 import { MyRequestDetailsDto, MyRequestSearchRequestDto, MyRequestSearchResultDto } from './my-request.dto.js';
 import { MyRequestsUseCase } from './my-requests.usecase.js';
+import { MY_REQUEST_SEARCH } from './my-request-query.repository.js';
+import { ApiSearchBody } from '../common/openapi/search-body.decorator.js';
 
 /**
  * "My requests" (Baton addition): the process instances the caller started, for employees, who
@@ -20,6 +22,7 @@ export class MyRequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Baton addition: search the process instances the caller started (Camunda search shape; newest first by default), each with its status and current steps.' })
   @ApiOkResponse({ type: MyRequestSearchResultDto })
+  @ApiSearchBody(MY_REQUEST_SEARCH, { filter: { state: 'ACTIVE' }, sort: [{ field: 'startDate', order: 'DESC' }], page: { limit: 20 } })
   search(@Body() body: MyRequestSearchRequestDto, @CurrentPrincipal() principal: Principal): Promise<MyRequestSearchResultDto> {
     return this.requests.search(body, principal.username);
   }

@@ -5,7 +5,7 @@ import { SearchQuery, type SearchDefinition } from '../../common/search/search-q
 import type { SearchRequestDto } from '../../common/search/search-request.dto.js';
 
 /** `POST /v2/api-clients/search`: every field of an API client but its secret; newest first by default. */
-const API_CLIENT_SEARCH: SearchDefinition = {
+export const API_CLIENT_SEARCH: SearchDefinition = {
   entity: 'API client',
   keyColumn: 'c.client_key',
   fields: {

@@ -5,6 +5,8 @@ import { CurrentPrincipal, RequirePermission } from '../auth.decorators.js';
 import type { Principal } from '../principal.js';
 import { ApiClientSearchRequestDto, ApiClientSearchResultDto, CreateApiClientRequestDto, CreatedApiClientDto } from './api-client.dto.js';
 import { ManageApiClientsUseCase } from './manage-api-clients.usecase.js';
+import { API_CLIENT_SEARCH } from './api-client.repository.js';
+import { ApiSearchBody } from '../../common/openapi/search-body.decorator.js';
 
 @ApiTags('API clients')
 @Controller('v2/api-clients')
@@ -23,6 +25,7 @@ export class ApiClientsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search API clients (filter, sort, page as every search; newest first by default), without their secrets (admin; Baton addition).' })
   @ApiOkResponse({ type: ApiClientSearchResultDto })
+  @ApiSearchBody(API_CLIENT_SEARCH, { filter: { revokedAt: { $exists: false } }, sort: [{ field: 'createdAt', order: 'DESC' }], page: { limit: 20 } })
   search(@Body() body: ApiClientSearchRequestDto): Promise<ApiClientSearchResultDto> {
     return this.apiClients.search(body);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponse } from '../../common/openapi/problem-responses.js';
 import { IsString, MaxLength } from 'class-validator';
 import { Public } from '../auth.decorators.js';
 import { throttlingAddress } from '../client-address.js';
@@ -42,7 +43,7 @@ export class OidcSignInController {
   @HttpCode(200)
   @ApiOperation({ summary: "Start a sign-in with the OpenID Connect provider: the provider's authorization URL (Baton addition)." })
   @ApiOkResponse({ type: OidcAuthorizationDto })
-  @ApiTooManyRequestsResponse({ description: 'More than 100 sign-ins started from the address in 10 minutes: wait `Retry-After` seconds (AUTH.TOO_MANY_ATTEMPTS).' })
+  @ApiProblemResponse(429, 'More than 100 sign-ins started from the address in 10 minutes: wait `Retry-After` seconds (AUTH.TOO_MANY_ATTEMPTS).')
   authorize(@Ip() ip: string): Promise<OidcAuthorizationDto> {
     return this.oidcSignIn.start(throttlingAddress(ip));
   }
@@ -52,6 +53,9 @@ export class OidcSignInController {
   @HttpCode(200)
   @ApiOperation({ summary: "Finish a sign-in with the provider's callback: a portal session as from /sign-in (Baton addition)." })
   @ApiOkResponse({ type: SignInResponseDto })
+  @ApiProblemResponse(400, 'A state that is missing, unknown, used already or older than 10 minutes (AUTH.OIDC_STATE_MISMATCH).')
+  @ApiProblemResponse(401, "The provider refused, or the code exchange or the ID token's checks failed, or the user is disabled (AUTH.OIDC_CALLBACK_FAILED).")
+  @ApiProblemResponse(409, 'A local user with a password has the claimed name (AUTH.OIDC_USER_CONFLICT).')
   callback(@Body() body: OidcCallbackRequestDto): Promise<SignInResponseDto> {
     return this.oidcSignIn.complete(body.callbackQuery);
   }
