@@ -1,5 +1,6 @@
 import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXECUTABLE_MODEL_VERSION } from '#bpmn';
 import { historyOf } from '../support/process-api.js';
 import { connectToEngineDatabase, startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { deployXml, HEADER, start, userTask } from './event-api.js';
@@ -68,7 +69,7 @@ describe('definitions stored with executable model version 1', () => {
     const deployed = await deployXml(engine, 'upgrade-me.bpmn', OLD);
     const key = deployed.deployments[0].processDefinition.processDefinitionKey;
     const current = await storedModel(key);
-    expect(current.modelVersion).toBe(2);
+    expect(current.modelVersion).toBe(EXECUTABLE_MODEL_VERSION);
     await db.query('UPDATE process_definitions SET executable_model = ? WHERE process_definition_key = ?', [JSON.stringify(toVersion1(current)), key]);
     expect((await storedModel(key)).modelVersion).toBe(1);
 

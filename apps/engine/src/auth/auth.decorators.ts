@@ -2,8 +2,9 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import type { Permission } from './permissions.js';
 import type { AuthenticatedRequest, Principal } from './principal.js';
 
-export const PUBLIC_ROUTE = 'baton:public';
-export const REQUIRED_PERMISSION = 'baton:permission';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../common/route-metadata.js';
+
+export { PUBLIC_ROUTE, REQUIRED_PERMISSION };
 
 /** The route needs no credentials (sign-in only; everything else under /v2 does). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);

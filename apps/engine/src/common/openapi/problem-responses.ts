@@ -4,7 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../../auth/auth.decorators.js';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../route-metadata.js';
 import { PROBLEM_JSON } from '../problem-details.js';
 import { ProblemDetailsDto } from './problem-details.dto.js';
 
