@@ -33,7 +33,9 @@ export class EngineProcess {
   /** Starts (or restarts) the engine on the same database and port; resolves once it serves. */
   async start(env: Record<string, string> = {}): Promise<void> {
     if (!this.port) this.port = await freePort();
-    this.child = spawn(process.execPath, [EngineProcess.script], {
+    // BATON_ENGINE_NODE_ARGS: Node options for the engine alone (the benchmark's `--cpu-prof`, which NODE_OPTIONS refuses).
+    const nodeArgs = (process.env.BATON_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, EngineProcess.script], {
       cwd: projectRoot(),
       env: { ...process.env, PORT: String(this.port), DB_NAME: this.database, BULLMQ_PREFIX: this.database, BATON_PROCESSES_DIR: '', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
