@@ -48,6 +48,8 @@ describe('custom roles', () => {
     const me = (await send(engine, 'GET', '/v2/authentication/me', undefined, 'frank')).body;
     expect(me.roles).toEqual(['auditor', 'employee']);
     expect(me.authorizedComponents).toEqual(['tasklist', 'operate']);
+    // what the portal offers is read from these (employee's instance:start, the auditor's instance:read)
+    expect(me.permissions).toEqual(['instance:start', 'instance:read']);
     expect((await send(engine, 'POST', '/v2/deployments', {}, 'frank')).status).toBe(403);
 
     const again = await send(engine, 'PUT', '/v2/roles/auditor/users/frank');

@@ -61,6 +61,7 @@ export class AuthenticationController {
       tenants: [{ tenantId: '<default>', name: 'Default' }],
       groups: principal.groups,
       roles: principal.roles,
+      permissions: [...principal.permissions],
       salesPlanType: '',
       c8Links: {},
       canLogout: principal.authenticatedBy === 'session',

@@ -34,6 +34,8 @@ export interface CurrentUser {
   tenants: Array<{ tenantId: string; name: string }>;
   groups: string[];
   roles: string[];
+  /** Baton addition: what the roles grant (`message:publish`, `instance:manage`, …; docs/security.md). */
+  permissions: string[];
   salesPlanType: string;
   c8Links: Record<string, string>;
   /** True when the user signed in with a token that sign-out can revoke. */

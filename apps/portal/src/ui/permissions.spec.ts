@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canSendEvents } from './permissions';
+import { canManageInstances, canSendEvents } from './permissions';
 
-describe('canSendEvents', () => {
-  it('offers sending messages and signals to the roles the engine gives message:publish', () => {
-    expect(canSendEvents({ roles: ['admin'] })).toBe(true);
-    expect(canSendEvents({ roles: ['worker'] })).toBe(true);
-    expect(canSendEvents({ roles: ['analyst', 'admin'] })).toBe(true);
+describe('what the portal offers by the permissions the engine reports', () => {
+  it('offers sending messages and signals to whoever has message:publish, by a built-in or a custom role', () => {
+    expect(canSendEvents({ permissions: ['deployment:create', 'message:publish'] })).toBe(true);
+    expect(canSendEvents({ permissions: ['instance:read', 'instance:manage'] })).toBe(false);
+    expect(canSendEvents({ permissions: [] })).toBe(false);
   });
 
-  it('hides it from analysts, employees and users without a role', () => {
-    expect(canSendEvents({ roles: ['analyst'] })).toBe(false);
-    expect(canSendEvents({ roles: ['employee'] })).toBe(false);
-    expect(canSendEvents({ roles: [] })).toBe(false);
+  it('offers canceling and retrying to whoever has instance:manage', () => {
+    expect(canManageInstances({ permissions: ['instance:read', 'instance:manage'] })).toBe(true);
+    expect(canManageInstances({ permissions: ['instance:read'] })).toBe(false);
   });
 });

@@ -1,13 +1,17 @@
 import type { CurrentUser } from '../api/authentication.api';
 
 /**
- * The roles that grant `message:publish` on the engine (apps/engine/src/auth/permissions.ts, the
- * table docs/security.md documents): publishing and correlating messages, broadcasting signals.
- * The portal only uses it to offer or hide the actions; the engine refuses others with 403.
+ * What the portal offers by the permissions the engine reports in `/v2/authentication/me`
+ * (`permissions`: what the user's built-in and custom roles grant, docs/security.md). The portal
+ * only uses them to offer or hide actions; the engine refuses others with 403.
  */
-const MESSAGE_PUBLISHERS: readonly string[] = ['admin', 'worker'];
 
-/** True when the user may publish and correlate messages and broadcast signals. */
-export function canSendEvents(user: Pick<CurrentUser, 'roles'>): boolean {
-  return user.roles.some((role) => MESSAGE_PUBLISHERS.includes(role));
+/** True when the user may publish and correlate messages and broadcast signals (`message:publish`). */
+export function canSendEvents(user: Pick<CurrentUser, 'permissions'>): boolean {
+  return user.permissions.includes('message:publish');
+}
+
+/** True when the user may cancel instances and resolve incidents (`instance:manage`). */
+export function canManageInstances(user: Pick<CurrentUser, 'permissions'>): boolean {
+  return user.permissions.includes('instance:manage');
 }

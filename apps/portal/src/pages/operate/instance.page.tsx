@@ -5,7 +5,7 @@ import { Link } from '../../router/router';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { retryProgress, type RetryInProgress } from './retry-progress';
-import { canSendEvents } from '../../ui/permissions';
+import { canManageInstances, canSendEvents } from '../../ui/permissions';
 import { Spinner } from '../../ui/spinner';
 import { usePolledQuery } from '../../ui/use-polled-query';
 import { InstanceHeader } from './instance-header';
@@ -31,7 +31,7 @@ export function InstancePage({ params }: PageProps) {
   const key = params.processInstanceKey!;
   const api = useApi();
   const { user } = useSignedIn();
-  const isAdmin = user.roles.includes('admin');
+  const canManage = canManageInstances(user);
   const canSend = canSendEvents(user);
   const [live, setLive] = useState(true);
   const [revision, setRevision] = useState(0);
@@ -119,11 +119,11 @@ export function InstancePage({ params }: PageProps) {
       </div>
 
       <MessageRegion message={snapshot.problem ? { tone: 'error', text: snapshot.problem.detail } : actionMessage} />
-      <InstanceHeader instance={instance} canCancel={isAdmin} onChanged={refresh} />
+      <InstanceHeader instance={instance} canCancel={canManage} onChanged={refresh} />
       <InstanceIncidents
         incidents={data.incidents}
         elementNames={elementNames}
-        canRetry={isAdmin}
+        canRetry={canManage}
         onRetried={(what, incident) => {
           setActionMessage({ tone: 'success', text: what });
           setRetry({ incidentKey: incident.incidentKey, elementInstanceKey: incident.elementInstanceKey, elementName: elementNames.get(incident.elementId) ?? incident.elementId });
