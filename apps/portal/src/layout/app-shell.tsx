@@ -1,7 +1,10 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from '../router/router';
 import { BatonLogo } from '../ui/baton-logo';
 import { UserMenu } from './user-menu';
+
+/** At most this wide (px), the navigation is always folded behind the "Menu" button. */
+const ALWAYS_FOLDED_WIDTH = 820;
 
 /** An entry of the header navigation. */
 export interface NavItem {
@@ -13,7 +16,8 @@ export interface NavItem {
  * The frame of every signed-in page: a skip link, the header (product name, navigation, user
  * menu) and the `<main>` landmark the page renders into. The navigation lists only pages that
  * exist; it is derived from the route table, so a new page appears by adding its route. On a
- * narrow screen the navigation folds behind a "Menu" button that opens it as a panel.
+ * narrow screen, and wherever its entries do not fit in one row (an admin's nine at a laptop's
+ * width), the navigation folds behind a "Menu" button that opens it as a panel.
  */
 export function AppShell({ navigation, children }: { navigation: readonly NavItem[]; children: ReactNode }) {
   const { pathname } = useLocation();
@@ -21,6 +25,8 @@ export function AppShell({ navigation, children }: { navigation: readonly NavIte
   const navId = useId();
   const headerRef = useRef<HTMLElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const folded = useFoldedNavigation(listRef, navigation.length);
 
   // Any navigation closes the folded menu.
   useEffect(() => setMenuOpen(false), [pathname]);
@@ -48,7 +54,7 @@ export function AppShell({ navigation, children }: { navigation: readonly NavIte
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar" ref={headerRef}>
+      <header className="topbar" ref={headerRef} data-folded={folded}>
         <div className="topbar-inner">
           <button
             ref={toggleRef}
@@ -72,7 +78,7 @@ export function AppShell({ navigation, children }: { navigation: readonly NavIte
             <span className="brand-name">Baton</span>
           </Link>
           <nav id={navId} className="main-nav" aria-label="Main" data-open={menuOpen}>
-            <ul>
+            <ul ref={listRef}>
               {navigation.map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} className="nav-link" markCurrent={false} aria-current={isCurrentSection(item.to, pathname) ? 'page' : undefined}>
@@ -90,6 +96,45 @@ export function AppShell({ navigation, children }: { navigation: readonly NavIte
       </main>
     </div>
   );
+}
+
+/**
+ * Whether the navigation is folded: always up to ALWAYS_FOLDED_WIDTH, and when its entries
+ * overflow their row. Measured before the browser paints, again on resize and once the fonts have
+ * loaded; a fold for overflow remembers how wide the window must get for the row to fit.
+ */
+function useFoldedNavigation(listRef: React.RefObject<HTMLUListElement | null>, entries: number): boolean {
+  const [folded, setFolded] = useState(() => window.innerWidth <= ALWAYS_FOLDED_WIDTH);
+  const widthToUnfold = useRef(0);
+
+  useLayoutEffect(() => {
+    const measure = () => {
+      const width = window.innerWidth;
+      if (width <= ALWAYS_FOLDED_WIDTH) {
+        setFolded(true);
+      } else if (!folded) {
+        const list = listRef.current;
+        if (list && list.scrollWidth > list.clientWidth + 1) {
+          widthToUnfold.current = width + list.scrollWidth - list.clientWidth;
+          setFolded(true);
+        }
+      } else if (width >= widthToUnfold.current) {
+        // Unfolded, the row is measured again (by this effect, as `folded` changes).
+        setFolded(false);
+      }
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    void document.fonts?.ready.then(measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [folded, entries, listRef]);
+
+  // A different set of entries (another user) is measured afresh.
+  useEffect(() => {
+    widthToUnfold.current = 0;
+  }, [entries]);
+
+  return folded;
 }
 
 /** `/tasks` is current on `/tasks` and on `/tasks/123`; `/` only on `/`. */
