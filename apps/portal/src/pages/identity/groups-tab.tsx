@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { addMember, assignRole, createGroup, deleteGroup, membersOf, removeMember, rolesOfGroup, unassignRole, type IdentityGroup } from '../../api/identity.api';
 import { useApi } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
-import { AddPicker, RemovableList, TextField, useRevealOnNarrowScreens } from './identity-fields';
-import { problemText, runChange, type IdentityData } from './identity-data';
+import { AddPicker, DetailHeading, RemovableList, TextField, useDetailPanel, useRevealOnNarrowScreens } from './identity-fields';
+import { runChange, type IdentityData } from './identity-data';
 
 /** The groups: a form for a new one, the list, and the selected group's members and roles. */
 export function GroupsTab({ data }: { data: IdentityData }) {
@@ -99,60 +99,31 @@ function NewGroupForm({ data, onCreated }: { data: IdentityData; onCreated: (gro
 function GroupDetail({ group, data, onClose }: { group: IdentityGroup; data: IdentityData; onClose: () => void }) {
   const panelRef = useRevealOnNarrowScreens<HTMLElement>();
   const api = useApi();
-  const [members, setMembers] = useState<string[] | null>(null);
-  const [roles, setRoles] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<PageMessage | null>(null);
-
-  const load = async () => {
-    try {
-      const [m, r] = await Promise.all([membersOf(api, group.groupId), rolesOfGroup(api, group.groupId)]);
-      setMembers(m.items.map((i) => i.username));
-      setRoles(r.items.map((i) => i.roleId));
-    } catch (error) {
-      setMessage({ tone: 'error', text: problemText(error) });
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [group.groupId]);
-
-  const change = async (what: () => Promise<unknown>, done: string, after?: () => void) => {
-    setBusy(true);
-    const ok = await runChange(what, done, setMessage, async () => {
-      await Promise.all([data.reload(), load()]);
-    });
-    setBusy(false);
-    if (ok) after?.();
-  };
+  const { loaded, busy, message, change } = useDetailPanel(data, group.groupId, async () => {
+    const [m, r] = await Promise.all([membersOf(api, group.groupId), rolesOfGroup(api, group.groupId)]);
+    return { members: m.items.map((i) => i.username), roles: r.items.map((i) => i.roleId) };
+  });
 
   return (
     <section ref={panelRef} className="card identity-detail" aria-labelledby="group-detail-heading">
-      <div className="identity-detail-head">
-        <h2 id="group-detail-heading" className="identity-detail-title">
-          {group.name} <span className="muted mono">{group.groupId}</span>
-        </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
-          ×
-        </button>
-      </div>
+      <DetailHeading headingId="group-detail-heading" title={group.name} id={group.groupId} onClose={onClose} />
       <MessageRegion message={message} />
-      {members && (
+      {loaded && (
         <>
           <h3 className="identity-subtitle">Members</h3>
-          <RemovableList items={members} label={`Members of ${group.groupId}`} empty="No members." busy={busy} onRemove={(username) => change(() => removeMember(api, group.groupId, username), `${username} left ${group.name}.`)} />
+          <RemovableList items={loaded.members} label={`Members of ${group.groupId}`} empty="No members." busy={busy} onRemove={(username) => change(() => removeMember(api, group.groupId, username), `${username} left ${group.name}.`)} />
           <AddPicker
             label="Add member"
             busy={busy}
-            options={data.users.filter((u) => !members.includes(u.username)).map((u) => ({ value: u.username, text: u.name ? `${u.name} (${u.username})` : u.username }))}
+            options={data.users.filter((u) => !loaded.members.includes(u.username)).map((u) => ({ value: u.username, text: u.name ? `${u.name} (${u.username})` : u.username }))}
             onAdd={(username) => change(() => addMember(api, group.groupId, username), `${username} joined ${group.name}.`)}
           />
           <h3 className="identity-subtitle">Roles of every member</h3>
-          <RemovableList items={roles} label={`Roles of ${group.groupId}`} empty="No roles." busy={busy} onRemove={(roleId) => change(() => unassignRole(api, roleId, { groupId: group.groupId }), `${group.name} no longer gives the role ${roleId}.`)} />
+          <RemovableList items={loaded.roles} label={`Roles of ${group.groupId}`} empty="No roles." busy={busy} onRemove={(roleId) => change(() => unassignRole(api, roleId, { groupId: group.groupId }), `${group.name} no longer gives the role ${roleId}.`)} />
           <AddPicker
             label="Give role"
             busy={busy}
-            options={data.roles.filter((r) => !roles.includes(r.roleId)).map((r) => ({ value: r.roleId, text: r.roleId }))}
+            options={data.roles.filter((r) => !loaded.roles.includes(r.roleId)).map((r) => ({ value: r.roleId, text: r.roleId }))}
             onAdd={(roleId) => change(() => assignRole(api, roleId, { groupId: group.groupId }), `Every member of ${group.name} has the role ${roleId} now.`)}
           />
           <div className="identity-actions identity-danger">

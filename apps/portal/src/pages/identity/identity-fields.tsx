@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import type { PageMessage } from '../../ui/message-region';
+import { problemText, runChange, type IdentityData } from './identity-data';
 
 /** A labelled text input of the Identity forms. */
 export function TextField({
@@ -95,4 +97,52 @@ export function useRevealOnNarrowScreens<T extends HTMLElement>(): RefObject<T |
     if (window.matchMedia('(max-width: 1099px)').matches) ref.current?.scrollIntoView({ block: 'start' });
   }, []);
   return ref;
+}
+
+/**
+ * What the detail panel of a user, group or role shares: its own data read from the engine (when
+ * `key` changes, and again after every change), a busy flag while a change runs, and the message
+ * of the last change or failed read.
+ */
+export function useDetailPanel<T>(data: IdentityData, key: string, read: () => Promise<T>) {
+  const [loaded, setLoaded] = useState<T | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<PageMessage | null>(null);
+
+  const load = async () => {
+    try {
+      setLoaded(await read());
+    } catch (error) {
+      setMessage({ tone: 'error', text: problemText(error) });
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [key]);
+
+  /** Runs one change (runChange), then reads the page's lists and this panel again; `after` once it went through. */
+  const change = async (what: () => Promise<unknown>, done: string, after?: () => void) => {
+    setBusy(true);
+    const ok = await runChange(what, done, setMessage, async () => {
+      await Promise.all([data.reload(), load()]);
+    });
+    setBusy(false);
+    if (ok) after?.();
+  };
+
+  return { loaded, busy, message, setMessage, change };
+}
+
+/** The heading of a detail panel: the name, the id in small type, and a Close button. */
+export function DetailHeading({ headingId, title, id, onClose }: { headingId: string; title: string; id: string; onClose: () => void }) {
+  return (
+    <div className="identity-detail-head">
+      <h2 id={headingId} className="identity-detail-title">
+        {title} <span className="muted mono">{id}</span>
+      </h2>
+      <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+        ×
+      </button>
+    </div>
+  );
 }

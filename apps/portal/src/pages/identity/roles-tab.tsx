@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { assignRole, createRole, deleteRole, groupsOfRole, PERMISSIONS, unassignRole, updateRole, usersOfRole, type IdentityRole } from '../../api/identity.api';
 import { useApi } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { Spinner } from '../../ui/spinner';
-import { AddPicker, RemovableList, TextField, useRevealOnNarrowScreens } from './identity-fields';
-import { problemText, runChange, type IdentityData } from './identity-data';
+import { AddPicker, DetailHeading, RemovableList, TextField, useDetailPanel, useRevealOnNarrowScreens } from './identity-fields';
+import { runChange, type IdentityData } from './identity-data';
 
 /** The roles: built-in ones and custom ones with their permissions, who has each, and a form for a new one. */
 export function RolesTab({ data }: { data: IdentityData }) {
@@ -133,44 +133,15 @@ function NewRoleForm({ data, onCreated }: { data: IdentityData; onCreated: (role
 function RoleDetail({ role, data, onClose }: { role: IdentityRole; data: IdentityData; onClose: () => void }) {
   const panelRef = useRevealOnNarrowScreens<HTMLElement>();
   const api = useApi();
-  const [users, setUsers] = useState<string[] | null>(null);
-  const [groups, setGroups] = useState<string[]>([]);
   const [permissions, setPermissions] = useState(role.permissions);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<PageMessage | null>(null);
-
-  const load = async () => {
-    try {
-      const [u, g] = await Promise.all([usersOfRole(api, role.roleId), groupsOfRole(api, role.roleId)]);
-      setUsers(u.items.map((i) => i.username));
-      setGroups(g.items.map((i) => i.groupId));
-    } catch (error) {
-      setMessage({ tone: 'error', text: problemText(error) });
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [role.roleId]);
-
-  const change = async (what: () => Promise<unknown>, done: string, after?: () => void) => {
-    setBusy(true);
-    const ok = await runChange(what, done, setMessage, async () => {
-      await Promise.all([data.reload(), load()]);
-    });
-    setBusy(false);
-    if (ok) after?.();
-  };
+  const { loaded, busy, message, change } = useDetailPanel(data, role.roleId, async () => {
+    const [u, g] = await Promise.all([usersOfRole(api, role.roleId), groupsOfRole(api, role.roleId)]);
+    return { users: u.items.map((i) => i.username), groups: g.items.map((i) => i.groupId) };
+  });
 
   return (
     <section ref={panelRef} className="card identity-detail" aria-labelledby="role-detail-heading">
-      <div className="identity-detail-head">
-        <h2 id="role-detail-heading" className="identity-detail-title">
-          {role.name} <span className="muted mono">{role.roleId}</span>
-        </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
-          ×
-        </button>
-      </div>
+      <DetailHeading headingId="role-detail-heading" title={role.name} id={role.roleId} onClose={onClose} />
       {role.description && <p className="muted">{role.description}</p>}
       <MessageRegion message={message} />
       {role.builtIn ? (
@@ -198,22 +169,22 @@ function RoleDetail({ role, data, onClose }: { role: IdentityRole; data: Identit
           </div>
         </form>
       )}
-      {users && (
+      {loaded && (
         <>
           <h3 className="identity-subtitle">Users</h3>
-          <RemovableList items={users} label={`Users with ${role.roleId}`} empty="Given to no user directly." busy={busy} onRemove={(username) => change(() => unassignRole(api, role.roleId, { username }), `${username} no longer has the role ${role.roleId}.`)} />
+          <RemovableList items={loaded.users} label={`Users with ${role.roleId}`} empty="Given to no user directly." busy={busy} onRemove={(username) => change(() => unassignRole(api, role.roleId, { username }), `${username} no longer has the role ${role.roleId}.`)} />
           <AddPicker
             label="Give to user"
             busy={busy}
-            options={data.users.filter((u) => !users.includes(u.username)).map((u) => ({ value: u.username, text: u.username }))}
+            options={data.users.filter((u) => !loaded.users.includes(u.username)).map((u) => ({ value: u.username, text: u.username }))}
             onAdd={(username) => change(() => assignRole(api, role.roleId, { username }), `${username} has the role ${role.roleId} now.`)}
           />
           <h3 className="identity-subtitle">Groups</h3>
-          <RemovableList items={groups} label={`Groups with ${role.roleId}`} empty="Given to no group." busy={busy} onRemove={(groupId) => change(() => unassignRole(api, role.roleId, { groupId }), `Group ${groupId} no longer gives the role ${role.roleId}.`)} />
+          <RemovableList items={loaded.groups} label={`Groups with ${role.roleId}`} empty="Given to no group." busy={busy} onRemove={(groupId) => change(() => unassignRole(api, role.roleId, { groupId }), `Group ${groupId} no longer gives the role ${role.roleId}.`)} />
           <AddPicker
             label="Give to group"
             busy={busy}
-            options={data.groups.filter((g) => !groups.includes(g.groupId)).map((g) => ({ value: g.groupId, text: g.groupId }))}
+            options={data.groups.filter((g) => !loaded.groups.includes(g.groupId)).map((g) => ({ value: g.groupId, text: g.groupId }))}
             onAdd={(groupId) => change(() => assignRole(api, role.roleId, { groupId }), `Every member of ${groupId} has the role ${role.roleId} now.`)}
           />
         </>

@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { addMember, assignRole, createUser, membershipsOf, removeMember, unassignRole, updateUser, type IdentityUser } from '../../api/identity.api';
 import { useApi, useSignedIn } from '../../session/session.context';
 import { MessageRegion, type PageMessage } from '../../ui/message-region';
 import { ModalDialog } from '../../ui/modal-dialog';
 import { Spinner } from '../../ui/spinner';
-import { AddPicker, RemovableList, TextField, useRevealOnNarrowScreens } from './identity-fields';
+import { AddPicker, DetailHeading, RemovableList, TextField, useDetailPanel, useRevealOnNarrowScreens } from './identity-fields';
 import { problemText, runChange, type IdentityData } from './identity-data';
 
 /** The users: a form for a new one, the list, and the selected user's status, password, groups and roles. */
@@ -104,41 +104,13 @@ function UserDetail({ user, data, onClose }: { user: IdentityUser; data: Identit
   const panelRef = useRevealOnNarrowScreens<HTMLElement>();
   const api = useApi();
   const { user: me } = useSignedIn();
-  const [memberships, setMemberships] = useState<{ groups: string[]; roles: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<PageMessage | null>(null);
   const [resetting, setResetting] = useState(false);
-
-  const load = async () => {
-    try {
-      setMemberships(await membershipsOf(api, user.username));
-    } catch (error) {
-      setMessage({ tone: 'error', text: problemText(error) });
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [user.username]);
-
-  const change = async (what: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    await runChange(what, done, setMessage, async () => {
-      await Promise.all([data.reload(), load()]);
-    });
-    setBusy(false);
-  };
+  const { loaded: memberships, busy, message, setMessage, change } = useDetailPanel(data, user.username, () => membershipsOf(api, user.username));
 
   const groupName = (groupId: string) => data.groups.find((g) => g.groupId === groupId)?.name ?? groupId;
   return (
     <section ref={panelRef} className="card identity-detail" aria-labelledby="user-detail-heading">
-      <div className="identity-detail-head">
-        <h2 id="user-detail-heading" className="identity-detail-title">
-          {user.name || user.username} <span className="muted mono">{user.username}</span>
-        </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
-          ×
-        </button>
-      </div>
+      <DetailHeading headingId="user-detail-heading" title={user.name || user.username} id={user.username} onClose={onClose} />
       <p>
         {user.enabled ? <span className="badge badge-status-enabled">Enabled</span> : <span className="badge badge-status-disabled">Disabled</span>}{' '}
         {user.username === me.username && <span className="muted">This is you.</span>}
