@@ -6,6 +6,7 @@ import type { SearchRequestDto } from '../../common/search/search-request.dto.js
 import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { AccessTokenRepository } from '../access-token.repository.js';
 import { hashTokenSecret, newClientSecret } from '../access-tokens.js';
+import { credentialOwnerAndExpiry } from '../credential-owner.js';
 import { IdentityRepository } from '../identity.repository.js';
 import type { Principal } from '../principal.js';
 import type { ApiClientDto, ApiClientSearchResultDto, CreateApiClientRequestDto, CreatedApiClientDto } from './api-client.dto.js';
@@ -23,15 +24,8 @@ export class ManageApiClientsUseCase {
   ) {}
 
   async create(request: CreateApiClientRequestDto, caller: Principal): Promise<CreatedApiClientDto> {
-    const username = request.username ?? caller.username;
-    if (!(await this.identities.userExists(username))) {
-      throw new NotFoundError('USER.NOT_FOUND', `Expected an existing user for the client to act as, but there is no user '${username}'`);
-    }
     const now = this.wallClock.now();
-    const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
-    if (expiresAt && expiresAt.getTime() <= now.getTime()) {
-      throw new InvalidArgumentError('API_CLIENT.EXPIRY_IN_PAST', `Expected expiresAt in the future but it is ${request.expiresAt}`);
-    }
+    const { username, expiresAt } = await credentialOwnerAndExpiry(this.identities, request, caller, now, { noun: 'client', expiryInPastCode: 'API_CLIENT.EXPIRY_IN_PAST' });
     const clientId = request.clientId ?? clientIdFrom(request.name);
     if (await this.clients.clientIdTaken(clientId)) {
       throw new ConflictError('API_CLIENT.ALREADY_EXISTS', `Expected a new client id but an API client '${clientId}' exists already (revoked clients keep their id)`);

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyGenerator } from '#engine-core';
 import type { AccessTokenEntity } from '#persistence';
-import { InvalidArgumentError, NotFoundError } from '../../common/errors/index.js';
+import { NotFoundError } from '../../common/errors/index.js';
 import { WALL_CLOCK, type Clock } from '../../infrastructure/clock.js';
 import { AccessTokenRepository } from '../access-token.repository.js';
 import { hashTokenSecret, newTokenSecret } from '../access-tokens.js';
 import type { SearchRequestDto } from '../../common/search/search-request.dto.js';
 import type { ApiTokenDto, ApiTokenSearchResultDto, CreateApiTokenRequestDto, CreatedApiTokenDto } from '../dto/api-token.dto.js';
+import { credentialOwnerAndExpiry } from '../credential-owner.js';
 import { IdentityRepository } from '../identity.repository.js';
 import type { Principal } from '../principal.js';
 
@@ -21,15 +22,8 @@ export class ManageApiTokensUseCase {
   ) {}
 
   async create(request: CreateApiTokenRequestDto, caller: Principal): Promise<CreatedApiTokenDto> {
-    const username = request.username ?? caller.username;
-    if (!(await this.identities.userExists(username))) {
-      throw new NotFoundError('USER.NOT_FOUND', `Expected an existing user for the token to act as, but there is no user '${username}'`);
-    }
     const now = this.wallClock.now();
-    const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
-    if (expiresAt && expiresAt.getTime() <= now.getTime()) {
-      throw new InvalidArgumentError('API_TOKEN.EXPIRY_IN_PAST', `Expected expiresAt in the future but it is ${request.expiresAt}`);
-    }
+    const { username, expiresAt } = await credentialOwnerAndExpiry(this.identities, request, caller, now, { noun: 'token', expiryInPastCode: 'API_TOKEN.EXPIRY_IN_PAST' });
     const secret = newTokenSecret('api');
     const row = {
       tokenKey: this.keys.next(),
